@@ -1,0 +1,83 @@
+package org.therapysim.experiment;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.therapysim.model.EndReason;
+import org.therapysim.scenario.Scenario;
+
+/**
+ * The replications of one arm, summarised: each metric across replications, the curves with
+ * their intervals, and end reasons. Immutable.
+ *
+ * @param index position in the study (0 = reference)
+ * @param scenario the arm's scenario
+ * @param replications per-replication summaries, by replication index
+ */
+public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> replications) {
+    public ArmResult {
+        replications = List.copyOf(replications);
+    }
+
+    /** @return the arm's name */
+    public String name() {
+        return scenario.name();
+    }
+
+    /** @return the per-replication values of a metric, by replication index */
+    public double[] values(final Metric metric) {
+        return replications.stream().mapToDouble(r -> r.value(metric)).toArray();
+    }
+
+    /** @return the summary of a metric across replications */
+    public MetricSummary summary(final Metric metric) {
+        return MetricSummary.of(values(metric));
+    }
+
+    /** @return the paired difference from the reference arm, replication by replication */
+    public MetricSummary differenceFrom(final ArmResult reference, final Metric metric) {
+        return MetricSummary.paired(values(metric), reference.values(metric));
+    }
+
+    /** @return summaries of the dose-effect curve at sessions 1..{@link SessionCurves#MAX_SESSION} */
+    public List<MetricSummary> doseEffect() {
+        return curve(true);
+    }
+
+    /** @return summaries of the retention curve at sessions 1..{@link SessionCurves#MAX_SESSION} */
+    public List<MetricSummary> retention() {
+        return curve(false);
+    }
+
+    private List<MetricSummary> curve(final boolean doseEffect) {
+        final List<MetricSummary> out = new ArrayList<>();
+        for (int k = 0; k < SessionCurves.MAX_SESSION; k++) {
+            final double[] values = new double[replications.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = (doseEffect ? replications.get(r).doseEffect() : replications.get(r).retention())[k];
+            }
+            out.add(MetricSummary.of(values));
+        }
+        return out;
+    }
+
+    /** @return mean share of episodes ending for each reason */
+    public Map<EndReason, Double> endReasonShares() {
+        final Map<EndReason, Double> out = new EnumMap<>(EndReason.class);
+        for (final EndReason reason : EndReason.values()) {
+            double share = 0;
+            for (final ReplicationSummary r : replications) {
+                final int total = r.endReasons().values().stream().mapToInt(Integer::intValue).sum();
+                share += total > 0 ? (double) r.endReasons().get(reason) / total : 0.0;
+            }
+            out.put(reason, share / replications.size());
+        }
+        return out;
+    }
+
+    /** @return patient-weeks simulated over all replications */
+    public long patientWeeks() {
+        return replications.stream().mapToLong(ReplicationSummary::patientWeeks).sum();
+    }
+}

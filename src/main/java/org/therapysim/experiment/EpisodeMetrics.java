@@ -1,0 +1,145 @@
+package org.therapysim.experiment;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.therapysim.model.EndReason;
+import org.therapysim.model.EpisodeRecord;
+import org.therapysim.model.ReplicationResult;
+
+/**
+ * Computes every {@link Metric} of one replication from its episodes. A share whose denominator
+ * is empty is NaN (and left out of the summary across replications).
+ */
+public final class EpisodeMetrics {
+    private EpisodeMetrics() {
+    }
+
+    /** @return the value of each metric in this replication */
+    public static Map<Metric, Double> of(final ReplicationResult result) {
+        final Share started = new Share();
+        final Share gaveUp = new Share();
+        final Share dropout = new Share();
+        final Share earlyDropout = new Share();
+        final Share recovery = new Share();
+        final Share reliableImprovement = new Share();
+        final Share reliableRecovery = new Share();
+        final Share deterioration = new Share();
+        final Share capReached = new Share();
+        final Share reviewDenied = new Share();
+        final Share switched = new Share();
+        final Share outOfNetwork = new Share();
+        final Share relapse = new Share();
+        final Share repairs = new Share();
+        double finishedSessions = 0;
+        int finished = 0;
+        double weeksWaiting = 0;
+        double allianceSum = 0;
+        double payer = 0;
+        double patient = 0;
+        double admin = 0;
+        double productivity = 0;
+        double medical = 0;
+        int recoveries = 0;
+        int startedCount = 0;
+        final int episodes = result.episodes().size();
+
+        for (final EpisodeRecord e : result.episodes()) {
+            started.add(e.started());
+            gaveUp.add(e.endReason() == EndReason.GAVE_UP_WAITING);
+            payer += e.payerCost();
+            patient += e.patientCost();
+            admin += e.adminCost();
+            productivity += e.productivityLoss();
+            medical += e.medicalCost();
+            if (Boolean.TRUE.equals(e.recovered())) {
+                recoveries++;
+            }
+            if (e.relapsed() != null) {
+                relapse.add(e.relapsed());
+            }
+            repairs.add(e.repairs(), e.ruptures());
+            if (!e.started()) {
+                continue;
+            }
+            startedCount++;
+            weeksWaiting += e.weeksWaiting();
+            allianceSum += e.allianceMean();
+            switched.add(e.therapistSwitches() > 0);
+            outOfNetwork.add(e.outOfNetwork());
+            if (e.endReason() != EndReason.HORIZON) {
+                dropout.add(e.endReason() == EndReason.DROPOUT);
+                capReached.add(e.endReason() == EndReason.CAP_REACHED);
+                reviewDenied.add(e.endReason() == EndReason.REVIEW_DENIED);
+            }
+            if (e.endReason() == EndReason.DROPOUT) {
+                earlyDropout.add(e.sessionsAttended() <= 2);
+            }
+            if (e.finishedCourse()) {
+                finished++;
+                finishedSessions += e.sessionsAttended();
+                reliableImprovement.add(e.reliableImprovement());
+                deterioration.add(e.deteriorated());
+                if (e.casenessAtStart()) {
+                    recovery.add(e.recovered());
+                    reliableRecovery.add(e.reliableRecovery());
+                }
+            }
+        }
+        final double[] doseEffect = SessionCurves.doseEffect(result.episodes());
+        final Map<Metric, Double> m = new EnumMap<>(Metric.class);
+        m.put(Metric.EPISODES, (double) episodes);
+        m.put(Metric.STARTED_RATE, started.value());
+        m.put(Metric.GAVE_UP_WAITING_RATE, gaveUp.value());
+        m.put(Metric.DROPOUT_RATE, dropout.value());
+        m.put(Metric.EARLY_DROPOUT_SHARE, earlyDropout.value());
+        m.put(Metric.RECOVERY_RATE, recovery.value());
+        m.put(Metric.RELIABLE_IMPROVEMENT_RATE, reliableImprovement.value());
+        m.put(Metric.RELIABLE_RECOVERY_RATE, reliableRecovery.value());
+        m.put(Metric.DETERIORATION_RATE, deterioration.value());
+        m.put(Metric.MEAN_SESSIONS, ratio(finishedSessions, finished));
+        m.put(Metric.MEAN_WEEKS_WAITING, ratio(weeksWaiting, startedCount));
+        m.put(Metric.CAP_REACHED_RATE, capReached.value());
+        m.put(Metric.REVIEW_DENIED_RATE, reviewDenied.value());
+        m.put(Metric.SWITCH_RATE, switched.value());
+        m.put(Metric.OUT_OF_NETWORK_RATE, outOfNetwork.value());
+        m.put(Metric.RELAPSE_RATE, relapse.value());
+        m.put(Metric.IMPROVED_BY_SESSION_8, doseEffect[7]);
+        m.put(Metric.IMPROVED_BY_SESSION_26, doseEffect[25]);
+        m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
+        m.put(Metric.REPAIR_RATE, repairs.value());
+        m.put(Metric.PAYER_COST_PER_EPISODE, ratio(payer, episodes));
+        m.put(Metric.PAYER_COST_PMPM, ratio(payer, result.memberMonths()));
+        m.put(Metric.PATIENT_COST_PER_EPISODE, ratio(patient, episodes));
+        m.put(Metric.ADMIN_COST_PER_EPISODE, ratio(admin, episodes));
+        m.put(Metric.COST_PER_RECOVERY, ratio(payer + admin, recoveries));
+        m.put(Metric.PRODUCTIVITY_LOSS_PER_EPISODE, ratio(productivity, episodes));
+        m.put(Metric.MEDICAL_COST_PER_EPISODE, ratio(medical, episodes));
+        return m;
+    }
+
+    private static double ratio(final double numerator, final double denominator) {
+        return denominator > 0 ? numerator / denominator : Double.NaN;
+    }
+
+    /** Counts of yes among cases. */
+    private static final class Share {
+        private double yes;
+        private double all;
+
+        void add(final boolean value) {
+            all++;
+            if (value) {
+                yes++;
+            }
+        }
+
+        void add(final double count, final double total) {
+            yes += count;
+            all += total;
+        }
+
+        double value() {
+            return ratio(yes, all);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.therapysim.experiment;
+
+import java.util.Locale;
+
+/**
+ * The outcome measures reported for every arm, each computed once per replication and then
+ * summarised across replications. Definitions follow NHS Digital's IAPT reports where they
+ * exist: a finished course is an episode that ended (not censored) with two or more sessions.
+ */
+public enum Metric {
+    /** Episodes (arrivals and relapse episodes) per replication. */
+    EPISODES("episodes", "Episodes", "count"),
+    /** Share of episodes with at least one session. */
+    STARTED_RATE("started_rate", "Started treatment", "share of episodes"),
+    /** Share of episodes that ended on the waiting list. */
+    GAVE_UP_WAITING_RATE("gave_up_waiting_rate", "Gave up while waiting", "share of episodes"),
+    /** Unilateral endings among started, ended episodes (Swift and Greenberg 2012). */
+    DROPOUT_RATE("dropout_rate", "Dropout", "share of started episodes"),
+    /** Share of dropouts after the first or second session (Olfson et al. 2009). */
+    EARLY_DROPOUT_SHARE("early_dropout_share", "Dropouts after session 1 or 2", "share of dropouts"),
+    /** Recovery among finished courses at caseness at assessment. */
+    RECOVERY_RATE("recovery_rate", "Recovery", "share of finished courses at caseness"),
+    /** Reliable improvement among finished courses. */
+    RELIABLE_IMPROVEMENT_RATE("reliable_improvement_rate", "Reliable improvement", "share of finished courses"),
+    /** Reliable recovery among finished courses at caseness at assessment. */
+    RELIABLE_RECOVERY_RATE("reliable_recovery_rate", "Reliable recovery", "share of finished courses at caseness"),
+    /** Reliable deterioration among finished courses. */
+    DETERIORATION_RATE("deterioration_rate", "Deterioration", "share of finished courses"),
+    /** Mean sessions attended in a finished course. */
+    MEAN_SESSIONS("mean_sessions", "Sessions per finished course", "sessions"),
+    /** Mean weeks from assessment to the first session, among started episodes. */
+    MEAN_WEEKS_WAITING("mean_weeks_waiting", "Weeks waiting", "weeks"),
+    /** Share of started episodes ended by the session cap. */
+    CAP_REACHED_RATE("cap_reached_rate", "Ended at the cap", "share of started episodes"),
+    /** Share of started episodes ended by a denied review. */
+    REVIEW_DENIED_RATE("review_denied_rate", "Ended by a denied review", "share of started episodes"),
+    /** Share of started episodes with a therapist switch. */
+    SWITCH_RATE("switch_rate", "Switched therapist", "share of started episodes"),
+    /** Share of started episodes seen out of network. */
+    OUT_OF_NETWORK_RATE("out_of_network_rate", "Seen out of network", "share of started episodes"),
+    /** Relapse before the horizon among episodes that ended below caseness. */
+    RELAPSE_RATE("relapse_rate", "Relapse", "share of episodes ended below caseness"),
+    /** Kaplan-Meier estimate of the share reliably improved by session 8. */
+    IMPROVED_BY_SESSION_8("improved_by_session_8", "Reliably improved by session 8", "share of started episodes"),
+    /** Kaplan-Meier estimate of the share reliably improved by session 26. */
+    IMPROVED_BY_SESSION_26("improved_by_session_26", "Reliably improved by session 26", "share of started episodes"),
+    /** Mean alliance over the sessions of started episodes. */
+    ALLIANCE_MEAN("alliance_mean", "Mean alliance", "0-1"),
+    /** Share of ruptures that were repaired. */
+    REPAIR_RATE("repair_rate", "Ruptures repaired", "share of ruptures"),
+    /** Plan payments per episode. */
+    PAYER_COST_PER_EPISODE("payer_cost_per_episode", "Payer cost per episode", "currency"),
+    /** Plan payments per covered member per month. */
+    PAYER_COST_PMPM("payer_cost_pmpm", "Payer cost per member per month", "currency"),
+    /** Patient out-of-pocket payments per episode. */
+    PATIENT_COST_PER_EPISODE("patient_cost_per_episode", "Patient out-of-pocket per episode", "currency"),
+    /** Administrative cost (reviews, authorizations) per episode. */
+    ADMIN_COST_PER_EPISODE("admin_cost_per_episode", "Administrative cost per episode", "currency"),
+    /** Plan payments plus administration per recovered episode. */
+    COST_PER_RECOVERY("cost_per_recovery", "Payer and admin cost per recovery", "currency"),
+    /** Productivity loss per episode (employed patients, assessment to end). */
+    PRODUCTIVITY_LOSS_PER_EPISODE("productivity_loss_per_episode", "Productivity loss per episode", "currency"),
+    /** Other medical cost per episode (assessment to end). */
+    MEDICAL_COST_PER_EPISODE("medical_cost_per_episode", "Other medical cost per episode", "currency");
+
+    private final String id;
+    private final String label;
+    private final String unit;
+
+    Metric(final String id, final String label, final String unit) {
+        this.id = id;
+        this.label = label;
+        this.unit = unit;
+    }
+
+    /** @return the identifier used in tables */
+    public String id() {
+        return id;
+    }
+
+    /** @return a label for charts and reports */
+    public String label() {
+        return label;
+    }
+
+    /** @return the unit of the value */
+    public String unit() {
+        return unit;
+    }
+
+    /** @return whether the value is a share (shown as a percentage) */
+    public boolean isShare() {
+        return unit.startsWith("share");
+    }
+
+    /** @return the metric with this identifier */
+    public static Metric byId(final String id) {
+        for (final Metric m : values()) {
+            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric " + id);
+    }
+}

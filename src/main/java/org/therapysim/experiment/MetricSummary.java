@@ -1,0 +1,44 @@
+package org.therapysim.experiment;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+
+/**
+ * A summary across replications: mean, standard deviation, two-sided 95% t interval for the mean,
+ * and the number of replications with a defined value. Immutable.
+ */
+public record MetricSummary(double mean, double sd, double ciLow, double ciHigh, long n) {
+    /** Confidence level of every interval. */
+    public static final double LEVEL = 0.95;
+
+    /** @return the summary of the finite values (NaN values are left out) */
+    public static MetricSummary of(final double[] values) {
+        final SummaryStatistics stats = new SummaryStatistics();
+        for (final double v : values) {
+            if (Double.isFinite(v)) {
+                stats.addValue(v);
+            }
+        }
+        final long n = stats.getN();
+        if (n == 0) {
+            return new MetricSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        final double mean = stats.getMean();
+        if (n == 1) {
+            return new MetricSummary(mean, Double.NaN, Double.NaN, Double.NaN, 1);
+        }
+        final double sd = stats.getStandardDeviation();
+        final double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + LEVEL / 2);
+        final double half = t * sd / Math.sqrt(n);
+        return new MetricSummary(mean, sd, mean - half, mean + half, n);
+    }
+
+    /** @return the summary of paired differences {@code arm[r] - reference[r]} */
+    public static MetricSummary paired(final double[] arm, final double[] reference) {
+        final double[] diff = new double[arm.length];
+        for (int r = 0; r < arm.length; r++) {
+            diff[r] = arm[r] - reference[r];
+        }
+        return of(diff);
+    }
+}

@@ -1,0 +1,83 @@
+package org.therapysim.experiment;
+
+import java.util.List;
+import org.therapysim.model.EndReason;
+import org.therapysim.model.EpisodeRecord;
+
+/**
+ * Kaplan-Meier curves over session number for started episodes. The dose-effect curve is the
+ * cumulative share reliably improved by session k, with episodes that ended unimproved censored at
+ * their last session (the survival approach of Anderson and Lambert 2001 to Howard et al.'s 1986
+ * dose-effect question). The retention curve is the share still in treatment at session k, with
+ * episodes open at the horizon censored.
+ */
+public final class SessionCurves {
+    /** Sessions covered by the curves (1 to MAX_SESSION). */
+    public static final int MAX_SESSION = 40;
+
+    private SessionCurves() {
+    }
+
+    /** @return index k-1 holds the share reliably improved by session k */
+    public static double[] doseEffect(final List<EpisodeRecord> episodes) {
+        final int[] atRisk = new int[MAX_SESSION + 2];
+        final int[] events = new int[MAX_SESSION + 2];
+        for (final EpisodeRecord e : episodes) {
+            if (!e.started()) {
+                continue;
+            }
+            final Integer improvedAt = e.sessionsToReliableImprovement();
+            final int time = Math.min(MAX_SESSION + 1, improvedAt != null ? improvedAt : e.sessionsAttended());
+            atRisk[time]++;
+            if (improvedAt != null && improvedAt <= MAX_SESSION) {
+                events[improvedAt]++;
+            }
+        }
+        return cumulative(atRisk, events, false);
+    }
+
+    /** @return index k-1 holds the share of started episodes that attended at least k sessions */
+    public static double[] retention(final List<EpisodeRecord> episodes) {
+        final int[] atRisk = new int[MAX_SESSION + 2];
+        final int[] events = new int[MAX_SESSION + 2];
+        for (final EpisodeRecord e : episodes) {
+            if (!e.started()) {
+                continue;
+            }
+            final int time = Math.min(MAX_SESSION + 1, e.sessionsAttended());
+            atRisk[time]++;
+            if (e.endReason() != EndReason.HORIZON && e.sessionsAttended() <= MAX_SESSION) {
+                events[e.sessionsAttended()]++;
+            }
+        }
+        return cumulative(atRisk, events, true);
+    }
+
+    /**
+     * Product-limit estimate. {@code atRisk[t]} counts subjects whose time is t (event or
+     * censoring); the number at risk at k is the count with time >= k.
+     *
+     * @param survivalBefore true: value at k is S(k-1), the share still at risk at k; false: 1 - S(k)
+     */
+    private static double[] cumulative(final int[] timeCounts, final int[] events, final boolean survivalBefore) {
+        final double[] out = new double[MAX_SESSION];
+        int remaining = 0;
+        for (final int c : timeCounts) {
+            remaining += c;
+        }
+        if (remaining == 0) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        double survival = 1.0;
+        for (int k = 1; k <= MAX_SESSION; k++) {
+            remaining -= timeCounts[k - 1];
+            final double before = survival;
+            if (remaining > 0) {
+                survival *= 1.0 - (double) events[k] / remaining;
+            }
+            out[k - 1] = survivalBefore ? before : 1.0 - survival;
+        }
+        return out;
+    }
+}

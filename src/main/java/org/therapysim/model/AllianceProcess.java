@@ -1,0 +1,73 @@
+package org.therapysim.model;
+
+import org.therapysim.scenario.AllianceDynamics;
+import org.therapysim.scenario.RuptureDynamics;
+
+/**
+ * Alliance formation, ruptures and repair (Safran and Muran's rupture-repair model; Eubanks,
+ * Muran and Safran 2018). The alliance a lies on [0, 1] and grows toward a ceiling set by the
+ * patient's capacity and the therapist's skill: {@code ceiling = logistic(logit(capacity) + skill)}.
+ * Each attended session closes a share of the gap: {@code a += growth * (ceiling - a)}, so most of
+ * the alliance forms in the first sessions (Horvath and Symonds 1991).
+ */
+final class AllianceProcess {
+    private final AllianceDynamics alliance;
+    private final RuptureDynamics ruptures;
+
+    AllianceProcess(final AllianceDynamics alliance, final RuptureDynamics ruptures) {
+        this.alliance = alliance;
+        this.ruptures = ruptures;
+    }
+
+    /** @return the alliance a patient of this capacity can reach with a therapist of this skill */
+    static double ceiling(final double capacity, final double therapistSkill) {
+        final double c = Math.min(1 - 1e-9, Math.max(1e-9, capacity));
+        return 1.0 / (1.0 + Math.exp(-(Math.log(c / (1 - c)) + therapistSkill)));
+    }
+
+    double start(final double ceiling) {
+        return alliance.startFraction() * ceiling;
+    }
+
+    double grow(final double current, final double ceiling) {
+        return current + alliance.growth() * (ceiling - current);
+    }
+
+    double afterMissedSession(final double current) {
+        return current * (1 - alliance.missedSessionDecay());
+    }
+
+    /** Rupture probability: base x (1 + w_R R) x (error multiplier) x (1 + w_A (1 - a)), at most 1. */
+    double ruptureProbability(final double resistance, final boolean therapistError, final double current) {
+        final double p = ruptures.baseProbability() * (1 + ruptures.resistanceWeight() * resistance)
+                * (therapistError ? ruptures.errorMultiplier() : 1.0)
+                * (1 + ruptures.weakAllianceWeight() * (1 - current));
+        return Math.min(1.0, p);
+    }
+
+    /** Repair probability: repair skill x (1 - w R) + feedback boost, within [0, 1]. */
+    double repairProbability(final double repairSkill, final double resistance, final boolean usesFeedback) {
+        final double p = repairSkill * (1 - ruptures.repairResistanceWeight() * resistance)
+                + (usesFeedback ? ruptures.feedbackRepairBoost() : 0.0);
+        return Math.min(1.0, Math.max(0.0, p));
+    }
+
+    /** A repaired rupture closes part of the gap to full alliance: the relationship comes out stronger. */
+    double repaired(final double value) {
+        return value + ruptures.repairGain() * (1 - value);
+    }
+
+    double unrepaired(final double current) {
+        return current * (1 - ruptures.unrepairedLoss());
+    }
+
+    int unrepairedEffectSessions() {
+        return ruptures.unrepairedEffectSessions();
+    }
+
+    /** Resistance softens when the alliance is strong enough to work patterns through. */
+    double softenedResistance(final double resistance, final double current) {
+        final double excess = current - alliance.softensResistanceAbove();
+        return excess > 0 ? Math.max(0.0, resistance - alliance.resistanceSoftening() * excess) : resistance;
+    }
+}

@@ -1,0 +1,24 @@
+package org.therapysim.model;
+
+import java.util.Locale;
+
+/** How an episode ended. */
+public enum EndReason {
+    /** Ended by agreement: the patient's improvement was good enough, or progress had levelled off. */
+    PLANNED,
+    /** The patient ended treatment unilaterally (including not returning). */
+    DROPOUT,
+    /** The plan's session cap ended treatment. */
+    CAP_REACHED,
+    /** Utilization review denied further sessions. */
+    REVIEW_DENIED,
+    /** The patient gave up while on the waiting list. */
+    GAVE_UP_WAITING,
+    /** Still open at the simulation horizon (censored). */
+    HORIZON;
+
+    /** @return the lower-case word used in tables */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

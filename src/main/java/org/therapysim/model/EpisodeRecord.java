@@ -1,0 +1,63 @@
+package org.therapysim.model;
+
+/**
+ * One episode of care as it ended: the row of the episode table. Boxed fields are null where the
+ * value does not apply (never started treatment; recovery for a patient not at caseness at
+ * assessment; relapse after an episode that did not end below caseness).
+ *
+ * <p>Scores are whole questionnaire points. Reliable improvement: the score fell by at least the
+ * measure's reliable-change threshold; recovery: at caseness at assessment and below it at the
+ * last session; reliable recovery: both; deterioration: rose by at least the threshold (NHS
+ * Digital IAPT definitions).
+ */
+public record EpisodeRecord(
+        int patientId,
+        int episode,
+        String condition,
+        Integer therapistId,
+        int arrivalWeek,
+        Integer firstSessionWeek,
+        int endWeek,
+        int sessionsAttended,
+        int sessionsPlanPaid,
+        int sessionsSelfPaid,
+        Integer sessionsToReliableImprovement,
+        EndReason endReason,
+        int baselineScore,
+        Integer endScore,
+        boolean casenessAtStart,
+        Boolean reliableImprovement,
+        Boolean recovered,
+        Boolean reliableRecovery,
+        Boolean deteriorated,
+        Boolean relapsed,
+        Double allianceMean,
+        Double allianceFinal,
+        int ruptures,
+        int repairs,
+        int therapistSwitches,
+        int noShows,
+        int cancellations,
+        int reviews,
+        boolean outOfNetwork,
+        double payerCost,
+        double patientCost,
+        double adminCost,
+        double productivityLoss,
+        double medicalCost) {
+
+    /** @return whether the patient attended at least one session */
+    public boolean started() {
+        return sessionsAttended > 0;
+    }
+
+    /** @return whether this is a finished course in the IAPT sense: ended (not censored) with 2 or more sessions */
+    public boolean finishedCourse() {
+        return sessionsAttended >= 2 && endReason != EndReason.HORIZON;
+    }
+
+    /** @return weeks from arrival to the first session, or null if there was none */
+    public Integer weeksWaiting() {
+        return firstSessionWeek == null ? null : firstSessionWeek - arrivalWeek;
+    }
+}

@@ -1,0 +1,590 @@
+package org.therapysim.model;
+
+import ec.util.MersenneTwisterFast;
+import org.therapysim.scenario.AccessBehaviour;
+import org.therapysim.scenario.AtCapRule;
+import org.therapysim.scenario.CapPeriod;
+import org.therapysim.scenario.Condition;
+import org.therapysim.scenario.Measure;
+import org.therapysim.scenario.PatientTraits;
+import org.therapysim.scenario.ReviewSpec;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.engine.Stoppable;
+
+/**
+ * A covered member who seeks psychotherapy, and the episode of care under way. Traits are drawn at
+ * arrival from the patient's own random stream; every week the patient draws a fixed block of
+ * numbers from it whatever happens that week, so that the same patient meets the same chances
+ * under every benefit design (common random numbers).
+ *
+ * <p>Week by week the patient waits (following the untreated course, and possibly giving up),
+ * waits for an authorization or a review decision, or is in treatment: attendance, alliance,
+ * ruptures and repair, symptom change, resistance, and the endings (planned, dropout, cap, denied
+ * review). After an ending below caseness the patient may relapse and start a new episode.
+ */
+public final class Patient implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private static final double GOLDEN = 0.6180339887498949;
+
+    /** Where the patient stands in the episode. */
+    public enum Phase {
+        /** On the waiting list. */
+        WAITING,
+        /** Matched, waiting for prior authorization. */
+        AUTHORIZING,
+        /** Seeing a therapist weekly. */
+        IN_TREATMENT,
+        /** Sessions suspended until a utilization-review decision. */
+        REVIEW_PENDING,
+        /** No episode under way. */
+        ENDED
+    }
+
+    private final int id;
+    private final transient TherapySim sim;
+    private final MersenneTwisterFast random;
+    private final Condition condition;
+    private final Measure measure;
+    private final double allianceCapacity;
+    private final boolean quickFixSeeker;
+    private final double helpSeekingDelayWeeks;
+    private final double noShowPropensity;
+    private final double priceSensitivity;
+    private final boolean employed;
+    private final double weeklyWage;
+    private final double goodEnough;
+    private final double therapistPreference;
+    private final PlanYearLedger ledger = new PlanYearLedger();
+
+    // The week's draws, taken at the end of the previous step so that matching can use them.
+    private double uCancel;
+    private double uNoShow;
+    private double uError;
+    private double uRupture;
+    private double uRepair;
+    private double uDropout;
+    private double uDecision;
+    private double uNetwork;
+    private double zSymptom;
+
+    private double resistance;
+    private double score;
+    private double alliance;
+    private double ceiling;
+    private Phase phase = Phase.ENDED;
+    private Therapist therapist;
+    private Stoppable stopper;
+    private int resumeWeek;
+    private boolean reviewApproved;
+    private int assignments;
+
+    private int episode;
+    private Episode current;
+
+    Patient(final int id, final TherapySim sim, final MersenneTwisterFast random, final TraitSampler sampler) {
+        this.id = id;
+        this.sim = sim;
+        this.random = random;
+        final PatientTraits traits = sim.scenario().patients();
+        this.condition = pickCondition(sim, random.nextDouble());
+        this.measure = sim.scenario().measureOf(condition);
+        this.helpSeekingDelayWeeks = sampler.logNormal(traits.helpSeekingDelayWeeks(), random);
+        final double chronicity = traits.resistancePerYearUntreated() * Math.log1p(helpSeekingDelayWeeks / 52.0);
+        this.resistance = Math.min(1.0, sampler.beta(traits.resistance(), random) + chronicity);
+        this.allianceCapacity = sampler.beta(traits.allianceCapacity(), random);
+        this.quickFixSeeker = random.nextDouble() < traits.quickFixShare();
+        this.noShowPropensity = sampler.beta(traits.noShow(), random);
+        this.priceSensitivity = sampler.logNormal(traits.priceSensitivity(), random);
+        this.employed = random.nextDouble() < traits.employmentRate();
+        this.weeklyWage = employed ? sampler.logNormal(traits.weeklyWage(), random) : 0.0;
+        this.goodEnough = sampler.beta(traits.goodEnough(), random);
+        this.therapistPreference = random.nextDouble();
+        this.score = sampler.truncatedNormal(condition.baselineMean(), condition.baselineSd(), 0, measure.max(), random);
+    }
+
+    private static Condition pickCondition(final TherapySim sim, final double u) {
+        double cumulative = 0.0;
+        for (final Condition c : sim.scenario().conditions()) {
+            cumulative += c.share();
+            if (u < cumulative) {
+                return c;
+            }
+        }
+        return sim.scenario().conditions().get(sim.scenario().conditions().size() - 1);
+    }
+
+    /** Begins an episode at {@code week}: the patient is assessed and joins the waiting list. */
+    void beginEpisode(final int week) {
+        episode++;
+        current = new Episode(week, observed(score));
+        phase = Phase.WAITING;
+        therapist = null;
+        assignments = 0;
+        drawWeek();
+        sim.clinic().enqueue(this);
+        stopper = sim.schedule.scheduleRepeating(week, TherapySim.ORDER_PATIENTS, this, 1.0);
+    }
+
+    private void drawWeek() {
+        uCancel = random.nextDouble();
+        uNoShow = random.nextDouble();
+        uError = random.nextDouble();
+        uRupture = random.nextDouble();
+        uRepair = random.nextDouble();
+        uDropout = random.nextDouble();
+        uDecision = random.nextDouble();
+        uNetwork = random.nextDouble();
+        zSymptom = random.nextGaussian();
+    }
+
+    @Override
+    public void step(final SimState state) {
+        final int week = (int) Math.round(state.schedule.getTime());
+        sim.countPatientWeek();
+        if (ledger.rollOver(week) && sim.plan().capPeriod() == CapPeriod.PLAN_YEAR) {
+            current.extraGranted = 0;
+        }
+        accrueWeeklyCosts();
+        switch (phase) {
+            case WAITING -> waitingWeek(week);
+            case AUTHORIZING -> {
+                if (week < resumeWeek) {
+                    untreatedWeek();
+                } else {
+                    phase = Phase.IN_TREATMENT;
+                    treatmentWeek(week);
+                }
+            }
+            case REVIEW_PENDING -> {
+                if (week < resumeWeek) {
+                    untreatedWeek();
+                } else if (!reviewApproved) {
+                    end(EndReason.REVIEW_DENIED, week);
+                } else {
+                    phase = Phase.IN_TREATMENT;
+                    treatmentWeek(week);
+                }
+            }
+            case IN_TREATMENT -> treatmentWeek(week);
+            case ENDED -> stopper.stop();
+            default -> throw new IllegalStateException("unknown phase " + phase);
+        }
+        if (phase != Phase.ENDED) {
+            drawWeek();
+        }
+    }
+
+    private void accrueWeeklyCosts() {
+        if (employed) {
+            current.productivityLoss += weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
+        }
+        current.medicalCost += sim.scenario().costs().medicalCostPerYearAtMax() / 52.0 * score / measure.max();
+    }
+
+    private void waitingWeek(final int week) {
+        untreatedWeek();
+        if (uDecision < sim.scenario().dynamics().access().giveUpPerWeek()) {
+            end(EndReason.GAVE_UP_WAITING, week);
+        }
+    }
+
+    private void untreatedWeek() {
+        score = sim.symptoms().untreated(score, condition.naturalImprovementPerWeek(), zSymptom, measure.max());
+    }
+
+    private void treatmentWeek(final int week) {
+        if (reviewDue()) {
+            requestReview(week);
+            return;
+        }
+        if (atCap()) {
+            final AtCapRule rule = sim.plan().atCap();
+            if (rule == AtCapRule.STOP) {
+                end(EndReason.CAP_REACHED, week);
+                return;
+            }
+            if (rule == AtCapRule.REVIEW) {
+                requestReview(week);
+                return;
+            }
+            if (rule == AtCapRule.SWITCH_THERAPIST) {
+                if (current.capSwitches >= sim.plan().spec().sessionCap().maxSwitches()) {
+                    end(EndReason.CAP_REACHED, week);
+                    return;
+                }
+                current.capSwitches++;
+                current.extraGranted += sim.plan().spec().sessionCap().switchSessions();
+                if (!sim.clinic().transfer(this)) {
+                    untreatedWeek();
+                    return;
+                }
+            } else if (rule == AtCapRule.SELF_PAY) {
+                if (!current.selfPayDecided) {
+                    current.selfPayDecided = true;
+                    final double p = Math.exp(-access().selfPayPricePer100() * priceSensitivity * therapist.getFee() / 100.0);
+                    current.selfPaying = uDecision < p;
+                }
+                if (!current.selfPaying) {
+                    end(EndReason.CAP_REACHED, week);
+                    return;
+                }
+            }
+        }
+        session(week);
+    }
+
+    private void session(final int week) {
+        final boolean selfPay = atCap() && current.selfPaying;
+        if (uCancel < therapist.getCancellation()) {
+            current.cancellations++;
+            current.pendingTherapistError = true;
+            untreatedWeek();
+            return;
+        }
+        final double price = selfPay ? therapist.getFee()
+                : sim.plan().preview(ledger, therapist.isInNetwork(), therapist.getFee()).patient();
+        final double pNoShow = Math.min(0.95, noShowPropensity
+                * (1 + access().noShowWeakAllianceWeight() * (1 - alliance))
+                * (1 + access().noShowPricePer100() * priceSensitivity * price / 100.0));
+        if (uNoShow < pNoShow) {
+            current.noShows++;
+            alliance = sim.alliance().afterMissedSession(alliance);
+            untreatedWeek();
+            checkDropout(week, true, price);
+            return;
+        }
+        attend(week, selfPay);
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        checkDropout(week, false, price);
+    }
+
+    private void attend(final int week, final boolean selfPay) {
+        final Payment payment = selfPay ? sim.plan().selfPaySession(ledger, therapist.getFee())
+                : sim.plan().planSession(ledger, therapist.isInNetwork(), therapist.getFee());
+        current.sessions++;
+        if (current.firstSessionWeek < 0) {
+            current.firstSessionWeek = week;
+        }
+        if (payment.planPaid()) {
+            current.planPaid++;
+        } else {
+            current.selfPaid++;
+        }
+        current.payerCost += payment.payer();
+        current.patientCost += payment.patient();
+
+        final AllianceProcess process = sim.alliance();
+        final boolean error = current.pendingTherapistError || uError < therapist.getErrorRate();
+        current.pendingTherapistError = false;
+        alliance = process.grow(alliance, ceiling);
+        boolean rupture = false;
+        boolean repaired = false;
+        if (uRupture < process.ruptureProbability(resistance, error, alliance)) {
+            rupture = true;
+            current.ruptures++;
+            if (uRepair < process.repairProbability(therapist.getRepairSkill(), resistance, therapist.isUsesFeedback())) {
+                repaired = true;
+                current.repairs++;
+                alliance = process.repaired(alliance);
+                ceiling = process.repaired(ceiling);
+            } else {
+                alliance = process.unrepaired(alliance);
+                current.unrepairedSessionsLeft = process.unrepairedEffectSessions();
+            }
+        } else if (current.unrepairedSessionsLeft > 0) {
+            current.unrepairedSessionsLeft--;
+        }
+        score = sim.symptoms().afterSession(score, alliance, resistance, therapist.specificEffect(),
+                therapist.isUsesFeedback(), zSymptom, measure.max());
+        resistance = process.softenedResistance(resistance, alliance);
+        current.allianceSum += alliance;
+
+        final int observed = observed(score);
+        if (current.sessionsToReliableImprovement < 0 && current.baseline - observed >= measure.reliableChange()) {
+            current.sessionsToReliableImprovement = current.sessions;
+        }
+        if (observed < current.bestScore) {
+            current.bestScore = observed;
+            current.bestSession = current.sessions;
+        }
+        sim.log().session(this, week, observed, alliance, rupture, repaired);
+
+        final int minSessions = sim.scenario().dynamics().ending().minSessions();
+        final int plateau = sim.scenario().dynamics().ending().plateauSessions();
+        if (current.sessions >= minSessions && (improvement() >= goodEnough
+                || current.sessions - current.bestSession >= plateau)) {
+            end(EndReason.PLANNED, week);
+        }
+    }
+
+    private void checkDropout(final int week, final boolean missed, final double price) {
+        final double p = sim.dropout().probability(current.sessions, alliance, current.unrepairedSessionsLeft > 0,
+                quickFixSeeker, improvement(), price, priceSensitivity, therapist.isTrainee(), missed,
+                therapist.isUsesFeedback());
+        if (uDropout < p) {
+            end(EndReason.DROPOUT, week);
+        }
+    }
+
+    private boolean reviewDue() {
+        final ReviewSpec review = sim.plan().review();
+        return review.enabled() && current.planPaid >= current.nextReviewAt(review);
+    }
+
+    private boolean atCap() {
+        if (!sim.plan().capped()) {
+            return false;
+        }
+        final int used = sim.plan().capPeriod() == CapPeriod.PLAN_YEAR ? ledger.planSessions() : current.planPaid;
+        return used >= sim.plan().cap() + current.extraGranted;
+    }
+
+    /**
+     * Asks the payer for more sessions, because a review falls due or the cap is reached (or both).
+     * The decision arrives after the review delay; meanwhile there are no sessions.
+     */
+    private void requestReview(final int week) {
+        final ReviewSpec review = sim.plan().review();
+        final boolean periodic = reviewDue();
+        final boolean capped = atCap();
+        current.reviews++;
+        current.adminCost += review.adminCost();
+        reviewApproved = uDecision < sim.plan().approvalProbability(score, measure.max(), current.baseline);
+        if (reviewApproved) {
+            if (periodic) {
+                current.reviewsPassed++;
+            }
+            if (capped) {
+                current.extraGranted += review.extraSessions();
+            }
+        }
+        resumeWeek = week + review.delayWeeks();
+        if (review.delayWeeks() > 0) {
+            phase = Phase.REVIEW_PENDING;
+            untreatedWeek();
+        } else if (!reviewApproved) {
+            end(EndReason.REVIEW_DENIED, week);
+        } else {
+            treatmentWeek(week);
+        }
+    }
+
+    /** Called by the clinic when a therapist takes the patient on. */
+    void assign(final Therapist newTherapist, final int week) {
+        final boolean firstOfEpisode = current.therapistId < 0;
+        if (!firstOfEpisode) {
+            current.switches++;
+        }
+        therapist = newTherapist;
+        assignments++;
+        current.therapistId = newTherapist.getId();
+        current.outOfNetwork |= !newTherapist.isInNetwork();
+        ceiling = AllianceProcess.ceiling(allianceCapacity, newTherapist.getAllianceSkill());
+        alliance = sim.alliance().start(ceiling);
+        if (firstOfEpisode && sim.plan().spec().priorAuthorization().enabled()) {
+            current.adminCost += sim.plan().spec().priorAuthorization().adminCost();
+            resumeWeek = week + sim.plan().spec().priorAuthorization().delayWeeks();
+            phase = resumeWeek > week ? Phase.AUTHORIZING : Phase.IN_TREATMENT;
+        } else {
+            phase = Phase.IN_TREATMENT;
+        }
+    }
+
+    /** Called by the clinic when the patient loses the therapist and waits for another. */
+    void detachForTransfer() {
+        therapist = null;
+        phase = Phase.WAITING;
+    }
+
+    /** @return the preference draw used to choose among free therapists (different for each assignment) */
+    double therapistChoice() {
+        final double u = therapistPreference + assignments * GOLDEN;
+        return u - Math.floor(u);
+    }
+
+    /**
+     * Whether a waiting patient takes a free out-of-network slot this week: a share of patients
+     * accept each week, fewer the more the extra price per session.
+     */
+    boolean acceptsOutOfNetwork(final double extraPrice) {
+        final double p = access().outOfNetworkAcceptance()
+                * Math.exp(-access().selfPayPricePer100() * priceSensitivity * Math.max(0.0, extraPrice) / 100.0);
+        return uNetwork < p;
+    }
+
+    /** Ends the episode at {@code week} for {@code reason}. */
+    void end(final EndReason reason, final int week) {
+        phase = Phase.ENDED;
+        if (stopper != null) {
+            stopper.stop();
+        }
+        if (therapist != null) {
+            therapist.release();
+        }
+        final Episode ended = current;
+        final int endScore = observed(score);
+        Boolean relapsed = null;
+        if (ended.sessions > 0 && reason != EndReason.HORIZON && endScore < measure.caseness()) {
+            final int weeks = sim.relapse().weeksToRelapse(reason == EndReason.PLANNED, random.nextDouble());
+            relapsed = (long) week + weeks < sim.horizon();
+            if (relapsed) {
+                sim.schedule.scheduleOnce(week + weeks, TherapySim.ORDER_ARRIVALS, s -> relapse(week + weeks));
+            }
+        }
+        sim.log().episode(record(ended, reason, week, endScore, relapsed));
+        therapist = null;
+    }
+
+    private void relapse(final int week) {
+        score = sim.sampler().truncatedNormal(condition.baselineMean(), condition.baselineSd(), measure.caseness(),
+                measure.max(), random);
+        beginEpisode(week);
+    }
+
+    private EpisodeRecord record(final Episode e, final EndReason reason, final int week, final int endScore,
+            final Boolean relapsed) {
+        final boolean started = e.sessions > 0;
+        final boolean caseAtStart = e.baseline >= measure.caseness();
+        final Boolean reliableImprovement = started ? e.baseline - endScore >= measure.reliableChange() : null;
+        final Boolean recovered = started && caseAtStart ? endScore < measure.caseness() : null;
+        return new EpisodeRecord(id, episode, condition.name(), e.therapistId < 0 ? null : e.therapistId,
+                e.arrivalWeek, e.firstSessionWeek < 0 ? null : e.firstSessionWeek, week, e.sessions, e.planPaid,
+                e.selfPaid, e.sessionsToReliableImprovement < 0 ? null : e.sessionsToReliableImprovement, reason,
+                e.baseline, started ? endScore : null, caseAtStart, reliableImprovement, recovered,
+                recovered == null ? null : recovered && reliableImprovement,
+                started ? endScore - e.baseline >= measure.reliableChange() : null, relapsed,
+                started ? e.allianceSum / e.sessions : null, started ? alliance : null, e.ruptures, e.repairs,
+                e.switches, e.noShows, e.cancellations, e.reviews, e.outOfNetwork, e.payerCost, e.patientCost,
+                e.adminCost, e.productivityLoss, e.medicalCost);
+    }
+
+    private double improvement() {
+        return current.baseline > 0 ? (current.baseline - observed(score)) / (double) current.baseline : 0.0;
+    }
+
+    private AccessBehaviour access() {
+        return sim.scenario().dynamics().access();
+    }
+
+    private static int observed(final double score) {
+        return (int) Math.round(score);
+    }
+
+    /** @return identifier, stable across benefit designs */
+    public int getId() {
+        return id;
+    }
+
+    /** @return the current episode number (1 = first) */
+    public int getEpisode() {
+        return episode;
+    }
+
+    /** @return the current phase */
+    public Phase getPhase() {
+        return phase;
+    }
+
+    /** @return the presenting condition */
+    public String getCondition() {
+        return condition.name();
+    }
+
+    /** @return the current questionnaire score (continuous) */
+    public double getScore() {
+        return score;
+    }
+
+    /** @return the current alliance on [0, 1] */
+    public double getAlliance() {
+        return alliance;
+    }
+
+    /** @return the current resistance on [0, 1] */
+    public double getResistance() {
+        return resistance;
+    }
+
+    /** @return the therapist, or null when none */
+    public Therapist getTherapist() {
+        return therapist;
+    }
+
+    /** @return sessions attended in the current episode */
+    public int getSessions() {
+        return current == null ? 0 : current.sessions;
+    }
+
+    /** @return weeks between onset and the first call */
+    public double getHelpSeekingDelayWeeks() {
+        return helpSeekingDelayWeeks;
+    }
+
+    /** @return whether the patient expects a quick fix */
+    public boolean isQuickFixSeeker() {
+        return quickFixSeeker;
+    }
+
+    /** @return the patient's good-enough threshold (share of the baseline score to lose) */
+    public double getGoodEnough() {
+        return goodEnough;
+    }
+
+    /** The running totals of the current episode. */
+    private static final class Episode {
+        private final int arrivalWeek;
+        private final int baseline;
+        private int firstSessionWeek = -1;
+        private int therapistId = -1;
+        private int sessions;
+        private int planPaid;
+        private int selfPaid;
+        private int sessionsToReliableImprovement = -1;
+        private int bestScore;
+        private int bestSession;
+        private int ruptures;
+        private int repairs;
+        private int switches;
+        private int capSwitches;
+        private int noShows;
+        private int cancellations;
+        private int reviews;
+        private int reviewsPassed;
+        private int extraGranted;
+        private int unrepairedSessionsLeft;
+        private boolean pendingTherapistError;
+        private boolean selfPayDecided;
+        private boolean selfPaying;
+        private boolean outOfNetwork;
+        private double allianceSum;
+        private double payerCost;
+        private double patientCost;
+        private double adminCost;
+        private double productivityLoss;
+        private double medicalCost;
+
+        Episode(final int arrivalWeek, final int baseline) {
+            this.arrivalWeek = arrivalWeek;
+            this.baseline = baseline;
+            this.bestScore = baseline;
+        }
+
+        /** Plan-paid sessions after which the next review falls due. */
+        int nextReviewAt(final ReviewSpec review) {
+            return review.atSession() + reviewsPassed * review.extraSessions();
+        }
+    }
+
+    /** @return what the patient would pay for the next session in network */
+    double inNetworkPrice() {
+        return sim.plan().preview(ledger, true, 0.0).patient();
+    }
+
+    /** @return what the patient would pay for the next session with this out-of-network therapist */
+    double outOfNetworkPrice(final Therapist candidate) {
+        return sim.plan().preview(ledger, false, candidate.getFee()).patient();
+    }
+}

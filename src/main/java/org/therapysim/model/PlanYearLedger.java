@@ -1,0 +1,45 @@
+package org.therapysim.model;
+
+/**
+ * A member's running totals for the current plan year (52 weeks from week 0): deductible and
+ * out-of-pocket paid, and plan-paid sessions. Reset when a new plan year starts.
+ */
+final class PlanYearLedger {
+    private int year;
+    private double deductiblePaid;
+    private double outOfPocketPaid;
+    private int planSessions;
+
+    /** Starts a new plan year if {@code week} lies in a later one; @return whether it did. */
+    boolean rollOver(final int week) {
+        final int current = week / 52;
+        if (current == year) {
+            return false;
+        }
+        year = current;
+        deductiblePaid = 0;
+        outOfPocketPaid = 0;
+        planSessions = 0;
+        return true;
+    }
+
+    double deductiblePaid() {
+        return deductiblePaid;
+    }
+
+    double outOfPocketPaid() {
+        return outOfPocketPaid;
+    }
+
+    int planSessions() {
+        return planSessions;
+    }
+
+    void record(final double deductiblePart, final double patientShare, final boolean planPaid) {
+        deductiblePaid += deductiblePart;
+        outOfPocketPaid += patientShare;
+        if (planPaid) {
+            planSessions++;
+        }
+    }
+}

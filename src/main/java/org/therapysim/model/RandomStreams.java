@@ -1,0 +1,51 @@
+package org.therapysim.model;
+
+import ec.util.MersenneTwisterFast;
+
+/**
+ * Derives every seed of the model from one number, so that results depend on the master seed and
+ * the replication index alone, never on thread count or execution order.
+ *
+ * <p>Each source of randomness gets its own {@link MersenneTwisterFast} stream: arrivals, the
+ * workforce, and one stream per patient. Because a patient's draws come from its own stream and
+ * every simulated week consumes the same block of draws whatever happens in it, the same patient
+ * meets the same random events under every benefit design (common random numbers, as in
+ * L'Ecuyer's SSJ); the designs differ only where their rules make the patient's course differ.
+ * Mixing uses the SplitMix64 finaliser (Steele, Lea and Flood 2014).
+ */
+public final class RandomStreams {
+    /** Stream identifiers: each names one independent source of randomness. */
+    static final long ARRIVALS = 1;
+    static final long WORKFORCE = 2;
+    static final long PATIENTS = 3;
+
+    private RandomStreams() {
+    }
+
+    /**
+     * Seed of replication {@code r}: a function of the master seed and r only, never zero, 32 bits
+     * (MASON's generator seeds from 32 bits when given a long).
+     */
+    public static int replicationSeed(final long masterSeed, final int replication) {
+        int seed = (int) mix(masterSeed ^ mix(0x9E3779B97F4A7C15L * (replication + 1L)));
+        while (seed == 0) {
+            seed = (int) mix(seed + 0x632BE59BD9B4E019L);
+        }
+        return seed;
+    }
+
+    /** @return a generator for one stream of a replication, e.g. the {@code index}-th patient's */
+    static MersenneTwisterFast stream(final int replicationSeed, final long streamId, final long index) {
+        final long a = mix(replicationSeed * 0xD1B54A32D192ED03L + streamId);
+        final long b = mix(a ^ (index * 0xAEF17502108EF2D9L + 0x94D049BB133111EBL));
+        return new MersenneTwisterFast(new int[] {(int) (a >>> 32), (int) a, (int) (b >>> 32), (int) b});
+    }
+
+    /** The SplitMix64 finaliser: a bijective 64-bit mix with good avalanche. */
+    static long mix(final long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

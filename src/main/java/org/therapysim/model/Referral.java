@@ -1,0 +1,49 @@
+package org.therapysim.model;
+
+import ec.util.MersenneTwisterFast;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.therapysim.scenario.Population;
+import org.therapysim.scenario.PopulationMode;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * New treatment-seekers. In an open population, a Poisson number of covered members begins an
+ * episode each week of the arrival period, at the annual incidence of psychotherapy use
+ * (Olfson and Marcus 2010); in a closed cohort, everyone arrives at week 0.
+ */
+final class Referral implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient TherapySim sim;
+    private final Population population;
+    private final transient PoissonDistribution weekly;
+    private int arrivalsThisWeek;
+
+    Referral(final TherapySim sim, final MersenneTwisterFast random) {
+        this.sim = sim;
+        this.population = sim.scenario().population();
+        final double mean = population.members() * population.annualIncidence() / 52.0;
+        this.weekly = mean > 0 ? new PoissonDistribution(new RandomAdapter(random), mean,
+                PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS) : null;
+    }
+
+    @Override
+    public void step(final SimState state) {
+        final int week = (int) Math.round(state.schedule.getTime());
+        final int count;
+        if (population.mode() == PopulationMode.COHORT) {
+            count = week == 0 ? population.cohortSize() : 0;
+        } else {
+            count = week < population.arrivalWeeks() && weekly != null ? weekly.sample() : 0;
+        }
+        arrivalsThisWeek = count;
+        for (int i = 0; i < count; i++) {
+            sim.admitNewPatient(week);
+        }
+    }
+
+    int arrivalsThisWeek() {
+        return arrivalsThisWeek;
+    }
+}

@@ -1,0 +1,23 @@
+package org.therapysim.model;
+
+import java.util.List;
+
+/**
+ * Everything one replication produced, immutable.
+ *
+ * @param replicationSeed the seed it ran with
+ * @param episodes every episode, in the order they ended (ties by patient and episode)
+ * @param sessions every attended session (empty unless sessions were kept)
+ * @param census the clinic's state week by week
+ * @param patientWeeks patient-weeks simulated (one patient stepped for one week)
+ * @param members covered members (denominator of per-member costs)
+ * @param memberMonths member-months of the arrival period (denominator of per-member-per-month costs)
+ */
+public record ReplicationResult(int replicationSeed, List<EpisodeRecord> episodes, List<SessionRecord> sessions,
+        List<WeeklyCensus> census, long patientWeeks, int members, double memberMonths) {
+    public ReplicationResult {
+        episodes = List.copyOf(episodes);
+        sessions = List.copyOf(sessions);
+        census = List.copyOf(census);
+    }
+}

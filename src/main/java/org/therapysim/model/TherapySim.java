@@ -1,0 +1,191 @@
+package org.therapysim.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.List;
+import org.therapysim.scenario.PopulationMode;
+import org.therapysim.scenario.Scenario;
+import sim.engine.SimState;
+
+/**
+ * The simulation: patients, therapists and a benefit plan, one week per step. Built from a
+ * validated scenario and a replication seed; {@link #start()} rebuilds everything, so a stopped
+ * run restarts cleanly.
+ *
+ * <p>Each week runs in this order: arrivals ({@link #ORDER_ARRIVALS}), matching of waiting patients
+ * to free therapists ({@link #ORDER_MATCHING}), every active patient in a random order
+ * ({@link #ORDER_PATIENTS}; a patient's week never depends on another's, so the order does not
+ * change results), and the weekly census ({@link #ORDER_STATISTICS}).
+ */
+public final class TherapySim extends SimState {
+    private static final long serialVersionUID = 1L;
+
+    /** Ordering of arrivals and relapses within a week. */
+    public static final int ORDER_ARRIVALS = 0;
+    /** Ordering of matching patients to therapists. */
+    public static final int ORDER_MATCHING = 1;
+    /** Ordering of patients' weekly steps. */
+    public static final int ORDER_PATIENTS = 2;
+    /** Ordering of the weekly census (statistics last). */
+    public static final int ORDER_STATISTICS = 3;
+
+    private final transient Scenario scenario;
+    private final int replicationSeed;
+    private final boolean keepSessions;
+
+    private transient BenefitPlan plan;
+    private transient Clinic clinic;
+    private transient EpisodeLog log;
+    private transient TraitSampler sampler;
+    private transient AllianceProcess allianceProcess;
+    private transient SymptomCourse symptomCourse;
+    private transient DropoutHazard dropoutHazard;
+    private transient RelapseHazard relapseHazard;
+    private transient Referral referral;
+    private transient List<Patient> patients;
+    private long patientWeeks;
+
+    /**
+     * @param scenario the validated scenario
+     * @param replicationSeed the replication's seed (see {@link RandomStreams#replicationSeed})
+     * @param keepSessions whether to keep a record of every session
+     */
+    public TherapySim(final Scenario scenario, final int replicationSeed, final boolean keepSessions) {
+        super(replicationSeed);
+        this.scenario = scenario;
+        this.replicationSeed = replicationSeed;
+        this.keepSessions = keepSessions;
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        plan = new BenefitPlan(scenario.plan());
+        log = new EpisodeLog(keepSessions);
+        sampler = new TraitSampler();
+        allianceProcess = new AllianceProcess(scenario.dynamics().alliance(), scenario.dynamics().ruptures());
+        symptomCourse = new SymptomCourse(scenario.dynamics().symptoms());
+        dropoutHazard = new DropoutHazard(scenario.dynamics().dropout());
+        relapseHazard = new RelapseHazard(scenario.dynamics().relapse());
+        patients = new ArrayList<>();
+        patientWeeks = 0;
+
+        final MersenneTwisterFast workforceRandom = RandomStreams.stream(replicationSeed, RandomStreams.WORKFORCE, 0);
+        final List<Therapist> therapists = new ArrayList<>();
+        for (int i = 0; i < scenario.workforce().therapists(); i++) {
+            therapists.add(new Therapist(i, scenario.workforce(), scenario.plan().network().inNetworkShare(), sampler,
+                    workforceRandom));
+        }
+        clinic = new Clinic(this, therapists);
+        referral = new Referral(this, RandomStreams.stream(replicationSeed, RandomStreams.ARRIVALS, 0));
+
+        schedule.scheduleRepeating(0.0, ORDER_ARRIVALS, referral, 1.0);
+        schedule.scheduleRepeating(0.0, ORDER_MATCHING, clinic, 1.0);
+        schedule.scheduleRepeating(0.0, ORDER_STATISTICS, state -> log.census(new WeeklyCensus(week(),
+                clinic.waiting() + countPhase(Patient.Phase.AUTHORIZING), inTreatment(), referral.arrivalsThisWeek())),
+                1.0);
+    }
+
+    /**
+     * Runs the whole horizon and publishes the result. Episodes still open at the horizon are
+     * censored with end reason {@code horizon}.
+     */
+    public ReplicationResult run() {
+        start();
+        final int weeks = horizon();
+        for (int w = 0; w < weeks; w++) {
+            schedule.step(this);
+        }
+        for (final Patient p : patients) {
+            if (p.getPhase() != Patient.Phase.ENDED) {
+                p.end(EndReason.HORIZON, weeks);
+            }
+        }
+        finish();
+        final double memberMonths = scenario.population().mode() == PopulationMode.OPEN
+                ? scenario.population().members() * Math.min(scenario.population().arrivalWeeks(), weeks) * 12.0 / 52.0
+                : scenario.population().cohortSize() * weeks * 12.0 / 52.0;
+        final int members = scenario.population().mode() == PopulationMode.OPEN ? scenario.population().members()
+                : scenario.population().cohortSize();
+        return log.result(replicationSeed, patientWeeks, members, memberMonths);
+    }
+
+    void admitNewPatient(final int week) {
+        final int id = patients.size();
+        final Patient patient = new Patient(id, this,
+                RandomStreams.stream(replicationSeed, RandomStreams.PATIENTS, id), sampler);
+        patients.add(patient);
+        patient.beginEpisode(week);
+    }
+
+    private int inTreatment() {
+        return countPhase(Patient.Phase.IN_TREATMENT) + countPhase(Patient.Phase.REVIEW_PENDING);
+    }
+
+    private int countPhase(final Patient.Phase phase) {
+        int n = 0;
+        for (final Patient p : patients) {
+            if (p.getPhase() == phase) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int week() {
+        return (int) Math.round(schedule.getTime());
+    }
+
+    void countPatientWeek() {
+        patientWeeks++;
+    }
+
+    /** @return the scenario being simulated */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** @return the benefit plan in force */
+    public BenefitPlan plan() {
+        return plan;
+    }
+
+    /** @return the clinic: therapists and waiting list */
+    public Clinic clinic() {
+        return clinic;
+    }
+
+    /** @return every patient who has arrived, by id */
+    public List<Patient> patients() {
+        return List.copyOf(patients);
+    }
+
+    /** @return the horizon in weeks */
+    public int horizon() {
+        return scenario.simulation().weeks();
+    }
+
+    EpisodeLog log() {
+        return log;
+    }
+
+    TraitSampler sampler() {
+        return sampler;
+    }
+
+    AllianceProcess alliance() {
+        return allianceProcess;
+    }
+
+    SymptomCourse symptoms() {
+        return symptomCourse;
+    }
+
+    DropoutHazard dropout() {
+        return dropoutHazard;
+    }
+
+    RelapseHazard relapse() {
+        return relapseHazard;
+    }
+}

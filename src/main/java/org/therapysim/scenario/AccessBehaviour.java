@@ -1,0 +1,23 @@
+package org.therapysim.scenario;
+
+/**
+ * How patients respond to waiting, the network and price outside the session itself.
+ *
+ * @param giveUpPerWeek weekly probability of giving up while on the waiting list
+ * @param outOfNetworkAcceptance weekly probability that a waiting patient takes a free
+ *     out-of-network slot at no extra price (reduced by price)
+ * @param noShowWeakAllianceWeight relative increase of no-shows per unit of missing alliance
+ * @param noShowPricePer100 relative increase of no-shows per 100 currency units paid per session
+ * @param selfPayPricePer100 at the cap, a patient continues at their own expense with probability
+ *     exp(-selfPayPricePer100 * sensitivity * fee / 100)
+ */
+public record AccessBehaviour(double giveUpPerWeek, double outOfNetworkAcceptance, double noShowWeakAllianceWeight,
+        double noShowPricePer100, double selfPayPricePer100) {
+    public AccessBehaviour {
+        Check.probability("giveUpPerWeek", giveUpPerWeek);
+        Check.probability("outOfNetworkAcceptance", outOfNetworkAcceptance);
+        Check.range("noShowWeakAllianceWeight", noShowWeakAllianceWeight, 0.0, 20.0);
+        Check.range("noShowPricePer100", noShowPricePer100, 0.0, 20.0);
+        Check.range("selfPayPricePer100", selfPayPricePer100, 0.0, 20.0);
+    }
+}

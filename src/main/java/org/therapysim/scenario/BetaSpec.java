@@ -1,0 +1,33 @@
+package org.therapysim.scenario;
+
+/**
+ * A quantity on [0, 1] drawn from a Beta distribution given by its mean and standard deviation
+ * (the form in which published studies report such traits).
+ *
+ * @param mean mean, strictly between 0 and 1
+ * @param sd standard deviation; 0 gives every agent the mean; must satisfy sd^2 < mean (1 - mean)
+ */
+public record BetaSpec(double mean, double sd) {
+    public BetaSpec {
+        Check.range("mean", mean, 1e-9, 1 - 1e-9);
+        Check.nonNegative("sd", sd);
+        if (sd * sd >= mean * (1 - mean)) {
+            throw new InvalidValueException("sd", sd,
+                    "must be below sqrt(mean * (1 - mean)) = " + Math.sqrt(mean * (1 - mean)) + " for a Beta distribution");
+        }
+    }
+
+    /** @return the first shape parameter (alpha) of the Beta distribution */
+    public double alpha() {
+        return mean * common();
+    }
+
+    /** @return the second shape parameter (beta) of the Beta distribution */
+    public double beta() {
+        return (1 - mean) * common();
+    }
+
+    private double common() {
+        return mean * (1 - mean) / (sd * sd) - 1;
+    }
+}

@@ -1,0 +1,19 @@
+package org.therapysim.scenario;
+
+/**
+ * A symptom questionnaire, as data: its range, the caseness cut-off and the reliable-change
+ * threshold (Jacobson-Truax), e.g. PHQ-9 (0-27, caseness 10, reliable change 6).
+ *
+ * @param max highest possible score (lowest is 0)
+ * @param caseness a score at or above this is "a case"
+ * @param reliableChange the smallest change (points) that counts as reliable
+ * @param productivityLossPerPoint share of an employed patient's work output lost per point
+ */
+public record Measure(int max, int caseness, int reliableChange, double productivityLossPerPoint) {
+    public Measure {
+        Check.intRange("max", max, 1, 1000);
+        Check.intRange("caseness", caseness, 1, max);
+        Check.intRange("reliableChange", reliableChange, 1, max);
+        Check.range("productivityLossPerPoint", productivityLossPerPoint, 0.0, 1.0 / max);
+    }
+}

@@ -1,0 +1,469 @@
+package org.therapysim.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.therapysim.TherapysimException;
+
+/**
+ * Reads scenario and study files. A scenario file is YAML merged over the built-in defaults
+ * ({@code defaults.yaml}, every value documented in docs/MODEL.md); it may {@code extends:} another
+ * scenario file (path relative to itself), whose keys it overrides: mappings merge key by key,
+ * lists and plain values are replaced. A study file has {@code arms:}, a list of scenario files or
+ * inline scenarios, the first being the reference.
+ *
+ * <p>Every problem ends in one {@link TherapysimException} with exit code 2 whose message names
+ * the file, the key path, the value and the rule.
+ */
+public final class ScenarioLoader {
+    private static final String DEFAULTS_RESOURCE = "defaults.yaml";
+    private static final String DEFAULTS_LABEL = "built-in defaults";
+    private static final String EXTENDS = "extends";
+
+    private final ObjectMapper yaml;
+    private final ObjectNode defaults;
+
+    public ScenarioLoader() {
+        this.yaml = newYamlMapper();
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
+            }
+            this.defaults = (ObjectNode) yaml.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in defaults", e);
+        }
+    }
+
+    /** @return a YAML mapper configured as strictly as scenarios are read (also used to write them) */
+    public static ObjectMapper newYamlMapper() {
+        return YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    /** @return a JSON mapper with the same strictness (for manifests) */
+    public static ObjectMapper newJsonMapper() {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    /** Reads and validates one scenario file. */
+    public Scenario load(final Path file) {
+        return bind(resolve(file));
+    }
+
+    /**
+     * Reads a study file, or a single scenario file as a study of one arm.
+     *
+     * @param file the study or scenario
+     */
+    public Study loadStudy(final Path file) {
+        final JsonNode root = read(file);
+        if (!root.has("arms")) {
+            return Study.of(load(file));
+        }
+        return bindStudy((ObjectNode) root, file);
+    }
+
+    /** Reads several scenario or study files as one study: their arms in order, the first the reference. */
+    public Study loadStudies(final List<Path> files) {
+        if (files.size() == 1) {
+            return loadStudy(files.get(0));
+        }
+        final List<Scenario> arms = new ArrayList<>();
+        for (final Path file : files) {
+            arms.addAll(loadStudy(file).arms());
+        }
+        final Scenario reference = arms.get(0);
+        return wrap(files.get(0).toString(), "arms", () -> new Study("comparison", "Comparison of "
+                + arms.stream().map(Scenario::name).toList(), arms, reference.simulation().replications(),
+                reference.simulation().seed()));
+    }
+
+    /** Merges a scenario file with what it extends and the defaults, without binding it. */
+    public ResolvedTree resolve(final Path file) {
+        final Map<String, String> origins = new HashMap<>();
+        final ObjectNode merged = defaults.deepCopy();
+        merge(merged, resolveChain(file, new ArrayDeque<>(), origins), "", null, origins);
+        return new ResolvedTree(merged, origins, file.toString());
+    }
+
+    /**
+     * Sets one key of a resolved tree (for sweeps and command-line overrides).
+     *
+     * @param key dotted key path, e.g. {@code plan.sessionCap.sessions}; list items as {@code conditions[0].share}
+     * @param rawValue the value as it would be written in YAML
+     * @param label what to call the source of the value in error messages
+     */
+    public ResolvedTree override(final ResolvedTree base, final String key, final String rawValue, final String label) {
+        final ObjectNode copy = base.tree().deepCopy();
+        final List<Object> steps = parsePath(key, label);
+        JsonNode node = copy;
+        for (int i = 0; i < steps.size() - 1; i++) {
+            node = child(node, steps.get(i));
+            if (node == null || !node.isContainerNode()) {
+                throw invalid(label, key, rawValue, "unknown key: " + pathOf(steps.subList(0, i + 1)) + " does not exist");
+            }
+        }
+        final Object last = steps.get(steps.size() - 1);
+        if (child(node, last) == null) {
+            throw invalid(label, key, rawValue, "unknown key");
+        }
+        final JsonNode value;
+        try {
+            value = yaml.readTree(rawValue.isEmpty() ? "\"\"" : rawValue);
+        } catch (JsonProcessingException e) {
+            throw invalid(label, key, rawValue, "must be a YAML value");
+        }
+        if (last instanceof String field) {
+            ((ObjectNode) node).set(field, value);
+        } else {
+            ((ArrayNode) node).set((Integer) last, value);
+        }
+        final Map<String, String> origins = new HashMap<>(base.origins());
+        origins.put(key, label);
+        return new ResolvedTree(copy, origins, base.label());
+    }
+
+    /** Binds a resolved tree to a validated scenario. */
+    public Scenario bind(final ResolvedTree resolved) {
+        try {
+            return yaml.treeToValue(resolved.tree(), Scenario.class);
+        } catch (JsonMappingException e) {
+            throw translate(e, resolved.tree(), resolved::originOf, "");
+        } catch (JsonProcessingException e) {
+            throw TherapysimException.invalidInput(resolved.label() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** @return the default scenario (every value from the built-in defaults) */
+    public Scenario defaultScenario() {
+        return bind(defaultTree());
+    }
+
+    /** @return the built-in defaults as a resolved tree, to override key by key */
+    public ResolvedTree defaultTree() {
+        return new ResolvedTree(defaults.deepCopy(), Map.of(), DEFAULTS_LABEL);
+    }
+
+    private Study bindStudy(final ObjectNode root, final Path file) {
+        final String label = file.toString();
+        final Iterator<String> names = root.fieldNames();
+        final List<String> allowed = List.of("study", "description", "replications", "seed", "arms");
+        while (names.hasNext()) {
+            final String key = names.next();
+            if (!allowed.contains(key)) {
+                throw invalid(label, key, root.get(key), "unknown key in a study (allowed: " + allowed + ")");
+            }
+        }
+        final JsonNode armsNode = root.get("arms");
+        if (!armsNode.isArray() || armsNode.isEmpty()) {
+            throw invalid(label, "arms", armsNode, "must be a non-empty list of scenario files or scenarios");
+        }
+        final List<Scenario> arms = new ArrayList<>();
+        for (int i = 0; i < armsNode.size(); i++) {
+            final JsonNode arm = armsNode.get(i);
+            if (arm.isTextual()) {
+                arms.add(load(resolveRelative(file, arm.asText())));
+            } else if (arm.isObject()) {
+                arms.add(bindInline((ObjectNode) arm, file, "arms[" + i + "]"));
+            } else {
+                throw invalid(label, "arms[" + i + "]", arm, "must be a scenario file name or an inline scenario");
+            }
+        }
+        final Scenario reference = arms.get(0);
+        final String name = text(root, "study", file, reference.name());
+        final String description = text(root, "description", file, reference.description());
+        final int replications = root.has("replications")
+                ? wholeNumber(root.get("replications"), label, "replications")
+                : reference.simulation().replications();
+        final long seed = root.has("seed") ? wholeNumber(root.get("seed"), label, "seed")
+                : reference.simulation().seed();
+        return wrap(label, "", () -> new Study(name, description, arms, replications, seed));
+    }
+
+    private Scenario bindInline(final ObjectNode arm, final Path studyFile, final String prefix) {
+        final String label = studyFile.toString();
+        final Map<String, String> origins = new HashMap<>();
+        final ObjectNode own = arm.deepCopy();
+        final ObjectNode merged = defaults.deepCopy();
+        if (own.has(EXTENDS)) {
+            final JsonNode parent = own.remove(EXTENDS);
+            if (!parent.isTextual()) {
+                throw invalid(label, prefix + "." + EXTENDS, parent, "must be a file name");
+            }
+            final Deque<Path> chain = new ArrayDeque<>();
+            chain.push(studyFile.toAbsolutePath().normalize());
+            merge(merged, resolveChain(resolveRelative(studyFile, parent.asText()), chain, origins), "", null, origins);
+        }
+        merge(merged, own, "", label, origins);
+        final ResolvedTree tree = new ResolvedTree(merged, origins, label);
+        try {
+            return yaml.treeToValue(merged, Scenario.class);
+        } catch (JsonMappingException e) {
+            throw translate(e, merged, path -> tree.originOf(path), prefix + ".");
+        } catch (JsonProcessingException e) {
+            throw TherapysimException.invalidInput(label + ": " + prefix + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Reads a file and everything it extends, merged, recording which file set each key. */
+    private ObjectNode resolveChain(final Path file, final Deque<Path> chain, final Map<String, String> origins) {
+        final Path key = file.toAbsolutePath().normalize();
+        if (chain.contains(key)) {
+            final List<String> cycle = new ArrayList<>();
+            chain.descendingIterator().forEachRemaining(p -> cycle.add(p.getFileName().toString()));
+            cycle.add(key.getFileName().toString());
+            throw invalid(file.toString(), EXTENDS, file.getFileName(),
+                    "must not form a cycle (" + String.join(" -> ", cycle) + ")");
+        }
+        final JsonNode root = read(file);
+        if (root.has("arms")) {
+            throw invalid(file.toString(), "arms", "[...]", "a study cannot be used as a scenario here");
+        }
+        final ObjectNode own = ((ObjectNode) root).deepCopy();
+        final ObjectNode result = JsonNodeFactory.instance.objectNode();
+        if (own.has(EXTENDS)) {
+            final JsonNode parent = own.remove(EXTENDS);
+            if (!parent.isTextual()) {
+                throw invalid(file.toString(), EXTENDS, parent, "must be a file name");
+            }
+            chain.push(key);
+            merge(result, resolveChain(resolveRelative(file, parent.asText()), chain, origins), "", null, origins);
+            chain.pop();
+        }
+        merge(result, own, "", file.toString(), origins);
+        return result;
+    }
+
+    private JsonNode read(final Path file) {
+        final String label = file.toString();
+        final JsonNode root;
+        try {
+            root = yaml.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw TherapysimException.invalidInput(label + ": file not found");
+        } catch (JsonProcessingException e) {
+            final String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw TherapysimException.invalidInput(label + where + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw TherapysimException.invalidInput(label + ": cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw TherapysimException.invalidInput(label + ": must contain a YAML mapping of keys (a scenario or a study)");
+        }
+        return root;
+    }
+
+    /**
+     * Deep merge: mappings key by key, everything else replaced. Records in {@code origins} which
+     * file set each leaf (when {@code label} is not null) or copies what the source recorded.
+     */
+    private static void merge(final ObjectNode target, final ObjectNode source, final String prefix, final String label,
+            final Map<String, String> origins) {
+        final Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        while (fields.hasNext()) {
+            final Map.Entry<String, JsonNode> field = fields.next();
+            final String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            final JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode sourceObject) {
+                merge(existingObject, sourceObject, path, label, origins);
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+                if (label != null) {
+                    origins.keySet().removeIf(k -> k.startsWith(path + ".") || k.startsWith(path + "["));
+                    origins.put(path, label);
+                }
+            }
+        }
+    }
+
+    private TherapysimException translate(final JsonMappingException e, final JsonNode tree,
+            final java.util.function.Function<String, String> originOf, final String prefix) {
+        final List<Object> steps = new ArrayList<>();
+        for (final JsonMappingException.Reference ref : e.getPath()) {
+            steps.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof IllegalArgumentException) && cause.getCause() != null
+                && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        final String rule;
+        if (cause instanceof InvalidValueException invalid) {
+            for (final String part : invalid.key().split("\\.")) {
+                final int bracket = part.indexOf('[');
+                if (bracket < 0) {
+                    steps.add(part);
+                } else {
+                    steps.add(part.substring(0, bracket));
+                    steps.add(Integer.parseInt(part.substring(bracket + 1, part.indexOf(']'))));
+                }
+            }
+            rule = invalid.rule();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
+            final Collection<Object> known = unknown.getKnownPropertyIds();
+            rule = "unknown key" + (known == null ? "" : " (allowed here: " + String.join(", ",
+                    new TreeSet<>(known.stream().map(String::valueOf).toList())) + ")");
+        } else if (cause instanceof IllegalArgumentException illegal && illegal.getMessage() != null
+                && illegal.getMessage().startsWith("must")) {
+            rule = illegal.getMessage();
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
+            final String missing = e.getOriginalMessage().replaceAll("(?s)^Missing required creator property '([^']*)'.*$", "$1");
+            steps.add(missing);
+            rule = "is required";
+        } else if (e instanceof MismatchedInputException mismatch) {
+            rule = ruleForType(mismatch.getTargetType());
+        } else {
+            rule = e.getOriginalMessage();
+        }
+        final String path = pathOf(steps);
+        final JsonNode value = at(tree, steps);
+        return invalid(originOf.apply(path), prefix + path, value == null ? "(missing)" : value, rule);
+    }
+
+    private static String ruleForType(final Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be a mapping of keys (" + type.getSimpleName() + ")";
+    }
+
+    private static JsonNode at(final JsonNode tree, final List<Object> steps) {
+        JsonNode node = tree;
+        for (final Object step : steps) {
+            node = node == null ? null : child(node, step);
+        }
+        return node;
+    }
+
+    private static JsonNode child(final JsonNode node, final Object step) {
+        if (step instanceof Integer index) {
+            return node.isArray() && index < node.size() ? node.get(index) : null;
+        }
+        return node.isObject() ? node.get((String) step) : null;
+    }
+
+    private static String pathOf(final List<Object> steps) {
+        final StringBuilder out = new StringBuilder();
+        for (final Object step : steps) {
+            if (step instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(step);
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<Object> parsePath(final String key, final String label) {
+        final List<Object> steps = new ArrayList<>();
+        for (final String part : key.split("\\.", -1)) {
+            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]*)((\\[\\d+\\])*)")
+                    .matcher(part);
+            if (!m.matches()) {
+                throw invalid(label, key, "", "must be a dotted key path such as plan.sessionCap.sessions");
+            }
+            steps.add(m.group(1));
+            final java.util.regex.Matcher idx = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+            while (idx.find()) {
+                steps.add(Integer.parseInt(idx.group(1)));
+            }
+        }
+        return steps;
+    }
+
+    private static Path resolveRelative(final Path file, final String name) {
+        final Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(name) : parent.resolve(name).normalize();
+    }
+
+    private static String text(final JsonNode root, final String key, final Path file, final String fallback) {
+        final JsonNode node = root.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isTextual()) {
+            throw invalid(file.toString(), key, node, "must be a text");
+        }
+        return node.asText();
+    }
+
+    private static int wholeNumber(final JsonNode node, final String label, final String key) {
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw invalid(label, key, node, "must be a whole number");
+        }
+        return node.asInt();
+    }
+
+    private static <T> T wrap(final String label, final String prefix, final java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidValueException e) {
+            throw invalid(label, prefix.isEmpty() ? e.key() : prefix + "." + e.key(), e.value(), e.rule());
+        }
+    }
+
+    /** @return the one error message format: file: key path = value: rule */
+    static TherapysimException invalid(final String file, final String keyPath, final Object value, final String rule) {
+        final String shown = value instanceof JsonNode node && node.isTextual() ? "\"" + node.asText() + "\""
+                : String.valueOf(value);
+        return TherapysimException.invalidInput(file + ": " + keyPath + " = " + shown + ": " + rule);
+    }
+}

@@ -1,0 +1,56 @@
+package org.therapysim.scenario;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A comparison of benefit designs: named arms, the first of which is the reference. All arms run
+ * with the same replications and the same seeds (common random numbers).
+ *
+ * @param name name of the study
+ * @param description the question it answers
+ * @param arms the scenarios compared; the first is the reference
+ * @param replications replications of every arm
+ * @param seed master seed shared by every arm
+ */
+public record Study(String name, String description, List<Scenario> arms, int replications, long seed) {
+    public Study {
+        Check.text("study", name);
+        arms = Check.nonEmpty("arms", arms);
+        Check.intRange("replications", replications, 1, 100_000);
+        final Set<String> names = new HashSet<>();
+        for (int i = 0; i < arms.size(); i++) {
+            if (!names.add(arms.get(i).name())) {
+                throw new InvalidValueException("arms[" + i + "].name", arms.get(i).name(),
+                        "must be unique within the study");
+            }
+        }
+        final int weeks = arms.get(0).simulation().weeks();
+        for (int i = 1; i < arms.size(); i++) {
+            if (arms.get(i).simulation().weeks() != weeks) {
+                throw new InvalidValueException("arms[" + i + "].simulation.weeks", arms.get(i).simulation().weeks(),
+                        "must equal the reference arm's horizon (" + weeks + " weeks) so that arms are comparable");
+            }
+        }
+        arms = arms.stream()
+                .map(a -> a.withSimulation(new SimulationSettings(a.simulation().weeks(), replications, seed)))
+                .toList();
+    }
+
+    /** A study of one scenario, with its own replications and seed. */
+    public static Study of(final Scenario scenario) {
+        return new Study(scenario.name(), scenario.description(), List.of(scenario),
+                scenario.simulation().replications(), scenario.simulation().seed());
+    }
+
+    /** @return the reference arm (the first) */
+    public Scenario reference() {
+        return arms.get(0);
+    }
+
+    /** @return a copy with other replications and seed (command-line overrides) */
+    public Study withRun(final int newReplications, final long newSeed) {
+        return new Study(name, description, arms, newReplications, newSeed);
+    }
+}

@@ -1,0 +1,21 @@
+package org.therapysim.scenario;
+
+/**
+ * Session-by-session symptom change.
+ *
+ * @param improvementRate share of the current score lost in a session at full alliance and no resistance
+ * @param resistanceSlowing relative slowing per unit of resistance
+ * @param noiseSd standard deviation of the session-to-session change (points), which allows deterioration
+ * @param naturalNoiseSd standard deviation of the weekly change without a session (points)
+ * @param feedbackGain relative increase of the improvement rate with a therapist who uses outcome feedback
+ */
+public record SymptomDynamics(double improvementRate, double resistanceSlowing, double noiseSd,
+        double naturalNoiseSd, double feedbackGain) {
+    public SymptomDynamics {
+        Check.probability("improvementRate", improvementRate);
+        Check.probability("resistanceSlowing", resistanceSlowing);
+        Check.range("noiseSd", noiseSd, 0.0, 20.0);
+        Check.range("naturalNoiseSd", naturalNoiseSd, 0.0, 20.0);
+        Check.range("feedbackGain", feedbackGain, 0.0, 1.0);
+    }
+}
