@@ -1,5 +1,6 @@
 package org.therapysim.experiment;
 
+import java.util.Arrays;
 import java.util.List;
 import org.therapysim.model.EndReason;
 import org.therapysim.model.EpisodeRecord;
@@ -66,16 +67,19 @@ public final class SessionCurves {
             remaining += c;
         }
         if (remaining == 0) {
-            java.util.Arrays.fill(out, Double.NaN);
+            Arrays.fill(out, Double.NaN);
             return out;
         }
         double survival = 1.0;
         for (int k = 1; k <= MAX_SESSION; k++) {
             remaining -= timeCounts[k - 1];
-            final double before = survival;
-            if (remaining > 0) {
-                survival *= 1.0 - (double) events[k] / remaining;
+            if (remaining == 0) {
+                // Nobody is still at risk: the estimate is undefined from here on.
+                Arrays.fill(out, k - 1, MAX_SESSION, Double.NaN);
+                break;
             }
+            final double before = survival;
+            survival *= 1.0 - (double) events[k] / remaining;
             out[k - 1] = survivalBefore ? before : 1.0 - survival;
         }
         return out;

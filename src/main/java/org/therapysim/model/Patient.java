@@ -194,7 +194,7 @@ public final class Patient implements Steppable {
     }
 
     private void treatmentWeek(final int week) {
-        if (reviewDue()) {
+        if (!atCap() && reviewDue()) {
             requestReview(week);
             return;
         }
@@ -349,7 +349,7 @@ public final class Patient implements Steppable {
     private void requestReview(final int week) {
         final ReviewSpec review = sim.plan().review();
         final boolean periodic = reviewDue();
-        final boolean capped = atCap();
+        final boolean capped = atCap() && sim.plan().atCap() == AtCapRule.REVIEW;
         current.reviews++;
         current.adminCost += review.adminCost();
         reviewApproved = uDecision < sim.plan().approvalProbability(score, measure.max(), current.baseline);

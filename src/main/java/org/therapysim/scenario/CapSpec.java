@@ -1,5 +1,7 @@
 package org.therapysim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A session cap: how many sessions the plan pays for, counted per plan year or per episode, and
  * what happens when the patient reaches it.
@@ -27,6 +29,7 @@ public record CapSpec(Limit sessions, CapPeriod per, AtCapRule atCap, int switch
     }
 
     /** @return true when the plan caps sessions */
+    @JsonIgnore
     public boolean isCapped() {
         return !sessions.isUnlimited();
     }

@@ -266,8 +266,12 @@ public final class ScenarioLoader {
             if (!parent.isTextual()) {
                 throw invalid(file.toString(), EXTENDS, parent, "must be a file name");
             }
+            final Path parentFile = resolveRelative(file, parent.asText());
+            if (!Files.exists(parentFile)) {
+                throw invalid(file.toString(), EXTENDS, parent, "file not found (" + parentFile + ")");
+            }
             chain.push(key);
-            merge(result, resolveChain(resolveRelative(file, parent.asText()), chain, origins), "", null, origins);
+            merge(result, resolveChain(parentFile, chain, origins), "", null, origins);
             chain.pop();
         }
         merge(result, own, "", file.toString(), origins);
@@ -282,8 +286,9 @@ public final class ScenarioLoader {
         } catch (NoSuchFileException e) {
             throw TherapysimException.invalidInput(label + ": file not found");
         } catch (JsonProcessingException e) {
-            final String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw TherapysimException.invalidInput(label + where + ": not valid YAML: " + e.getOriginalMessage());
+            final String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ":";
+            throw TherapysimException.invalidInput(label + ":" + where + " not valid YAML: "
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").trim());
         } catch (IOException e) {
             throw TherapysimException.invalidInput(label + ": cannot be read: " + e.getMessage());
         }
@@ -356,8 +361,14 @@ public final class ScenarioLoader {
             rule = e.getOriginalMessage();
         }
         final String path = pathOf(steps);
-        final JsonNode value = at(tree, steps);
-        return invalid(originOf.apply(path), prefix + path, value == null ? "(missing)" : value, rule);
+        final JsonNode node = at(tree, steps);
+        final Object value;
+        if (cause instanceof InvalidValueException invalid && (node == null || node.isContainerNode())) {
+            value = invalid.value();
+        } else {
+            value = node == null ? "(missing)" : node;
+        }
+        return invalid(originOf.apply(path), prefix + path, value, rule);
     }
 
     private static String ruleForType(final Class<?> type) {

@@ -1,0 +1,71 @@
+package org.therapysim.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.therapysim.TherapysimException;
+import org.therapysim.experiment.Benchmark;
+import org.therapysim.scenario.ResolvedTree;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code therapysim bench}: patient-weeks simulated per second for a closed cohort under the
+ * default dynamics, on one thread and on all cores.
+ */
+@Command(name = "bench", description = "Measure simulation speed (patient-weeks per second).")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--patients", paramLabel = "N", description = "Cohort size (default: ${DEFAULT-VALUE}).")
+    int patients = 10_000;
+
+    @Option(names = "--weeks", paramLabel = "W", description = "Weeks simulated (default: ${DEFAULT-VALUE}).")
+    int weeks = 52;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel run (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--repeat", paramLabel = "R", description = "Timed single-thread runs (default: ${DEFAULT-VALUE}).")
+    int repeat = 3;
+
+    @Override
+    public Integer call() {
+        if (patients < 1 || weeks < 1 || repeat < 1 || (threads != null && threads < 1)) {
+            throw TherapysimException.invalidInput("--patients, --weeks, --repeat and --threads must be at least 1");
+        }
+        final int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        final ScenarioLoader loader = new ScenarioLoader();
+        ResolvedTree tree = loader.defaultTree();
+        tree = loader.override(tree, "population.mode", "cohort", "bench");
+        tree = loader.override(tree, "population.cohortSize", Integer.toString(patients), "--patients");
+        tree = loader.override(tree, "simulation.weeks", Integer.toString(weeks), "--weeks");
+        final int capacity = loader.bind(tree).workforce().weeklyCapacity();
+        tree = loader.override(tree, "workforce.therapists", Integer.toString(patients / capacity + 1), "bench");
+        final Scenario scenario = loader.bind(tree);
+
+        final PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "therapysim bench: cohort of %d patients, %d weeks, default dynamics%n", patients, weeks);
+        out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s %s, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        final List<Benchmark.Measurement> all = new ArrayList<>(Benchmark.singleThread(scenario, repeat));
+        all.add(Benchmark.parallel(scenario, t, Math.max(t, 2) * 2));
+        out.printf(Locale.ROOT, "%-16s %8s %14s %10s %22s%n", "mode", "reps", "patient-weeks", "seconds",
+                "patient-weeks/second");
+        for (final Benchmark.Measurement m : all) {
+            out.printf(Locale.ROOT, "%-16s %8d %14d %10.3f %22.0f%n", m.mode(), m.replications(), m.patientWeeks(),
+                    m.seconds(), m.rate());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package org.therapysim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.therapysim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code therapysim compare STUDY|SCENARIO...}: runs every arm on the same seeds and reports each
+ * arm's paired difference from the first (the reference).
+ */
+@Command(name = "compare", description = {"Compare benefit designs on common random numbers.",
+    "Give one study file (with arms:) or several scenario files; the first arm is the reference."})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "STUDY|SCENARIO", description = "Study file, or scenario files.")
+    List<Path> files;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        return StudyRunner.run(new ScenarioLoader().loadStudies(files), options, StudyRunner.baseName(files.get(0)),
+                Main.commandLine(spec), null, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,92 @@
+package org.therapysim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.therapysim.TherapysimException;
+import org.therapysim.experiment.ArmResult;
+import org.therapysim.experiment.ExperimentResult;
+import org.therapysim.experiment.Metric;
+import org.therapysim.experiment.MetricSummary;
+import org.therapysim.output.ResultsWriter;
+import org.therapysim.output.SweepAxis;
+import org.therapysim.scenario.Study;
+
+/** Runs a study with the shared options and reports the headline numbers on the terminal. */
+final class StudyRunner {
+    private static final List<Metric> HEADLINE = List.of(Metric.RECOVERY_RATE, Metric.RELIABLE_IMPROVEMENT_RATE,
+            Metric.DROPOUT_RATE, Metric.MEAN_SESSIONS, Metric.PAYER_COST_PER_EPISODE, Metric.PAYER_COST_PMPM);
+
+    private StudyRunner() {
+    }
+
+    static int run(final Study loaded, final RunOptions options, final String defaultName, final List<String> command,
+            final SweepAxis sweep, final PrintWriter out) {
+        if (options.replications != null && options.replications < 1) {
+            throw TherapysimException.invalidInput("--replications = " + options.replications + ": must be at least 1");
+        }
+        if (options.threads != null && options.threads < 1) {
+            throw TherapysimException.invalidInput("--threads = " + options.threads + ": must be at least 1");
+        }
+        final Study study = loaded.withRun(options.replications != null ? options.replications : loaded.replications(),
+                options.seed != null ? options.seed : loaded.seed());
+        final Path target = options.output != null ? options.output : Path.of("results", defaultName);
+        final int total = study.arms().size() * study.replications();
+        final ExperimentResult result;
+        try (Progress progress = Progress.start("Simulating", total, options.quiet, System.err)) {
+            result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.overwrite, options.sessions,
+                    options.threadCount(), command, sweep), progress);
+        }
+        if (!options.quiet) {
+            printHeadline(result, out);
+            out.printf(Locale.ROOT, "%nResults: %s%n", target);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Prints each arm's headline metrics with 95% intervals, and paired differences from the reference. */
+    static void printHeadline(final ExperimentResult result, final PrintWriter out) {
+        final ArmResult reference = result.reference();
+        out.printf(Locale.ROOT, "%s: %d arm(s) x %d replications, master seed %d%n", result.study().name(),
+                result.arms().size(), result.study().replications(), result.study().seed());
+        for (final ArmResult arm : result.arms()) {
+            out.printf(Locale.ROOT, "%n%s%s%n", arm.name(), arm.index() == 0 ? "  (reference)" : "");
+            for (final Metric metric : HEADLINE) {
+                final MetricSummary s = arm.summary(metric);
+                final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-34s %s  [%s, %s]",
+                        metric.label(), show(metric, s.mean()), show(metric, s.ciLow()), show(metric, s.ciHigh())));
+                if (arm.index() > 0) {
+                    final MetricSummary d = arm.differenceFrom(reference, metric);
+                    line.append(String.format(Locale.ROOT, "   diff %s [%s, %s]", signed(metric, d.mean()),
+                            signed(metric, d.ciLow()), signed(metric, d.ciHigh())));
+                }
+                out.println(line);
+            }
+        }
+    }
+
+    private static String show(final Metric metric, final double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        return metric.isShare() ? String.format(Locale.ROOT, "%.1f%%", 100 * value)
+                : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String signed(final Metric metric, final double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        return metric.isShare() ? String.format(Locale.ROOT, "%+.1f pp", 100 * value)
+                : String.format(Locale.ROOT, "%+.2f", value);
+    }
+
+    /** @return the file name without folders and extension */
+    static String baseName(final Path file) {
+        final String name = file.getFileName().toString();
+        final int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,136 @@
+package org.therapysim.output;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.therapysim.TherapysimException;
+
+/**
+ * A results folder written atomically: everything goes to a hidden staging folder beside the
+ * target ({@code .NAME.partial-...}), which is renamed to the target only when every file is
+ * complete. A run that is killed or fails leaves no folder under the target name (a killed run
+ * may leave its hidden staging folder, which never looks like a result).
+ */
+public final class ResultsFolder implements AutoCloseable {
+    private final Path target;
+    private final boolean overwrite;
+    private final Path staging;
+    private boolean committed;
+
+    private ResultsFolder(final Path target, final boolean overwrite, final Path staging) {
+        this.target = target;
+        this.overwrite = overwrite;
+        this.staging = staging;
+    }
+
+    /**
+     * Checks the target can be written and creates the staging folder.
+     *
+     * @throws TherapysimException (exit 3) when the target exists and {@code overwrite} is false, or
+     *     the folder cannot be created
+     */
+    public static ResultsFolder open(final Path target, final boolean overwrite) {
+        final Path absolute = target.toAbsolutePath().normalize();
+        checkTarget(absolute, overwrite);
+        try {
+            final Path parent = absolute.getParent();
+            Files.createDirectories(parent);
+            final Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
+            return new ResultsFolder(absolute, overwrite, staging);
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot create the results folder " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @throws TherapysimException (exit 3) when the target exists and may not be overwritten
+     */
+    public static void checkTarget(final Path target, final boolean overwrite) {
+        if (Files.exists(target) && !overwrite) {
+            throw TherapysimException.output(target + " already exists: choose another --output or add --overwrite",
+                    null);
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw TherapysimException.output(target + " exists and is not a folder", null);
+        }
+    }
+
+    /** @return the path of a file inside the staging folder (parent folders are created) */
+    public Path file(final String relative) {
+        final Path path = staging.resolve(relative);
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot create " + path.getParent() + ": " + e.getMessage(), e);
+        }
+        return path;
+    }
+
+    /** @return the final location */
+    public Path target() {
+        return target;
+    }
+
+    /** Moves the complete staging folder to the target, replacing an old one if allowed. */
+    public void commit() {
+        try {
+            checkTarget(target, overwrite);
+            Path old = null;
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                Files.delete(old);
+                move(target, old);
+            }
+            move(staging, target);
+            committed = true;
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot move the results into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                // Nothing more can be done; the staging folder is hidden and named partial.
+            }
+        }
+    }
+
+    private static void move(final Path from, final Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(final Path dir, final IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package org.therapysim.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
+import org.therapysim.TherapysimException;
+import org.therapysim.experiment.ArmResult;
+import org.therapysim.experiment.Experiment;
+import org.therapysim.experiment.ExperimentResult;
+import org.therapysim.experiment.Metric;
+import org.therapysim.experiment.ProgressListener;
+import org.therapysim.scenario.Study;
+
+/**
+ * Runs a study and writes its results folder: patients.csv (and sessions.csv) streamed while the
+ * replications finish, then summary.csv, curves.csv, scenario.yaml, the charts and manifest.json.
+ * Everything is written into a staging folder that becomes the results folder only when complete.
+ */
+public final class ResultsWriter {
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 620;
+    private static final List<Metric> ARM_CHARTS = List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
+            Metric.PAYER_COST_PER_EPISODE, Metric.PAYER_COST_PMPM);
+    private static final List<Metric> SWEEP_CHARTS = List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
+            Metric.MEAN_SESSIONS, Metric.PAYER_COST_PER_EPISODE, Metric.PAYER_COST_PMPM);
+
+    /**
+     * What to write and how to run.
+     *
+     * @param target the results folder
+     * @param overwrite whether an existing folder may be replaced
+     * @param sessions whether to write sessions.csv
+     * @param threads worker threads
+     * @param command the command line, for the manifest
+     * @param sweep the varied parameter of a sweep, or null
+     */
+    public record Options(Path target, boolean overwrite, boolean sessions, int threads, List<String> command,
+            SweepAxis sweep) {
+        public Options {
+            command = List.copyOf(command);
+        }
+    }
+
+    private ResultsWriter() {
+    }
+
+    /**
+     * Runs the study and writes the folder.
+     *
+     * @return the summarised result
+     */
+    public static ExperimentResult run(final Study study, final Options options, final ProgressListener progress) {
+        ResultsFolder.checkTarget(options.target().toAbsolutePath().normalize(), options.overwrite());
+        final Instant start = Instant.now();
+        try (ResultsFolder folder = ResultsFolder.open(options.target(), options.overwrite())) {
+            final ExperimentResult result;
+            try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
+                    SessionTable sessions = options.sessions() ? new SessionTable(folder.file("sessions.csv")) : null) {
+                result = new Experiment(study, options.sessions(), options.threads()).run((arm, name, rep, res) -> {
+                    episodes.write(name, rep, res);
+                    if (sessions != null) {
+                        sessions.write(name, rep, res);
+                    }
+                }, progress);
+            }
+            SummaryTable.writeSummary(result, folder.file("summary.csv"));
+            SummaryTable.writeCurves(result, folder.file("curves.csv"));
+            ScenarioFile.write(study, folder.file("scenario.yaml"));
+            writeCharts(result, options.sweep(), folder);
+            writeManifest(study, options, result, start, folder);
+            folder.commit();
+            return result;
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot write results to " + options.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeCharts(final ExperimentResult result, final SweepAxis sweep, final ResultsFolder folder)
+            throws IOException {
+        final Path charts = folder.file("charts/.keep").getParent();
+        write(Charts.doseEffect(result), charts, "dose_effect");
+        write(Charts.retention(result), charts, "retention");
+        write(Charts.endReasons(result), charts, "end_reasons");
+        for (final Metric metric : ARM_CHARTS) {
+            write(Charts.metricByArm(result, metric), charts, metric.id());
+        }
+        if (sweep != null) {
+            for (final Metric metric : SWEEP_CHARTS) {
+                write(Charts.sweep(sweep.key(), sweep.values(), result, metric), charts, "sweep_" + metric.id());
+            }
+        }
+    }
+
+    private static void write(final JFreeChart chart, final Path directory, final String name) throws IOException {
+        ChartFiles.write(chart, directory, name, WIDTH, HEIGHT);
+    }
+
+    private static void writeManifest(final Study study, final Options options, final ExperimentResult result,
+            final Instant start, final ResultsFolder folder) throws IOException {
+        final Path file = folder.file("manifest.json");
+        final Path root = file.getParent();
+        final List<String> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = Stream.concat(walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()),
+                    Stream.of("manifest.json")).distinct().sorted().toList();
+        }
+        final Instant end = Instant.now();
+        final Manifest manifest = new Manifest("therapysim", BuildInfo.version(), BuildInfo.commit(),
+                options.command(), study.name(), study.arms().stream().map(a -> a.name()).toList(), study.seed(),
+                study.replications(), result.seeds(), options.threads(), System.getProperty("java.version"), start, end,
+                Duration.between(start, end).toMillis() / 1000.0,
+                result.arms().stream().mapToLong(ArmResult::patientWeeks).sum(), files);
+        final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(file.toFile(), manifest);
+    }
+}

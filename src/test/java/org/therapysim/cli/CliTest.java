@@ -1,0 +1,157 @@
+package org.therapysim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.TestScenarios;
+import org.therapysim.output.EpisodeTable;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome cli(final String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Outcome(status, out.toString(), err.toString());
+    }
+
+    private Path small(final String name, final String extra) {
+        return TestScenarios.write(dir, name + ".yaml", "extends: "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\nname: " + name
+                + "\npopulation: {members: 10000}\nsimulation: {weeks: 60, replications: 3}\n" + extra);
+    }
+
+    private static List<CSVRecord> csv(final Path file) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(file)).getRecords();
+    }
+
+    @Test
+    void validateAcceptsTheShippedScenarios() {
+        final Outcome o = cli("validate", "scenarios/baseline.yaml", "scenarios/benefit-designs.yaml");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("ok: scenarios/benefit-designs.yaml: Benefit designs"), o.out());
+    }
+
+    @Test
+    void validatePrintShowsEveryDefault() {
+        final Outcome o = cli("validate", "--print", "scenarios/cap-6-stop.yaml");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("sessions: 6") && o.out().contains("improvementRate:"), o.out());
+    }
+
+    @Test
+    void invalidScenarioExitsTwoWithOneClearMessage() {
+        final Path bad = small("bad", "plan: {coinsurance: 2}\n");
+        final Outcome o = cli("run", bad.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(2, o.status());
+        assertEquals(bad + ": plan.coinsurance = 2: must be between 0 and 1\n", o.err().replace("therapysim: ", ""));
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+        assertFalse(o.err().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void missingFileAndBadOptionsExitTwo() {
+        assertEquals(2, cli("run", dir.resolve("none.yaml").toString()).status());
+        assertEquals(2, cli("run", "--no-such-option", "x.yaml").status());
+        assertEquals(2, cli("frobnicate").status());
+        final Outcome sweep = cli("sweep", "scenarios/baseline.yaml", "--vary", "plan.sessionCap.limit=1,2");
+        assertEquals(2, sweep.status());
+        assertTrue(sweep.err().contains("plan.sessionCap.limit = 1: unknown key"), sweep.err());
+    }
+
+    @Test
+    void runWritesACompleteFolderAndRefusesToOverwrite() throws IOException {
+        final Path scenario = small("small", "");
+        final Path out = dir.resolve("results");
+        final Outcome o = cli("run", scenario.toString(), "-o", out.toString(), "-q", "--seed", "17");
+        assertEquals(0, o.status(), o.err());
+        for (final String file : List.of("manifest.json", "scenario.yaml", "patients.csv", "summary.csv",
+                "curves.csv", "charts/dose_effect.png", "charts/dose_effect.svg", "charts/retention.png",
+                "charts/recovery_rate.png", "charts/payer_cost_per_episode.png", "charts/end_reasons.png")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        assertFalse(Files.exists(out.resolve("sessions.csv")), "sessions.csv only with --sessions");
+        final List<CSVRecord> rows = csv(out.resolve("patients.csv"));
+        assertTrue(rows.size() > 500);
+        assertEquals(List.of(EpisodeTable.HEADER), List.copyOf(rows.get(0).getParser().getHeaderNames()));
+        final JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(17, manifest.get("masterSeed").asLong());
+        assertEquals(3, manifest.get("replicationSeeds").size());
+        assertEquals("run", manifest.get("command").get(1).asText());
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("partial")), "staging removed");
+        }
+
+        final Outcome again = cli("run", scenario.toString(), "-o", out.toString(), "-q");
+        assertEquals(3, again.status());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals(0, cli("run", scenario.toString(), "-o", out.toString(), "-q", "--overwrite").status());
+    }
+
+    @Test
+    void resultsFolderReproducesFromItsOwnScenarioFile() throws IOException {
+        final Path out = dir.resolve("first");
+        assertEquals(0, cli("compare", small("a", "").toString(), small("b", "plan: {copay: 50}\n").toString(),
+                "-o", out.toString(), "-q", "--seed", "3").status());
+        final Path again = dir.resolve("second");
+        final Outcome o = cli("compare", out.resolve("scenario.yaml").toString(), "-o", again.toString(), "-q");
+        assertEquals(0, o.status(), o.err());
+        for (final String table : List.of("patients.csv", "summary.csv", "curves.csv", "scenario.yaml")) {
+            assertEquals(Files.readString(out.resolve(table)), Files.readString(again.resolve(table)), table);
+        }
+    }
+
+    @Test
+    void compareReportsPairedDifferencesFromTheReference() throws IOException {
+        final Path out = dir.resolve("cmp");
+        final Outcome o = cli("compare", small("a", "").toString(), small("b", "plan: {copay: 60}\n").toString(),
+                "-o", out.toString(), "--sessions");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("(reference)") && o.out().contains("diff"), o.out());
+        final List<CSVRecord> summary = csv(out.resolve("summary.csv"));
+        for (final CSVRecord r : summary) {
+            assertEquals(r.get("arm").equals("a"), r.get("diff_vs_reference").isEmpty(), r.toString());
+        }
+        assertTrue(Files.size(out.resolve("sessions.csv")) > 0);
+    }
+
+    @Test
+    void sweepMakesOneArmPerValueAndItsCharts() throws IOException {
+        final Path out = dir.resolve("sweep");
+        final Outcome o = cli("sweep", small("s", "").toString(), "--vary", "plan.sessionCap.sessions=4,12,unlimited",
+                "-o", out.toString(), "-q", "-n", "2");
+        assertEquals(0, o.status(), o.err());
+        final List<String> arms = csv(out.resolve("summary.csv")).stream().map(r -> r.get("arm")).distinct().toList();
+        assertEquals(List.of("sessions=4", "sessions=12", "sessions=unlimited"), arms);
+        assertTrue(Files.size(out.resolve("charts/sweep_recovery_rate.png")) > 0);
+        assertTrue(Files.size(out.resolve("charts/sweep_payer_cost_per_episode.svg")) > 0);
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        final Outcome help = cli("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("compare") && help.out().contains("Exit codes"), help.out());
+        assertEquals(0, cli("--version").status());
+    }
+}

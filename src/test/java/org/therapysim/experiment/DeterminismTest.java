@@ -1,0 +1,106 @@
+package org.therapysim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.TestScenarios;
+import org.therapysim.model.EpisodeRecord;
+import org.therapysim.model.RandomStreams;
+import org.therapysim.output.ResultsWriter;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.Study;
+
+class DeterminismTest {
+    @TempDir
+    Path dir;
+
+    private Study smallStudy(final long seed) {
+        final Scenario base = TestScenarios.defaults("population.members=20000", "simulation.weeks=60");
+        final Scenario capped = TestScenarios.defaults("population.members=20000", "simulation.weeks=60",
+                "plan.sessionCap.sessions=6", "name=cap");
+        return new Study("determinism", "d", List.of(base, capped), 5, seed);
+    }
+
+    private Path write(final Study study, final String name, final int threads) {
+        final Path target = dir.resolve(name);
+        ResultsWriter.run(study, new ResultsWriter.Options(target, false, true, threads, List.of("test"), null),
+                ProgressListener.NONE);
+        return target;
+    }
+
+    private static byte[] bytes(final Path file) throws IOException {
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalTablesOnAnyThreadCount() throws IOException {
+        final Path one = write(smallStudy(5), "one-thread", 1);
+        final Path again = write(smallStudy(5), "again", 1);
+        final Path three = write(smallStudy(5), "three-threads", 3);
+        for (final String table : List.of("patients.csv", "sessions.csv", "summary.csv", "curves.csv",
+                "scenario.yaml")) {
+            assertArrayEquals(bytes(one.resolve(table)), bytes(again.resolve(table)), table + " repeats");
+            assertArrayEquals(bytes(one.resolve(table)), bytes(three.resolve(table)), table + " with 3 threads");
+        }
+    }
+
+    @Test
+    void differentSeedsGiveDifferentResults() throws IOException {
+        final Path a = write(smallStudy(5), "a", 2);
+        final Path b = write(smallStudy(6), "b", 2);
+        assertFalse(java.util.Arrays.equals(bytes(a.resolve("patients.csv")), bytes(b.resolve("patients.csv"))));
+    }
+
+    @Test
+    void replicationSeedsDependOnMasterAndIndexOnly() {
+        assertEquals(RandomStreams.replicationSeed(42, 3), RandomStreams.replicationSeed(42, 3));
+        assertNotEquals(RandomStreams.replicationSeed(42, 3), RandomStreams.replicationSeed(42, 4));
+        assertNotEquals(RandomStreams.replicationSeed(42, 3), RandomStreams.replicationSeed(43, 3));
+        for (int r = 0; r < 1000; r++) {
+            assertNotEquals(0, RandomStreams.replicationSeed(r, r));
+        }
+    }
+
+    private static List<EpisodeRecord> firstEpisodes(final List<EpisodeRecord> episodes) {
+        return episodes.stream().filter(e -> e.episode() == 1).toList();
+    }
+
+    @Test
+    void armsShareTheSamePatientsUntilTheirRulesDiffer() {
+        // Common random numbers: the same patients arrive with the same baseline under both designs,
+        // and a patient whose course never reaches the cap has the identical course under both.
+        final Scenario base = TestScenarios.defaults("population.members=20000");
+        final Scenario capped = TestScenarios.defaults("population.members=20000", "plan.sessionCap.sessions=12",
+                "plan.sessionCap.per=episode");
+        final List<EpisodeRecord> a = firstEpisodes(TestScenarios.run(base, 21, false).episodes());
+        final List<EpisodeRecord> b = firstEpisodes(TestScenarios.run(capped, 21, false).episodes());
+        assertEquals(a.size(), b.size(), "the same patients arrive");
+        int identical = 0;
+        int compared = 0;
+        for (int i = 0; i < a.size(); i++) {
+            final EpisodeRecord x = a.get(i);
+            final EpisodeRecord y = b.get(i);
+            assertEquals(x.patientId(), y.patientId());
+            assertEquals(x.arrivalWeek(), y.arrivalWeek());
+            assertEquals(x.baselineScore(), y.baselineScore());
+            assertEquals(x.condition(), y.condition());
+            if (x.sessionsAttended() < 12 && x.endReason() != org.therapysim.model.EndReason.HORIZON) {
+                compared++;
+                if (x.equals(y)) {
+                    identical++;
+                }
+            }
+        }
+        assertTrue(compared > 300, "compared " + compared);
+        assertTrue(identical > 0.9 * compared, identical + " of " + compared + " identical");
+    }
+}

@@ -1,0 +1,167 @@
+package org.therapysim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.ExitCode;
+import org.therapysim.TestScenarios;
+import org.therapysim.TherapysimException;
+import org.therapysim.output.ScenarioFile;
+
+class ScenarioLoaderTest {
+    private final ScenarioLoader loader = new ScenarioLoader();
+
+    @TempDir
+    Path dir;
+
+    private TherapysimException error(final String yaml) {
+        final Path file = TestScenarios.write(dir, "bad.yaml", yaml);
+        final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudy(file));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void everyShippedScenarioAndStudyLoads() throws IOException {
+        try (Stream<Path> files = Files.list(TestScenarios.SCENARIOS)) {
+            files.filter(f -> f.toString().endsWith(".yaml")).forEach(loader::loadStudy);
+        }
+        final Study study = loader.loadStudy(TestScenarios.SCENARIOS.resolve("benefit-designs.yaml"));
+        assertEquals(8, study.arms().size());
+        assertEquals("No cap", study.reference().name());
+        assertTrue(study.arms().stream().allMatch(a -> a.simulation().seed() == study.seed()));
+    }
+
+    @Test
+    void extendsOverridesOnlyWhatItSays() {
+        final Scenario baseline = loader.load(TestScenarios.SCENARIOS.resolve("baseline.yaml"));
+        final Scenario capped = loader.load(TestScenarios.SCENARIOS.resolve("cap-6-stop.yaml"));
+        assertEquals(6, (int) capped.plan().sessionCap().sessions().value());
+        assertTrue(baseline.plan().sessionCap().sessions().isUnlimited());
+        assertEquals(baseline.plan().copay(), capped.plan().copay());
+        assertEquals(baseline.dynamics(), capped.dynamics());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsPath() {
+        final TherapysimException e = error("name: x\nplan:\n  copy: 20\n");
+        assertTrue(e.getMessage().contains("plan.copy = 20: unknown key"), e.getMessage());
+        assertTrue(e.getMessage().contains("copay"), "lists the allowed keys: " + e.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsRejected() {
+        final TherapysimException e = error("name: x\nplan:\n  copay: twenty\n");
+        assertTrue(e.getMessage().contains("plan.copay = \"twenty\": must be a number"), e.getMessage());
+    }
+
+    @Test
+    void fractionalWholeNumberIsRejected() {
+        final TherapysimException e = error("name: x\nsimulation:\n  weeks: 10.5\n");
+        assertTrue(e.getMessage().contains("simulation.weeks = 10.5: must be a whole number"), e.getMessage());
+    }
+
+    @Test
+    void outOfRangeValueNamesTheRule() {
+        final TherapysimException e = error("name: x\nplan:\n  coinsurance: 1.5\n");
+        assertTrue(e.getMessage().contains("plan.coinsurance = 1.5: must be between 0 and 1"), e.getMessage());
+    }
+
+    @Test
+    void badCapAndRuleWordsAreRejected() {
+        assertTrue(error("name: x\nplan:\n  sessionCap: {sessions: -3}\n").getMessage()
+                .contains("plan.sessionCap.sessions = -3: must be a whole number >= 1 or 'unlimited'"));
+        assertTrue(error("name: x\nplan:\n  sessionCap: {atCap: sometimes}\n").getMessage()
+                .contains("plan.sessionCap.atCap = \"sometimes\": must be one of stop, self_pay, switch_therapist, review"));
+    }
+
+    @Test
+    void listItemsAreNamedByIndex() {
+        final TherapysimException e = error(
+                "name: x\nconditions:\n  - {name: a, measure: PHQ-9, share: 0.5, baselineMean: 15, baselineSd: 5, "
+                        + "naturalImprovementPerWeek: 0.01}\n  - {name: b, measure: XYZ, share: 0.5, baselineMean: 15, "
+                        + "baselineSd: 5, naturalImprovementPerWeek: 0.01}\n");
+        assertTrue(e.getMessage().contains("conditions[1].measure = \"XYZ\": must be one of the keys of measures"),
+                e.getMessage());
+    }
+
+    @Test
+    void sharesMustSumToOne() {
+        final TherapysimException e = error("name: x\nworkforce:\n  orientations:\n    - {name: cbt, share: 0.5, "
+                + "specificEffect: 0}\n");
+        assertTrue(e.getMessage().contains("workforce.orientations = 0.5: shares must sum to 1"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsReported() {
+        final Path file = dir.resolve("nope.yaml");
+        final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudy(file));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertEquals(file + ": file not found", e.getMessage());
+    }
+
+    @Test
+    void missingParentIsReported() {
+        final TherapysimException e = error("extends: missing.yaml\nname: x\n");
+        assertTrue(e.getMessage().contains("extends = \"missing.yaml\": file not found"), e.getMessage());
+    }
+
+    @Test
+    void cyclicExtendsIsReported() {
+        TestScenarios.write(dir, "a.yaml", "extends: b.yaml\nname: a\n");
+        TestScenarios.write(dir, "b.yaml", "extends: a.yaml\nname: b\n");
+        final TherapysimException e = assertThrows(TherapysimException.class,
+                () -> loader.load(dir.resolve("a.yaml")));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("must not form a cycle (a.yaml -> b.yaml -> a.yaml)"), e.getMessage());
+    }
+
+    @Test
+    void errorNamesTheFileThatSetTheValue() {
+        final Path parent = TestScenarios.write(dir, "parent.yaml", "name: p\nplan:\n  copay: -5\n");
+        final Path child = TestScenarios.write(dir, "child.yaml", "extends: parent.yaml\nname: c\n");
+        final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.load(child));
+        assertTrue(e.getMessage().startsWith(parent + ": plan.copay = -5: must be a finite number >= 0"),
+                e.getMessage());
+    }
+
+    @Test
+    void invalidYamlIsReportedWithALine() {
+        final TherapysimException e = error("name: x\nplan: [unclosed\n");
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void resolvedStudyRoundTripsThroughItsYaml() throws IOException {
+        final Study study = loader.loadStudy(TestScenarios.SCENARIOS.resolve("benefit-designs.yaml")).withRun(3, 99);
+        final Path file = TestScenarios.write(dir, "scenario.yaml", ScenarioFile.toYaml(study));
+        final Study again = loader.loadStudy(file);
+        assertEquals(study, again);
+        assertEquals(ScenarioFile.toYaml(study), ScenarioFile.toYaml(again));
+    }
+
+    @Test
+    void overrideOfUnknownKeyIsRejected() {
+        final TherapysimException e = assertThrows(TherapysimException.class,
+                () -> loader.override(loader.defaultTree(), "plan.sessionCap.limit", "6", "--vary"));
+        assertEquals("--vary: plan.sessionCap.limit = 6: unknown key", e.getMessage());
+    }
+
+    @Test
+    void studyArmsMustHaveDistinctNames() {
+        final Path file = TestScenarios.write(dir, "study.yaml", "study: s\narms:\n  - "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\n  - "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\n");
+        final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudy(file));
+        assertTrue(e.getMessage().contains("arms[1].name = No cap: must be unique within the study"), e.getMessage());
+    }
+}
