@@ -23,10 +23,36 @@ public final class Clinic implements Steppable {
     private final List<Therapist> therapists;
     private final Deque<Patient> queue = new ArrayDeque<>();
     private final List<Patient> joining = new ArrayList<>();
+    private final FreeSlots freeInNetwork;
+    private final FreeSlots freeOutOfNetwork;
 
     Clinic(final TherapySim sim, final List<Therapist> therapists) {
         this.sim = sim;
         this.therapists = List.copyOf(therapists);
+        this.freeInNetwork = new FreeSlots(therapists.size());
+        this.freeOutOfNetwork = new FreeSlots(therapists.size());
+        for (final Therapist t : this.therapists) {
+            update(t);
+        }
+    }
+
+    private FreeSlots slots(final boolean inNetwork) {
+        return inNetwork ? freeInNetwork : freeOutOfNetwork;
+    }
+
+    private void update(final Therapist therapist) {
+        slots(therapist.isInNetwork()).set(therapist.getId(), therapist.hasFreeSlot());
+    }
+
+    private void admit(final Therapist therapist) {
+        therapist.admit();
+        update(therapist);
+    }
+
+    /** Frees the therapist's slot held by a patient who ended or moved on. */
+    void release(final Therapist therapist) {
+        therapist.release();
+        update(therapist);
     }
 
     /** @return the therapists, by id */
@@ -63,9 +89,12 @@ public final class Clinic implements Steppable {
                 it.remove();
                 continue;
             }
-            final Therapist chosen = choose(patient, null);
+            if (freeInNetwork.count() == 0 && freeOutOfNetwork.count() == 0) {
+                break;
+            }
+            final Therapist chosen = choose(patient);
             if (chosen != null) {
-                chosen.admit();
+                admit(chosen);
                 patient.assign(chosen, week);
                 it.remove();
             }
@@ -81,23 +110,23 @@ public final class Clinic implements Steppable {
     boolean transfer(final Patient patient) {
         final Therapist old = patient.getTherapist();
         final Therapist chosen = pick(true, patient.therapistChoice(), old);
-        old.release();
+        release(old);
         if (chosen == null) {
             patient.detachForTransfer();
             enqueue(patient);
             return false;
         }
-        chosen.admit();
+        admit(chosen);
         patient.assign(chosen, (int) Math.round(sim.schedule.getTime()));
         return true;
     }
 
-    private Therapist choose(final Patient patient, final Therapist exclude) {
-        final Therapist inNetwork = pick(true, patient.therapistChoice(), exclude);
+    private Therapist choose(final Patient patient) {
+        final Therapist inNetwork = pick(true, patient.therapistChoice(), null);
         if (inNetwork != null) {
             return inNetwork;
         }
-        final Therapist outside = pick(false, patient.therapistChoice(), exclude);
+        final Therapist outside = pick(false, patient.therapistChoice(), null);
         if (outside != null
                 && patient.acceptsOutOfNetwork(patient.outOfNetworkPrice(outside) - patient.inNetworkPrice())) {
             return outside;
@@ -105,25 +134,21 @@ public final class Clinic implements Steppable {
         return null;
     }
 
-    /** Chooses among free therapists of the given network status by the patient's preference draw. */
+    /**
+     * Chooses among free therapists of the given network status, in id order, by the patient's
+     * preference draw; {@code exclude} (the current therapist) is never chosen.
+     */
     private Therapist pick(final boolean inNetwork, final double preference, final Therapist exclude) {
-        int free = 0;
-        for (final Therapist t : therapists) {
-            if (t.isInNetwork() == inNetwork && t.hasFreeSlot() && t != exclude) {
-                free++;
-            }
-        }
-        if (free == 0) {
+        final FreeSlots free = slots(inNetwork);
+        final boolean skip = exclude != null && exclude.isInNetwork() == inNetwork && free.isFree(exclude.getId());
+        final int candidates = free.count() - (skip ? 1 : 0);
+        if (candidates <= 0) {
             return null;
         }
-        int target = Math.min(free - 1, (int) (preference * free));
-        for (final Therapist t : therapists) {
-            if (t.isInNetwork() == inNetwork && t.hasFreeSlot() && t != exclude) {
-                if (target-- == 0) {
-                    return t;
-                }
-            }
+        int target = Math.min(candidates - 1, (int) (preference * candidates));
+        if (skip && target >= free.rank(exclude.getId())) {
+            target++;
         }
-        throw new IllegalStateException("free therapist count changed while choosing");
+        return therapists.get(free.select(target));
     }
 }

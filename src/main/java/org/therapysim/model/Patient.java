@@ -422,7 +422,7 @@ public final class Patient implements Steppable {
             stopper.stop();
         }
         if (therapist != null) {
-            therapist.release();
+            sim.clinic().release(therapist);
         }
         final Episode ended = current;
         final int endScore = observed(score);

@@ -130,8 +130,12 @@ class CliTest {
         assertTrue(o.out().contains("(reference)") && o.out().contains("diff"), o.out());
         final List<CSVRecord> summary = csv(out.resolve("summary.csv"));
         for (final CSVRecord r : summary) {
-            assertEquals(r.get("arm").equals("a"), r.get("diff_vs_reference").isEmpty(), r.toString());
+            final boolean defined = !r.get("mean").isEmpty();
+            final boolean reference = r.get("arm").equals("a");
+            assertEquals(reference || !defined, r.get("diff_vs_reference").isEmpty(), r.toString());
         }
+        assertTrue(summary.stream().anyMatch(r -> r.get("metric").equals("dropout_rate") && r.get("arm").equals("b")
+                && Double.parseDouble(r.get("diff_ci_low")) > 0), "a $60 copay raises dropout");
         assertTrue(Files.size(out.resolve("sessions.csv")) > 0);
     }
 
