@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -45,6 +47,7 @@ public final class Charts {
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Color GRID = new Color(0xdddddd);
 
     private Charts() {
     }
@@ -162,10 +165,7 @@ public final class Charts {
         renderer.setErrorIndicatorPaint(Color.BLACK);
         final NumberAxis y = new NumberAxis(axisLabel(result, metric));
         y.setAutoRangeIncludesZero(false);
-        final CategoryAxis x = new CategoryAxis(key);
-        x.setLabelFont(LABEL);
-        x.setTickLabelFont(TICK);
-        final CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+        final CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(key), y, renderer);
         final JFreeChart chart = new JFreeChart(metric.label() + " by " + key, TITLE, plot, false);
         return finish(chart, plot, subtitle(result, "error bars"));
     }
@@ -176,8 +176,6 @@ public final class Charts {
 
     private static CategoryAxis armAxis(final int arms) {
         final CategoryAxis axis = new CategoryAxis("Benefit design");
-        axis.setLabelFont(LABEL);
-        axis.setTickLabelFont(TICK);
         axis.setMaximumCategoryLabelLines(3);
         if (arms > 5) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
@@ -201,20 +199,20 @@ public final class Charts {
                 result.study().replications(), what), SUBTITLE);
     }
 
-    private static JFreeChart finish(final JFreeChart chart, final org.jfree.chart.plot.Plot plot,
+    private static JFreeChart finish(final JFreeChart chart, final Plot plot,
             final TextTitle subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(subtitle);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         if (plot instanceof XYPlot xy) {
-            styleGrid(xy.getDomainAxis(), xy.getRangeAxis());
-            xy.setDomainGridlinePaint(new Color(0xdddddd));
-            xy.setRangeGridlinePaint(new Color(0xdddddd));
+            styleAxes(xy.getDomainAxis(), xy.getRangeAxis());
+            xy.setDomainGridlinePaint(GRID);
+            xy.setRangeGridlinePaint(GRID);
             xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
         } else if (plot instanceof CategoryPlot category) {
-            styleGrid(null, category.getRangeAxis());
-            category.setRangeGridlinePaint(new Color(0xdddddd));
+            styleAxes(category.getDomainAxis(), category.getRangeAxis());
+            category.setRangeGridlinePaint(GRID);
         }
         final LegendTitle legend = chart.getLegend();
         if (legend != null) {
@@ -225,12 +223,10 @@ public final class Charts {
         return chart;
     }
 
-    private static void styleGrid(final org.jfree.chart.axis.ValueAxis domain, final org.jfree.chart.axis.ValueAxis range) {
-        for (final org.jfree.chart.axis.ValueAxis axis : new org.jfree.chart.axis.ValueAxis[] {domain, range}) {
-            if (axis != null) {
-                axis.setLabelFont(LABEL);
-                axis.setTickLabelFont(TICK);
-            }
+    private static void styleAxes(final Axis... axes) {
+        for (final Axis axis : axes) {
+            axis.setLabelFont(LABEL);
+            axis.setTickLabelFont(TICK);
         }
     }
 }
