@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code therapysim bench}: patient-weeks simulated per second for a closed cohort under the
  * default dynamics, on one thread and on all cores.
  */
-@Command(name = "bench", description = "Measure simulation speed (patient-weeks per second).")
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Measure simulation speed (patient-weeks per second).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code therapysim compare STUDY|SCENARIO...}: runs every arm on the same seeds and reports each
  * arm's paired difference from the first (the reference).
  */
-@Command(name = "compare", description = {"Compare benefit designs on common random numbers.",
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Compare benefit designs on common random numbers.",
     "Give one study file (with arms:) or several scenario files; the first arm is the reference."})
 final class CompareCommand implements Callable<Integer> {
     @Spec

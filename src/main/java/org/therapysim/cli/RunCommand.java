@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code therapysim run SCENARIO}: simulates one scenario and writes its results folder. */
-@Command(name = "run", description = "Simulate one scenario and write its results folder.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Simulate one scenario and write its results folder.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

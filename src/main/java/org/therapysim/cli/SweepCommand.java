@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code therapysim sweep SCENARIO --vary key=v1,v2,...}: one arm per value of one scenario key,
  * all on the same seeds; the first value is the reference.
  */
-@Command(name = "sweep", description = {"Vary one scenario key over a list of values.",
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Vary one scenario key over a list of values.",
     "Example: --vary plan.sessionCap.sessions=4,8,12,20,40,unlimited"})
 final class SweepCommand implements Callable<Integer> {
     @Spec

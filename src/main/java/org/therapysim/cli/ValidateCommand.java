@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code therapysim validate FILE...}: checks scenario or study files without running them. */
-@Command(name = "validate", description = "Check scenario or study files; with --print, show them fully resolved.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Check scenario or study files; with --print, show them fully resolved.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -157,5 +157,10 @@ class CliTest {
         assertEquals(0, help.status());
         assertTrue(help.out().contains("compare") && help.out().contains("Exit codes"), help.out());
         assertEquals(0, cli("--version").status());
+        for (final String command : List.of("run", "compare", "sweep", "validate", "bench")) {
+            final Outcome sub = cli(command, "--help");
+            assertEquals(0, sub.status(), command + ": " + sub.err());
+            assertTrue(sub.out().contains("Usage: therapysim " + command), sub.out());
+        }
     }
 }
