@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +30,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.therapysim.TherapysimException;
 
 /**
@@ -47,6 +50,8 @@ public final class ScenarioLoader {
     private static final String DEFAULTS_RESOURCE = "defaults.yaml";
     private static final String DEFAULTS_LABEL = "built-in defaults";
     private static final String EXTENDS = "extends";
+    private static final Pattern KEY_PART = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)((\\[\\d+\\])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
     private final ObjectMapper yaml;
     private final ObjectNode defaults;
@@ -78,11 +83,6 @@ public final class ScenarioLoader {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
-    }
-
-    /** @return a JSON mapper with the same strictness (for manifests) */
-    public static ObjectMapper newJsonMapper() {
-        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
     /** Reads and validates one scenario file. */
@@ -239,7 +239,7 @@ public final class ScenarioLoader {
         try {
             return yaml.treeToValue(merged, Scenario.class);
         } catch (JsonMappingException e) {
-            throw translate(e, merged, path -> tree.originOf(path), prefix + ".");
+            throw translate(e, merged, tree::originOf, prefix + ".");
         } catch (JsonProcessingException e) {
             throw TherapysimException.invalidInput(label + ": " + prefix + ": " + e.getOriginalMessage());
         }
@@ -322,7 +322,7 @@ public final class ScenarioLoader {
     }
 
     private TherapysimException translate(final JsonMappingException e, final JsonNode tree,
-            final java.util.function.Function<String, String> originOf, final String prefix) {
+            final Function<String, String> originOf, final String prefix) {
         final List<Object> steps = new ArrayList<>();
         for (final JsonMappingException.Reference ref : e.getPath()) {
             steps.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
@@ -426,13 +426,12 @@ public final class ScenarioLoader {
     private static List<Object> parsePath(final String key, final String label) {
         final List<Object> steps = new ArrayList<>();
         for (final String part : key.split("\\.", -1)) {
-            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]*)((\\[\\d+\\])*)")
-                    .matcher(part);
+            final Matcher m = KEY_PART.matcher(part);
             if (!m.matches()) {
                 throw invalid(label, key, "", "must be a dotted key path such as plan.sessionCap.sessions");
             }
             steps.add(m.group(1));
-            final java.util.regex.Matcher idx = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+            final Matcher idx = INDEX.matcher(m.group(2));
             while (idx.find()) {
                 steps.add(Integer.parseInt(idx.group(1)));
             }
@@ -463,7 +462,7 @@ public final class ScenarioLoader {
         return node.asInt();
     }
 
-    private static <T> T wrap(final String label, final String prefix, final java.util.function.Supplier<T> build) {
+    private static <T> T wrap(final String label, final String prefix, final Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidValueException e) {

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.TestScenarios;
+import org.therapysim.model.EndReason;
 import org.therapysim.model.EpisodeRecord;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.output.ResultsWriter;
@@ -57,7 +59,7 @@ class DeterminismTest {
     void differentSeedsGiveDifferentResults() throws IOException {
         final Path a = write(smallStudy(5), "a", 2);
         final Path b = write(smallStudy(6), "b", 2);
-        assertFalse(java.util.Arrays.equals(bytes(a.resolve("patients.csv")), bytes(b.resolve("patients.csv"))));
+        assertFalse(Arrays.equals(bytes(a.resolve("patients.csv")), bytes(b.resolve("patients.csv"))));
     }
 
     @Test
@@ -93,7 +95,7 @@ class DeterminismTest {
             assertEquals(x.arrivalWeek(), y.arrivalWeek());
             assertEquals(x.baselineScore(), y.baselineScore());
             assertEquals(x.condition(), y.condition());
-            if (x.sessionsAttended() < 12 && x.endReason() != org.therapysim.model.EndReason.HORIZON) {
+            if (x.sessionsAttended() < 12 && x.endReason() != EndReason.HORIZON) {
                 compared++;
                 if (x.equals(y)) {
                     identical++;
