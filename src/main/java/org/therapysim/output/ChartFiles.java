@@ -12,7 +12,10 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
-/** Writes a chart as PNG and SVG, each through a temporary file renamed into place. */
+/**
+ * Writes a chart as PNG and SVG, each through a temporary file renamed into place. The same chart
+ * gives the same bytes.
+ */
 public final class ChartFiles {
     private ChartFiles() {
     }
@@ -27,6 +30,9 @@ public final class ChartFiles {
         }
         place(png, directory.resolve(baseName + ".png"));
         final SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        // A fixed prefix instead of JFreeSVG's clock-based one: same chart, same bytes, and ids
+        // that stay unique when several charts are embedded in one page.
+        svg.setDefsKeyPrefix(baseName.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         chart.draw(svg, new Rectangle(0, 0, width, height));
         final Path svgTemp = Files.createTempFile(directory, "." + baseName, ".svg.tmp");
         Files.writeString(svgTemp, svg.getSVGDocument(), StandardCharsets.UTF_8);
