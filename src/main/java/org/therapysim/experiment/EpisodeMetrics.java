@@ -105,6 +105,8 @@ public final class EpisodeMetrics {
         m.put(Metric.RELAPSE_RATE, relapse.value());
         m.put(Metric.IMPROVED_BY_SESSION_8, doseEffect[7]);
         m.put(Metric.IMPROVED_BY_SESSION_26, doseEffect[25]);
+        m.put(Metric.ALLIANCE_OUTCOME_R, OutcomeStatistics.allianceOutcomeCorrelation(result.episodes()));
+        m.put(Metric.THERAPIST_VARIANCE_SHARE, OutcomeStatistics.therapistVarianceShare(result.episodes()));
         m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
         m.put(Metric.REPAIR_RATE, repairs.value());
         m.put(Metric.PAYER_COST_PER_EPISODE, ratio(payer, episodes));

@@ -44,6 +44,10 @@ public enum Metric {
     IMPROVED_BY_SESSION_8("improved_by_session_8", "Reliably improved by session 8", "share of started episodes"),
     /** Kaplan-Meier estimate of the share reliably improved by session 26. */
     IMPROVED_BY_SESSION_26("improved_by_session_26", "Reliably improved by session 26", "share of started episodes"),
+    /** Pearson's r between mean alliance and improvement over finished courses (Flückiger et al. 2018). */
+    ALLIANCE_OUTCOME_R("alliance_outcome_r", "Alliance-outcome correlation", "r"),
+    /** Share of the variance of improvement between therapists, ICC(1) (Johns et al. 2019). */
+    THERAPIST_VARIANCE_SHARE("therapist_variance_share", "Outcome variance due to therapists", "share of variance"),
     /** Mean alliance over the sessions of started episodes. */
     ALLIANCE_MEAN("alliance_mean", "Mean alliance", "0-1"),
     /** Share of ruptures that were repaired. */
