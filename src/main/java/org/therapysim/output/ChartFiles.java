@@ -24,7 +24,7 @@ public final class ChartFiles {
     public static void write(final JFreeChart chart, final Path directory, final String baseName, final int width,
             final int height) throws IOException {
         Files.createDirectories(directory);
-        final Path png = Files.createTempFile(directory, "." + baseName, ".png.tmp");
+        final Path png = directory.resolve("." + baseName + ".png.tmp");
         try (OutputStream out = Files.newOutputStream(png)) {
             ChartUtils.writeChartAsPNG(out, chart, width, height);
         }
@@ -34,7 +34,7 @@ public final class ChartFiles {
         // that stay unique when several charts are embedded in one page.
         svg.setDefsKeyPrefix(baseName.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         chart.draw(svg, new Rectangle(0, 0, width, height));
-        final Path svgTemp = Files.createTempFile(directory, "." + baseName, ".svg.tmp");
+        final Path svgTemp = directory.resolve("." + baseName + ".svg.tmp");
         Files.writeString(svgTemp, svg.getSVGDocument(), StandardCharsets.UTF_8);
         place(svgTemp, directory.resolve(baseName + ".svg"));
     }

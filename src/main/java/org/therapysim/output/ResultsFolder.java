@@ -2,6 +2,7 @@ package org.therapysim.output;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +41,7 @@ public final class ResultsFolder implements AutoCloseable {
         try {
             final Path parent = absolute.getParent();
             Files.createDirectories(parent);
-            final Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
-            return new ResultsFolder(absolute, overwrite, staging);
+            return new ResultsFolder(absolute, overwrite, createUnique(parent, "." + absolute.getFileName() + ".partial-"));
         } catch (IOException e) {
             throw TherapysimException.output("cannot create the results folder " + target + ": " + e.getMessage(), e);
         }
@@ -82,7 +82,7 @@ public final class ResultsFolder implements AutoCloseable {
             checkTarget(target, overwrite);
             Path old = null;
             if (Files.exists(target)) {
-                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+                old = createUnique(target.getParent(), "." + target.getFileName() + ".old-");
                 Files.delete(old);
                 move(target, old);
             }
@@ -103,6 +103,23 @@ public final class ResultsFolder implements AutoCloseable {
                 deleteTree(staging);
             } catch (IOException e) {
                 // Nothing more can be done; the staging folder is hidden and named partial.
+            }
+        }
+    }
+
+    /**
+     * Creates a new folder {@code prefix + n} with the process's default permissions (unlike
+     * {@link Files#createTempDirectory}, which makes it private to the owner).
+     */
+    static Path createUnique(final Path parent, final String prefix) throws IOException {
+        final long base = ProcessHandle.current().pid() * 1_000_003L + System.nanoTime();
+        for (int i = 0;; i++) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toHexString(base + i)));
+            } catch (FileAlreadyExistsException e) {
+                if (i > 1000) {
+                    throw e;
+                }
             }
         }
     }
