@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 @Command(name = "therapysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulation of psychotherapy courses under managed-care benefit designs.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:run failed", "2:invalid input (scenario, study or options)",
-            "3:output problem (folder exists, disk, permissions)", "4:internal error"})
+        exitCodeList = {"0:ok", "1:run failed, or (check) a published target missed",
+            "2:invalid input (scenario, study or options)", "3:output problem (folder exists, disk, permissions)",
+            "4:internal error"})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces with errors.")
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed (run, compare, sweep, "
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed (run, compare, sweep, check, "
                 + "validate, bench; see --help)");
     }
 

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -56,6 +58,43 @@ public final class Charts {
     public static JFreeChart doseEffect(final ExperimentResult result) {
         return curveChart(result, true, "Dose-effect: patients reliably improved by session",
                 "Reliably improved (%, Kaplan-Meier)");
+    }
+
+    /**
+     * The dose-effect curve of each arm with published points and their bands drawn over it.
+     *
+     * @param points published values at given sessions
+     */
+    public static JFreeChart doseEffectAgainst(final ExperimentResult result, final List<PublishedPoint> points) {
+        final JFreeChart chart = doseEffect(result);
+        chart.setTitle(new TextTitle("Dose-effect: simulated against published", TITLE));
+        final XYPlot plot = chart.getXYPlot();
+        final YIntervalSeriesCollection published = new YIntervalSeriesCollection();
+        for (final PublishedPoint point : points) {
+            YIntervalSeries series = null;
+            for (int i = 0; i < published.getSeriesCount(); i++) {
+                if (published.getSeries(i).getKey().equals("Published: " + point.label())) {
+                    series = published.getSeries(i);
+                }
+            }
+            if (series == null) {
+                series = new YIntervalSeries("Published: " + point.label());
+                published.addSeries(series);
+            }
+            series.add(point.x(), 100 * point.value(), 100 * point.low(), 100 * point.high());
+        }
+        final XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(false);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setErrorPaint(Color.BLACK);
+        renderer.setErrorStroke(new BasicStroke(1.5f));
+        for (int i = 0; i < published.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, Color.BLACK);
+            renderer.setSeriesShape(i, new Rectangle2D.Double(-5, -5, 10, 10));
+        }
+        plot.setDataset(1, published);
+        plot.setRenderer(1, renderer);
+        return chart;
     }
 
     /** Percent of started episodes still in treatment by session, one line and 95% band per arm. */

@@ -1,8 +1,5 @@
 package org.therapysim.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,8 +115,6 @@ public final class ResultsWriter {
                 study.replications(), result.seeds(), options.threads(), System.getProperty("java.version"), start, end,
                 Duration.between(start, end).toMillis() / 1000.0,
                 result.arms().stream().mapToLong(ArmResult::patientWeeks).sum(), files);
-        final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(file.toFile(), manifest);
+        ManifestJson.write(manifest, file);
     }
 }

@@ -118,6 +118,23 @@ public final class ScenarioLoader {
                 reference.simulation().seed()));
     }
 
+    /** Reads and validates a file of published targets (no defaults apply: every key is written out). */
+    public TargetFile loadTargets(final Path file) {
+        final JsonNode root = read(file);
+        try {
+            return yaml.treeToValue(root, TargetFile.class);
+        } catch (JsonMappingException e) {
+            throw translate(e, root, path -> file.toString(), "");
+        } catch (JsonProcessingException e) {
+            throw TherapysimException.invalidInput(file + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** @return the path of a file named inside {@code file}, relative to {@code file}'s folder */
+    public static Path sibling(final Path file, final String name) {
+        return resolveRelative(file, name);
+    }
+
     /** Merges a scenario file with what it extends and the defaults, without binding it. */
     public ResolvedTree resolve(final Path file) {
         final Map<String, String> origins = new HashMap<>();

@@ -1,0 +1,103 @@
+package org.therapysim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.TestScenarios;
+import org.therapysim.experiment.TargetCheck;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.TargetFile;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String SOURCE = "    source: {authors: 'Doe, J., & Roe, R.', year: 2020, title: T, journal: J, "
+            + "readAt: abstract}\n";
+
+    private Path targets(final String name, final String body) {
+        TestScenarios.write(dir, "small.yaml", "extends: " + TestScenarios.SCENARIOS.toAbsolutePath()
+                .resolve("baseline.yaml") + "\nname: small\npopulation: {members: 10000}\nsimulation: {weeks: 60}\n");
+        return TestScenarios.write(dir, name, "name: test\nscenario: small.yaml\nreplications: 3\nseed: 5\n"
+                + "targets:\n" + body);
+    }
+
+    private static int cli(final StringWriter out, final StringWriter err, final String... args) {
+        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private static List<CSVRecord> csv(final Path file) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(file)).getRecords();
+    }
+
+    @Test
+    void metTargetsExitZeroAndMissedOnesExitOne() throws IOException {
+        final Path file = targets("t.yaml", "  - name: Wide\n    statistic: dropout_rate\n    definition: d\n"
+                + "    value: 0.2\n    low: 0.0\n    high: 1.0\n" + SOURCE
+                + "  - name: Impossible\n    statistic: mean_sessions\n    definition: d\n"
+                + "    value: 100\n    low: 99\n    high: 101\n" + SOURCE);
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        assertEquals(1, cli(out, err, "check", file.toString(), "-o", dir.resolve("v").toString(), "-q"), err.toString());
+        assertTrue(out.toString().contains("1 of 2 targets met"), out.toString());
+        assertTrue(out.toString().contains("Doe & Roe 2020"), out.toString());
+        final List<CSVRecord> rows = csv(dir.resolve("v/validation.csv"));
+        assertEquals("true", rows.get(0).get("inside"));
+        assertEquals("false", rows.get(1).get("inside"));
+        assertTrue(Files.exists(dir.resolve("v/manifest.json")));
+
+        final Path wide = targets("w.yaml", "  - name: Wide\n    statistic: dropout_rate\n    definition: d\n"
+                + "    value: 0.2\n    low: 0.0\n    high: 1.0\n" + SOURCE);
+        assertEquals(0, cli(new StringWriter(), new StringWriter(), "check", wide.toString(), "-o",
+                dir.resolve("w").toString(), "-q"));
+    }
+
+    @Test
+    void doseEffectTargetsGetAChart() {
+        final Path file = targets("d.yaml", "  - name: By 8\n    statistic: improved_by_session_8\n    definition: d\n"
+                + "    value: 0.5\n    low: 0.0\n    high: 1.0\n" + SOURCE);
+        assertEquals(0, cli(new StringWriter(), new StringWriter(), "check", file.toString(), "-o",
+                dir.resolve("d").toString(), "-q"));
+        assertTrue(Files.exists(dir.resolve("d/charts/dose_effect_vs_published_d.png")));
+        assertTrue(Files.exists(dir.resolve("d/scenarios/d.yaml")));
+    }
+
+    @Test
+    void badTargetsFilesExitTwoBeforeRunning() {
+        final Path unknown = targets("u.yaml", "  - name: X\n    statistic: happiness\n    definition: d\n"
+                + "    value: 0.5\n    low: 0.0\n    high: 1.0\n" + SOURCE);
+        final StringWriter err = new StringWriter();
+        assertEquals(2, cli(new StringWriter(), err, "check", unknown.toString(), "-o", dir.resolve("u").toString()));
+        assertTrue(err.toString().contains(unknown + ": targets[0].statistic = \"happiness\": must be one of"),
+                err.toString());
+        final Path outside = targets("o.yaml", "  - name: X\n    statistic: dropout_rate\n    definition: d\n"
+                + "    value: 0.5\n    low: 0.6\n    high: 1.0\n" + SOURCE);
+        final StringWriter err2 = new StringWriter();
+        assertEquals(2, cli(new StringWriter(), err2, "check", outside.toString(), "-o", dir.resolve("o").toString()));
+        assertTrue(err2.toString().contains("targets[0].value = 0.5: must lie between low"), err2.toString());
+        assertFalse(Files.exists(dir.resolve("u")) || Files.exists(dir.resolve("o")), "nothing written");
+    }
+
+    @Test
+    void shippedTargetsFilesNameKnownStatisticsAndSources() throws IOException {
+        try (var files = Files.list(Path.of("targets"))) {
+            for (final Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                final TargetFile targets = new ScenarioLoader().loadTargets(file);
+                assertEquals(targets.targets().size(), TargetCheck.metrics(targets, file).size());
+                new ScenarioLoader().load(ScenarioLoader.sibling(file, targets.scenario()));
+            }
+        }
+    }
+}
