@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "therapysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulation of psychotherapy courses under managed-care benefit designs.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class,
-            BenchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, CheckCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:run failed, or (check) a published target missed",
             "2:invalid input (scenario, study or options)", "3:output problem (folder exists, disk, permissions)",

@@ -19,12 +19,17 @@ final class Progress implements ProgressListener, AutoCloseable {
     }
 
     static Progress start(final String task, final int total, final boolean quiet, final PrintStream err) {
+        return start(task, total, " replications", quiet, err);
+    }
+
+    static Progress start(final String task, final int total, final String unit, final boolean quiet,
+            final PrintStream err) {
         if (quiet || System.console() == null || total <= 0) {
             return new Progress(null);
         }
         final ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
-                .setUnit(" replications", 1).showSpeed().build();
+                .setUnit(unit, 1).showSpeed().build();
         return new Progress(bar);
     }
 
@@ -32,6 +37,13 @@ final class Progress implements ProgressListener, AutoCloseable {
     public void progress(final int done, final int total) {
         if (bar != null) {
             bar.stepTo(done);
+        }
+    }
+
+    /** Shows a message after the bar (e.g. the best fit so far). */
+    void message(final String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
         }
     }
 

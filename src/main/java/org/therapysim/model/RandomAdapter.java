@@ -4,14 +4,14 @@ import ec.util.MersenneTwisterFast;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Lets Commons Math distributions draw from a MASON generator. The delegate can be switched, so
+ * Lets Commons Math distributions and optimizers draw from a MASON generator. The delegate can be switched, so
  * one set of distribution objects can serve every patient's own stream (single-threaded: one
  * adapter belongs to one simulation).
  */
-final class RandomAdapter implements RandomGenerator {
+public final class RandomAdapter implements RandomGenerator {
     private MersenneTwisterFast delegate;
 
-    RandomAdapter(final MersenneTwisterFast delegate) {
+    public RandomAdapter(final MersenneTwisterFast delegate) {
         this.delegate = delegate;
     }
 

@@ -12,13 +12,16 @@ import java.util.Set;
  * @param replications replications to run
  * @param seed master seed
  * @param targets the figures
+ * @param free parameters that calibration may fit to these targets (may be empty)
  */
-public record TargetFile(String name, String scenario, int replications, long seed, List<Target> targets) {
+public record TargetFile(String name, String scenario, int replications, long seed, List<Target> targets,
+        List<FreeParameter> free) {
     public TargetFile {
         Check.text("name", name);
         Check.text("scenario", scenario);
         Check.intRange("replications", replications, 2, 100_000);
         targets = Check.nonEmpty("targets", targets);
+        free = free == null ? List.of() : List.copyOf(free);
         final Set<String> names = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             if (!names.add(targets.get(i).name())) {

@@ -30,7 +30,7 @@ class CheckCommandTest {
         TestScenarios.write(dir, "small.yaml", "extends: " + TestScenarios.SCENARIOS.toAbsolutePath()
                 .resolve("baseline.yaml") + "\nname: small\npopulation: {members: 10000}\nsimulation: {weeks: 60}\n");
         return TestScenarios.write(dir, name, "name: test\nscenario: small.yaml\nreplications: 3\nseed: 5\n"
-                + "targets:\n" + body);
+                + "free: []\ntargets:\n" + body);
     }
 
     private static int cli(final StringWriter out, final StringWriter err, final String... args) {
@@ -88,6 +88,23 @@ class CheckCommandTest {
         assertEquals(2, cli(new StringWriter(), err2, "check", outside.toString(), "-o", dir.resolve("o").toString()));
         assertTrue(err2.toString().contains("targets[0].value = 0.5: must lie between low"), err2.toString());
         assertFalse(Files.exists(dir.resolve("u")) || Files.exists(dir.resolve("o")), "nothing written");
+    }
+
+    @Test
+    void calibrateWritesAnOverlayThatOtherScenariosCanExtend() throws IOException {
+        final Path file = targets("c.yaml", "  - name: Dropout\n    statistic: dropout_rate\n    definition: d\n"
+                + "    value: 0.2\n    low: 0.15\n    high: 0.25\n" + SOURCE);
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        assertEquals(0, cli(out, err, "calibrate", file.toString(), "--free", "dynamics.dropout.baseLogit=-7:-5",
+                "--max-evaluations", "6", "-o", dir.resolve("cal").toString(), "-q"), err.toString());
+        assertTrue(out.toString().contains("dynamics.dropout.baseLogit"), out.toString());
+        final List<CSVRecord> fit = csv(dir.resolve("cal/fit.csv"));
+        assertEquals("dynamics.dropout.baseLogit", fit.get(0).get("parameter"));
+        assertEquals(1, csv(dir.resolve("cal/targets.csv")).size());
+        final Path child = TestScenarios.write(dir, "child.yaml", "extends: cal/fitted.yaml\nname: child\n");
+        final double fitted = Double.parseDouble(fit.get(0).get("fitted"));
+        assertEquals(fitted, new ScenarioLoader().load(child).dynamics().dropout().baseLogit(), 1e-9);
     }
 
     @Test

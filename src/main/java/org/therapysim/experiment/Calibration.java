@@ -1,0 +1,249 @@
+package org.therapysim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ec.util.MersenneTwisterFast;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.therapysim.TherapysimException;
+import org.therapysim.model.RandomAdapter;
+import org.therapysim.model.RandomStreams;
+import org.therapysim.scenario.FreeParameter;
+import org.therapysim.scenario.ResolvedTree;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Study;
+import org.therapysim.scenario.Target;
+import org.therapysim.scenario.TargetFile;
+
+/**
+ * Fits free scenario parameters to a targets file with CMA-ES (Hansen 2006; Commons Math's
+ * {@link CMAESOptimizer}), within bounds. Every evaluation runs the same replications with the
+ * same seeds (common random numbers), so the objective is a deterministic function of the
+ * parameters. The objective is the sum over targets of
+ * {@code ((simulated mean - published value) / half-width of the band)^2}: a value below the
+ * number of targets means every mean is, on average, inside its band; an undefined statistic
+ * costs {@link #UNDEFINED_PENALTY}.
+ */
+public final class Calibration {
+    /** Cost of a target whose statistic is undefined at a parameter point. */
+    public static final double UNDEFINED_PENALTY = 100.0;
+
+    /**
+     * A fitted point.
+     *
+     * @param values fitted value of each free parameter, by key
+     * @param start starting value of each free parameter, by key
+     * @param objective objective at the fitted point
+     * @param startObjective objective at the start
+     * @param evaluations objective evaluations used
+     * @param rows the targets compared at the fitted point
+     * @param scenario the scenario at the fitted point
+     */
+    public record Fit(Map<String, Double> values, Map<String, Double> start, double objective, double startObjective,
+            int evaluations, List<TargetCheck.Row> rows, Scenario scenario) {
+        public Fit {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            start = Collections.unmodifiableMap(new LinkedHashMap<>(start));
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** Told after each evaluation. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param evaluation evaluations so far; @param best best objective so far */
+        void evaluated(int evaluation, double best);
+    }
+
+    private final ScenarioLoader loader;
+    private final ResolvedTree base;
+    private final TargetFile targets;
+    private final Path targetsPath;
+    private final List<FreeParameter> free;
+    private final List<Metric> metrics;
+    private final int threads;
+    private final boolean[] integral;
+    private int evaluations;
+    private double best = Double.POSITIVE_INFINITY;
+
+    /**
+     * @param loader scenario loader
+     * @param base the scenario to fit, resolved
+     * @param targets the targets (their replications and seed are used for every evaluation)
+     * @param targetsPath where the targets came from (for messages)
+     * @param free the parameters to fit
+     * @param threads worker threads per evaluation
+     */
+    public Calibration(final ScenarioLoader loader, final ResolvedTree base, final TargetFile targets,
+            final Path targetsPath, final List<FreeParameter> free, final int threads) {
+        if (free.isEmpty()) {
+            throw TherapysimException.invalidInput(targetsPath + ": free = []: calibration needs at least one free "
+                    + "parameter (in the targets file or --free KEY=LOW:HIGH)");
+        }
+        this.loader = loader;
+        this.base = base;
+        this.targets = targets;
+        this.targetsPath = targetsPath;
+        this.free = List.copyOf(free);
+        this.metrics = TargetCheck.metrics(targets, targetsPath);
+        this.threads = threads;
+        this.integral = new boolean[free.size()];
+        for (int i = 0; i < free.size(); i++) {
+            integral[i] = node(free.get(i)).isIntegralNumber();
+        }
+    }
+
+    /** @return the scenario with the free parameters set to {@code values} */
+    public Scenario scenarioAt(final double[] values) {
+        ResolvedTree tree = base;
+        for (int i = 0; i < free.size(); i++) {
+            final String text = integral[i] ? Long.toString(Math.round(values[i])) : format(values[i]);
+            tree = loader.override(tree, free.get(i).key(), text, "calibration");
+        }
+        return loader.bind(tree);
+    }
+
+    /** @return the objective at a parameter point (runs the simulation) */
+    public double objective(final double[] values) {
+        final List<TargetCheck.Row> rows = compare(scenarioAt(values));
+        double sum = 0;
+        for (final TargetCheck.Row row : rows) {
+            final double mean = row.simulated().mean();
+            final Target t = row.target();
+            final double half = Math.max(1e-12, (t.high() - t.low()) / 2);
+            sum += Double.isFinite(mean) ? Math.pow((mean - t.value()) / half, 2) : UNDEFINED_PENALTY;
+        }
+        return sum;
+    }
+
+    private List<TargetCheck.Row> compare(final Scenario scenario) {
+        final Study study = new Study(targets.name(), "calibration", List.of(scenario), targets.replications(),
+                targets.seed());
+        final ArmResult arm = new Experiment(study, false, threads).run(null, ProgressListener.NONE).reference();
+        final List<TargetCheck.Row> rows = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            final Target t = targets.targets().get(i);
+            final MetricSummary s = arm.summary(metrics.get(i));
+            rows.add(new TargetCheck.Row(t, metrics.get(i), s,
+                    Double.isFinite(s.mean()) && s.mean() >= t.low() && s.mean() <= t.high()));
+        }
+        return rows;
+    }
+
+    /**
+     * Fits from the base scenario's current values.
+     *
+     * @param maxEvaluations budget of objective evaluations
+     * @param seed seed of the optimizer's own random draws
+     * @param listener told after each evaluation
+     */
+    public Fit fit(final int maxEvaluations, final long seed, final Listener listener) {
+        final int n = free.size();
+        final double[] start = new double[n];
+        final Scenario startScenario = loader.bind(base);
+        for (int i = 0; i < n; i++) {
+            start[i] = currentValue(free.get(i));
+            if (start[i] < free.get(i).low() || start[i] > free.get(i).high()) {
+                throw TherapysimException.invalidInput(targetsPath + ": free parameter " + free.get(i).key() + " = "
+                        + free.get(i).low() + ":" + free.get(i).high() + ": bounds must contain the scenario's value "
+                        + start[i] + " (" + startScenario.name() + ")");
+            }
+        }
+        final double[] unitStart = new double[n];
+        final double[] sigma = new double[n];
+        final double[] zeros = new double[n];
+        final double[] ones = new double[n];
+        for (int i = 0; i < n; i++) {
+            unitStart[i] = toUnit(i, start[i]);
+            sigma[i] = 0.25;
+            ones[i] = 1.0;
+        }
+        evaluations = 0;
+        best = Double.POSITIVE_INFINITY;
+        final double startObjective = objective(start);
+        final double[] bestPoint = unitStart.clone();
+        best = startObjective;
+        evaluations = 1;
+        listener.evaluated(evaluations, best);
+        final ObjectiveFunction function = new ObjectiveFunction(point -> {
+            final double value = objective(fromUnit(point));
+            evaluations++;
+            if (value < best) {
+                best = value;
+                System.arraycopy(point, 0, bestPoint, 0, n);
+            }
+            listener.evaluated(evaluations, best);
+            return value;
+        });
+        final int population = 4 + (int) (3 * Math.log(n));
+        final CMAESOptimizer optimizer = new CMAESOptimizer(maxEvaluations, 1e-6, true, 0, 0,
+                new RandomAdapter(new MersenneTwisterFast(RandomStreams.replicationSeed(seed, 0))), false,
+                null);
+        try {
+            optimizer.optimize(new MaxEval(maxEvaluations), function, GoalType.MINIMIZE,
+                    new InitialGuess(unitStart), new SimpleBounds(zeros, ones), new CMAESOptimizer.Sigma(sigma),
+                    new CMAESOptimizer.PopulationSize(population));
+        } catch (TooManyEvaluationsException e) {
+            // The budget is spent: the best point seen so far is the answer.
+        }
+        final double[] fitted = fromUnit(bestPoint);
+        final Map<String, Double> values = new LinkedHashMap<>();
+        final Map<String, Double> starts = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            values.put(free.get(i).key(), Double.parseDouble(format(fitted[i])));
+            starts.put(free.get(i).key(), start[i]);
+        }
+        final Scenario scenario = scenarioAt(fitted);
+        return new Fit(values, starts, best, startObjective, evaluations, compare(scenario), scenario);
+    }
+
+    private double currentValue(final FreeParameter p) {
+        return node(p).asDouble();
+    }
+
+    private JsonNode node(final FreeParameter p) {
+        JsonNode node = base.tree();
+        for (final String part : p.key().split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        if (node == null || !node.isNumber()) {
+            throw TherapysimException.invalidInput(targetsPath + ": free key " + p.key()
+                    + ": must name a numeric scenario value");
+        }
+        return node;
+    }
+
+    private double toUnit(final int i, final double value) {
+        final FreeParameter p = free.get(i);
+        return (value - p.low()) / (p.high() - p.low());
+    }
+
+    private double[] fromUnit(final double[] unit) {
+        final double[] out = new double[unit.length];
+        for (int i = 0; i < unit.length; i++) {
+            final FreeParameter p = free.get(i);
+            out[i] = p.low() + Math.min(1, Math.max(0, unit[i])) * (p.high() - p.low());
+        }
+        return out;
+    }
+
+    /** Values are written with 4 significant digits, so fitted scenarios read cleanly. */
+    static String format(final double value) {
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros()
+                .toPlainString();
+    }
+}

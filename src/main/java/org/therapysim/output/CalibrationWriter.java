@@ -1,0 +1,103 @@
+package org.therapysim.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.therapysim.TherapysimException;
+import org.therapysim.experiment.Calibration;
+import org.therapysim.experiment.TargetCheck;
+import org.therapysim.scenario.FreeParameter;
+import org.therapysim.scenario.ScenarioLoader;
+
+/**
+ * Writes a calibration folder: {@code fitted.yaml}, a scenario overlay that extends the calibrated
+ * scenario with the fitted values (other scenarios can extend it in turn), {@code fit.csv} (each
+ * parameter's bounds, start and fitted value), {@code targets.csv} (each target at the fitted
+ * point) and a manifest.
+ */
+public final class CalibrationWriter {
+    private static final ObjectMapper YAML = ScenarioLoader.newYamlMapper();
+
+    /**
+     * The manifest of a calibration folder.
+     *
+     * @param tool always "therapysim"
+     * @param version the build's version
+     * @param gitCommit the source commit, or null
+     * @param command the command line
+     * @param targetsFile the targets file
+     * @param scenarioFile the calibrated scenario
+     * @param masterSeed the seed of every evaluation's replications
+     * @param replications replications per evaluation
+     * @param evaluations objective evaluations
+     * @param startObjective objective at the start
+     * @param objective objective at the fitted point
+     * @param missed targets missed at the fitted point
+     * @param startTime start (UTC)
+     * @param endTime end (UTC)
+     */
+    public record CalibrationManifest(String tool, String version, String gitCommit, List<String> command,
+            String targetsFile, String scenarioFile, long masterSeed, int replications, int evaluations,
+            double startObjective, double objective, long missed, Instant startTime, Instant endTime) {
+    }
+
+    private CalibrationWriter() {
+    }
+
+    /** Writes the folder atomically. */
+    public static void write(final Calibration.Fit fit, final List<FreeParameter> free, final Path targetsFile,
+            final Path scenarioFile, final long seed, final int replications, final Path target,
+            final boolean overwrite, final List<String> command, final Instant start) {
+        try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
+            Files.writeString(folder.file("fitted.yaml"), overlay(fit, scenarioFile, target), StandardCharsets.UTF_8);
+            try (CSVPrinter out = Tables.open(folder.file("fit.csv"), "parameter", "low", "high", "start", "fitted")) {
+                for (final FreeParameter p : free) {
+                    out.printRecord(p.key(), Numbers.significant(p.low()), Numbers.significant(p.high()),
+                            Numbers.significant(fit.start().get(p.key())),
+                            Numbers.significant(fit.values().get(p.key())));
+                }
+            }
+            ValidationTable.write(List.of(new TargetCheck.Outcome(null, targetsFile, null, fit.rows())),
+                    folder.file("targets.csv"));
+            final long missed = fit.rows().stream().filter(r -> !r.inside()).count();
+            ManifestJson.write(new CalibrationManifest("therapysim", BuildInfo.version(), BuildInfo.commit(), command,
+                    targetsFile.toString(), scenarioFile.toString(), seed, replications, fit.evaluations(),
+                    fit.startObjective(), fit.objective(), missed, start, Instant.now()), folder.file("manifest.json"));
+            folder.commit();
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the overlay: extends the calibrated scenario (path relative to the folder) and sets the fitted keys */
+    static String overlay(final Calibration.Fit fit, final Path scenarioFile, final Path folder) throws IOException {
+        final ObjectNode root = YAML.createObjectNode();
+        final Path from = folder.toAbsolutePath().normalize();
+        root.put("extends", from.relativize(scenarioFile.toAbsolutePath().normalize()).toString());
+        root.put("name", fit.scenario().name() + " (calibrated)");
+        for (final Map.Entry<String, Double> entry : fit.values().entrySet()) {
+            ObjectNode node = root;
+            final String[] parts = entry.getKey().split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+            }
+            final double value = entry.getValue();
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                node.put(parts[parts.length - 1], (long) value);
+            } else {
+                node.put(parts[parts.length - 1], value);
+            }
+        }
+        return "# Fitted by therapysim calibrate: objective " + Numbers.significant(fit.startObjective()) + " -> "
+                + Numbers.significant(fit.objective()) + " after " + fit.evaluations() + " evaluations.\n"
+                + "# Extend this file to use the fitted values; see fit.csv and targets.csv beside it.\n"
+                + YAML.writeValueAsString(root);
+    }
+}

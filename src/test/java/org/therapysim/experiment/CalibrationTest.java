@@ -1,0 +1,70 @@
+package org.therapysim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.therapysim.scenario.FreeParameter;
+import org.therapysim.scenario.ResolvedTree;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Source;
+import org.therapysim.scenario.Study;
+import org.therapysim.scenario.Target;
+import org.therapysim.scenario.TargetFile;
+
+/**
+ * Calibration recovers known parameters: simulate with parameters P, state the resulting figures
+ * as targets, then fit from a perturbed start and get P back.
+ */
+class CalibrationTest {
+    private static final ScenarioLoader LOADER = new ScenarioLoader();
+    private static final double TRUE_BASE_LOGIT = -5.6;
+    private static final double TRUE_RATE = 0.28;
+
+    private static ResolvedTree small(final double baseLogit, final double rate) {
+        ResolvedTree tree = LOADER.defaultTree();
+        final String[][] overrides = {{"population.mode", "cohort"}, {"population.cohortSize", "1200"},
+            {"simulation.weeks", "40"}, {"workforce.therapists", "50"},
+            {"dynamics.dropout.baseLogit", Double.toString(baseLogit)},
+            {"dynamics.symptoms.improvementRate", Double.toString(rate)}};
+        for (final String[] kv : overrides) {
+            tree = LOADER.override(tree, kv[0], kv[1], "test");
+        }
+        return tree;
+    }
+
+    private static Target target(final Metric metric, final double value) {
+        return new Target(metric.id(), metric.id(), "synthetic", value, value - 0.01, value + 0.01,
+                new Source("Test, T.", 2026, "synthetic", "none", "simulated with known parameters"));
+    }
+
+    @Test
+    void recoversKnownParametersFromAPerturbedStart() {
+        final Scenario truth = LOADER.bind(small(TRUE_BASE_LOGIT, TRUE_RATE));
+        final ArmResult arm = new Experiment(new Study("truth", "t", List.of(truth), 4, 99), false, 2)
+                .run(null, ProgressListener.NONE).reference();
+        final double dropout = arm.summary(Metric.DROPOUT_RATE).mean();
+        final double improved = arm.summary(Metric.IMPROVED_BY_SESSION_8).mean();
+        final TargetFile targets = new TargetFile("synthetic", "none", 4, 99,
+                List.of(target(Metric.DROPOUT_RATE, dropout), target(Metric.IMPROVED_BY_SESSION_8, improved)),
+                List.of());
+        final List<FreeParameter> free = List.of(new FreeParameter("dynamics.dropout.baseLogit", -7.0, -4.5),
+                new FreeParameter("dynamics.symptoms.improvementRate", 0.1, 0.45));
+
+        final Calibration calibration = new Calibration(LOADER, small(-6.5, 0.15), targets, Path.of("synthetic.yaml"),
+                free, 2);
+        final Calibration.Fit fit = calibration.fit(120, 1, (evaluation, best) -> { });
+
+        assertEquals(0.0, calibration.objective(new double[] {TRUE_BASE_LOGIT, TRUE_RATE}), 1e-12,
+                "the truth has zero objective: the same seeds reproduce the targets exactly");
+        assertTrue(fit.startObjective() > 10, "the start is far off: " + fit.startObjective());
+        assertTrue(fit.objective() < 1.0, "fitted objective " + fit.objective());
+        assertEquals(TRUE_BASE_LOGIT, fit.values().get("dynamics.dropout.baseLogit"), 0.25, fit.values().toString());
+        assertEquals(TRUE_RATE, fit.values().get("dynamics.symptoms.improvementRate"), 0.03, fit.values().toString());
+        assertTrue(fit.rows().stream().allMatch(TargetCheck.Row::inside));
+        assertTrue(fit.evaluations() <= 120 + 10);
+    }
+}
