@@ -54,6 +54,7 @@ public final class Patient implements Steppable {
     private final boolean employed;
     private final double weeklyWage;
     private final double goodEnough;
+    private final double responsiveness;
     private final double therapistPreference;
     private final PlanYearLedger ledger = new PlanYearLedger();
 
@@ -101,6 +102,9 @@ public final class Patient implements Steppable {
         this.goodEnough = sampler.beta(traits.goodEnough(), random);
         this.therapistPreference = random.nextDouble();
         this.score = sampler.truncatedNormal(condition.baselineMean(), condition.baselineSd(), 0, measure.max(), random);
+        // Drawn last, and only when it varies, so that scenarios without it keep their random sequence.
+        this.responsiveness = traits.responsiveness().sigma() > 0 ? sampler.logNormal(traits.responsiveness(), random)
+                : traits.responsiveness().median();
     }
 
     private static Condition pickCondition(final TherapySim sim, final double u) {
@@ -297,7 +301,7 @@ public final class Patient implements Steppable {
         } else if (current.unrepairedSessionsLeft > 0) {
             current.unrepairedSessionsLeft--;
         }
-        score = sim.symptoms().afterSession(score, alliance, resistance, therapist.specificEffect(),
+        score = sim.symptoms().afterSession(score, alliance * responsiveness, resistance, therapist.specificEffect(),
                 therapist.isUsesFeedback(), zSymptom, measure.max());
         resistance = process.softenedResistance(resistance, alliance);
         current.allianceSum += alliance;

@@ -13,10 +13,13 @@ package org.therapysim.scenario;
  * @param employmentRate share employed
  * @param weeklyWage weekly earnings of employed patients, in the scenario's currency
  * @param goodEnough share of the baseline score a patient wants to lose before ending by plan
+ * @param responsiveness multiplier on the patient's rate of improvement in sessions, independent
+ *     of the alliance (the patient's own contribution: motivation, support, life circumstances)
  */
 public record PatientTraits(BetaSpec resistance, BetaSpec allianceCapacity, double quickFixShare,
         LogNormalSpec helpSeekingDelayWeeks, double resistancePerYearUntreated, BetaSpec noShow,
-        LogNormalSpec priceSensitivity, double employmentRate, LogNormalSpec weeklyWage, BetaSpec goodEnough) {
+        LogNormalSpec priceSensitivity, double employmentRate, LogNormalSpec weeklyWage, BetaSpec goodEnough,
+        LogNormalSpec responsiveness) {
     public PatientTraits {
         Check.probability("quickFixShare", quickFixShare);
         Check.range("resistancePerYearUntreated", resistancePerYearUntreated, 0.0, 1.0);
