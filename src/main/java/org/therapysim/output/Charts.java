@@ -4,16 +4,27 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.axis.CategoryAnchor;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -27,6 +38,8 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
@@ -36,20 +49,50 @@ import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
 import org.therapysim.model.EndReason;
+import org.therapysim.scenario.CostSettings;
 
 /**
  * The charts of a results folder, drawn from result records only (never from a live model), with
  * titles, axis labels with units, legends and 95% intervals. JFreeChart 1.5.
+ *
+ * <p>Every interval is the two-sided 95% t interval of {@link MetricSummary} across replications;
+ * where it is undefined (one replication) only the mean is drawn and the subtitle says so.
+ * Undefined means (NaN, e.g. a rate whose denominator was empty) are left out, never drawn as zero.
+ * Shares are shown as percentages and money in the reference scenario's currency and price year.
+ * Arm i has the same colour in every chart, from Okabe and Ito's colour-blind-safe palette
+ * ("Color Universal Design", 2008), yellow left out because it is unreadable on white.
  */
 public final class Charts {
-    private static final Paint[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0x882255),
+        new Color(0x44AA99), new Color(0x999933), new Color(0x661100), new Color(0x6699CC)};
+    /** Fixed colours by meaning, so that a reason looks the same whichever reasons occur. */
+    private static final Map<EndReason, Paint> REASON_PAINT = new EnumMap<>(Map.of(
+            EndReason.PLANNED, new Color(0x009E73),
+            EndReason.DROPOUT, new Color(0xD55E00),
+            EndReason.CAP_REACHED, new Color(0xE69F00),
+            EndReason.REVIEW_DENIED, new Color(0xCC79A7),
+            EndReason.GAVE_UP_WAITING, new Color(0x8C8C8C),
+            EndReason.HORIZON, new Color(0x56B4E9)));
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font NOTE = new Font(Font.SANS_SERIF, Font.ITALIC, 13);
+    private static final Font ITEM_LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Color TEXT = new Color(0x222222);
+    private static final Color MUTED = new Color(0x555555);
     private static final Color GRID = new Color(0xdddddd);
+    private static final Color ERROR_BAR = new Color(0x222222);
+    private static final Stroke LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Once colours repeat (more arms than colours), lines are dashed to stay distinguishable. */
+    private static final Stroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {8f, 5f}, 0f);
+    private static final Stroke ERROR_STROKE = new BasicStroke(1.5f);
+    /** More categories than this: labels turned 45 degrees rather than wrapped under each bar. */
+    private static final int WRAPPED_CATEGORY_LIMIT = 5;
+    /** Stacked segments thinner than this share get no percentage label (it would not fit). */
+    private static final double MIN_LABELLED_SHARE = 0.04;
 
     private Charts() {
     }
@@ -67,7 +110,9 @@ public final class Charts {
      */
     public static JFreeChart doseEffectAgainst(final ExperimentResult result, final List<PublishedPoint> points) {
         final JFreeChart chart = doseEffect(result);
-        chart.setTitle(new TextTitle("Dose-effect: simulated against published", TITLE));
+        final TextTitle title = new TextTitle("Dose-effect: simulated against published", TITLE);
+        title.setPaint(TEXT);
+        chart.setTitle(title);
         final XYPlot plot = chart.getXYPlot();
         final YIntervalSeriesCollection published = new YIntervalSeriesCollection();
         for (final PublishedPoint point : points) {
@@ -87,7 +132,7 @@ public final class Charts {
         renderer.setDefaultLinesVisible(false);
         renderer.setDefaultShapesVisible(true);
         renderer.setErrorPaint(Color.BLACK);
-        renderer.setErrorStroke(new BasicStroke(1.5f));
+        renderer.setErrorStroke(ERROR_STROKE);
         for (int i = 0; i < published.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, Color.BLACK);
             renderer.setSeriesShape(i, new Rectangle2D.Double(-5, -5, 10, 10));
@@ -106,16 +151,22 @@ public final class Charts {
     private static JFreeChart curveChart(final ExperimentResult result, final boolean doseEffect, final String title,
             final String yLabel) {
         final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        boolean cut = false;
         for (final ArmResult arm : result.arms()) {
             final YIntervalSeries series = new YIntervalSeries(arm.name());
             final List<MetricSummary> points = doseEffect ? arm.doseEffect() : arm.retention();
+            // A replication's curve is undefined once nobody in it is at risk; a mean over the
+            // replications that remain would jump about, so the line ends where the first one stops.
+            final long full = points.isEmpty() ? 0 : points.get(0).n();
             for (int k = 0; k < points.size(); k++) {
                 final MetricSummary s = points.get(k);
-                if (Double.isFinite(s.mean())) {
-                    final double low = Double.isFinite(s.ciLow()) ? s.ciLow() : s.mean();
-                    final double high = Double.isFinite(s.ciHigh()) ? s.ciHigh() : s.mean();
-                    series.add(k + 1, 100 * s.mean(), 100 * Math.max(0, low), 100 * Math.min(1, high));
+                if (!Double.isFinite(s.mean()) || s.n() < full) {
+                    cut |= s.n() > 0;
+                    continue;
                 }
+                final double low = Double.isFinite(s.ciLow()) ? s.ciLow() : s.mean();
+                final double high = Double.isFinite(s.ciHigh()) ? s.ciHigh() : s.mean();
+                series.add(k + 1, 100 * s.mean(), 100 * Math.max(0, low), 100 * Math.min(1, high));
             }
             data.addSeries(series);
         }
@@ -124,99 +175,176 @@ public final class Charts {
         x.setRange(0.5, points(result) + 0.5);
         final NumberAxis y = new NumberAxis(yLabel);
         y.setRange(0, 100);
+        y.setTickUnit(new NumberTickUnit(10));
         final DeviationRenderer renderer = new DeviationRenderer(true, false);
-        renderer.setAlpha(0.15f);
+        // Fainter bands as arms multiply, so overlapping bands stay see-through.
+        renderer.setAlpha(Math.min(0.18f, 0.5f / result.arms().size()));
         for (int i = 0; i < result.arms().size(); i++) {
-            final Paint paint = PALETTE[i % PALETTE.length];
-            renderer.setSeriesPaint(i, paint);
-            renderer.setSeriesFillPaint(i, paint);
-            renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+            renderer.setSeriesPaint(i, armColour(i));
+            renderer.setSeriesFillPaint(i, armColour(i));
+            renderer.setSeriesStroke(i, i < PALETTE.length ? LINE : DASHED);
         }
         final XYPlot plot = new XYPlot(data, x, y, renderer);
-        return finish(new JFreeChart(title, TITLE, plot, true), plot, subtitle(result, "shaded band"));
+        final String what = doseEffect
+                ? "Started episodes; unimproved endings censored at their last session"
+                : "Started episodes; episodes open at the horizon censored";
+        return finish(new JFreeChart(title, TITLE, plot, true), plot, what + ". "
+                + intervalNote(result, "Lines: mean", "shaded bands")
+                + (cut ? ". A line ends where a replication has nobody left at risk" : ""));
     }
 
     private static int points(final ExperimentResult result) {
         return result.reference().doseEffect().size();
     }
 
-    /** One bar per arm with its 95% interval. */
+    /** One bar per arm (in the arm's colour) with its 95% interval. */
     public static JFreeChart metricByArm(final ExperimentResult result, final Metric metric) {
         final DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         final double scale = metric.isShare() ? 100 : 1;
         for (final ArmResult arm : result.arms()) {
-            final MetricSummary s = arm.summary(metric);
-            data.add(scale * s.mean(), halfWidth(s) * scale, metric.label(), arm.name());
+            add(data, arm.summary(metric), scale, metric.label(), arm.name());
         }
-        final StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        final StatisticalBarRenderer renderer = new ArmColouredBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setErrorIndicatorPaint(Color.BLACK);
-        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        renderer.setDrawBarOutline(false);
+        renderer.setErrorIndicatorPaint(ERROR_BAR);
+        renderer.setErrorIndicatorStroke(ERROR_STROKE);
         renderer.setMaximumBarWidth(0.12);
-        final CategoryPlot plot = new CategoryPlot(data, armAxis(result.arms().size()),
-                new NumberAxis(axisLabel(result, metric)), renderer);
-        final JFreeChart chart = new JFreeChart(metric.label() + " by benefit design", TITLE, plot, false);
-        return finish(chart, plot, subtitle(result, "error bars"));
+        final NumberAxis y = new NumberAxis(axisLabel(result, metric));
+        final CategoryPlot plot = new CategoryPlot(data, categoryAxis("Benefit design", result.arms().size()), y,
+                renderer);
+        floorAtZero(y, data);
+        markUndefined(plot, data);
+        final JFreeChart chart = new JFreeChart(metric.label(), TITLE, plot, false);
+        return finish(chart, plot, intervalNote(result, "Bars: mean", "error bars"));
     }
 
-    /** Share of episodes by end reason, one stacked bar per arm. */
+    /** Share of episodes by end reason, one bar per arm stacked to 100%. */
     public static JFreeChart endReasons(final ExperimentResult result) {
+        final List<EndReason> shown = new ArrayList<>();
+        for (final EndReason reason : EndReason.values()) {
+            if (result.arms().stream().anyMatch(arm -> arm.endReasonShares().get(reason) > 0)) {
+                shown.add(reason);
+            }
+        }
         final DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (final ArmResult arm : result.arms()) {
             final Map<EndReason, Double> shares = arm.endReasonShares();
-            for (final EndReason reason : EndReason.values()) {
-                data.addValue(100 * shares.get(reason), reason.word(), arm.name());
+            for (final EndReason reason : shown) {
+                final double share = shares.get(reason);
+                // Null, not zero: an arm without episodes then draws nothing instead of 0/0.
+                data.addValue(share > 0 ? share : null, reason.word(), arm.name());
             }
         }
-        final StackedBarRenderer renderer = new StackedBarRenderer();
+        final StackedBarRenderer renderer = new StackedBarRenderer(true);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlinePaint(Color.WHITE);
+        renderer.setDefaultOutlineStroke(new BasicStroke(1f));
         renderer.setMaximumBarWidth(0.12);
-        for (int i = 0; i < EndReason.values().length; i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        for (int i = 0; i < shown.size(); i++) {
+            renderer.setSeriesPaint(i, REASON_PAINT.get(shown.get(i)));
         }
+        renderer.setDefaultItemLabelGenerator(new ShareLabels());
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(ITEM_LABEL);
+        renderer.setDefaultItemLabelPaint(Color.WHITE);
         final NumberAxis y = new NumberAxis("Share of episodes (%)");
-        y.setRange(0, 100);
-        final CategoryPlot plot = new CategoryPlot(data, armAxis(result.arms().size()), y, renderer);
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1));
+        // The renderer stacks shares of the column total (0 to 1); the ticks read as percent.
+        final DecimalFormat percent = new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        percent.setMultiplier(100);
+        y.setNumberFormatOverride(percent);
+        final CategoryPlot plot = new CategoryPlot(data, categoryAxis("Benefit design", result.arms().size()), y,
+                renderer);
         final JFreeChart chart = new JFreeChart("How episodes ended", TITLE, plot, true);
-        return finish(chart, plot, new TextTitle(String.format(Locale.ROOT,
-                "Mean over %d replications; horizon = still open when the simulation ended",
-                result.study().replications()), SUBTITLE));
+        final int n = replications(result);
+        return finish(chart, plot, String.format(Locale.ROOT,
+                "All episodes, mean share over %d replication%s; horizon = still open when the simulation ended", n,
+                n == 1 ? "" : "s"));
     }
 
     /** A metric against the values of a swept parameter (arm i ran with values.get(i)), with 95% intervals. */
     public static JFreeChart sweep(final String key, final List<String> values, final ExperimentResult result,
             final Metric metric) {
         if (values.size() != result.arms().size()) {
-            throw new IllegalArgumentException("one value per arm is needed");
+            throw new IllegalArgumentException("one value per arm is needed: " + values.size() + " values for "
+                    + result.arms().size() + " arms");
+        }
+        if (values.stream().distinct().count() != values.size()) {
+            throw new IllegalArgumentException("the values of " + key + " must differ: " + values);
         }
         final DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         final double scale = metric.isShare() ? 100 : 1;
         for (int i = 0; i < values.size(); i++) {
-            final MetricSummary s = result.arms().get(i).summary(metric);
-            data.add(scale * s.mean(), halfWidth(s) * scale, metric.label(), values.get(i));
+            add(data, result.arms().get(i).summary(metric), scale, metric.label(), values.get(i));
         }
         final StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
-        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setSeriesStroke(0, LINE);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        renderer.setErrorIndicatorPaint(ERROR_BAR);
+        renderer.setErrorIndicatorStroke(ERROR_STROKE);
         final NumberAxis y = new NumberAxis(axisLabel(result, metric));
         y.setAutoRangeIncludesZero(false);
-        final CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(key), y, renderer);
+        final CategoryPlot plot = new CategoryPlot(data, categoryAxis(key, values.size()), y, renderer);
+        floorAtZero(y, data);
+        markUndefined(plot, data);
         final JFreeChart chart = new JFreeChart(metric.label() + " by " + key, TITLE, plot, false);
-        return finish(chart, plot, subtitle(result, "error bars"));
+        return finish(chart, plot, intervalNote(result, "Points: mean", "error bars"));
     }
 
-    private static double halfWidth(final MetricSummary s) {
-        return Double.isFinite(s.ciHigh()) ? s.ciHigh() - s.mean() : 0.0;
+    /**
+     * Adds a mean and the half-width of its interval (the statistical renderers draw mean plus or
+     * minus the "standard deviation" they are given). Undefined values are added as null, which the
+     * renderers skip: no bar, no point, no error bar.
+     */
+    private static void add(final DefaultStatisticalCategoryDataset data, final MetricSummary s, final double scale,
+            final String row, final String column) {
+        final Double mean = Double.isFinite(s.mean()) ? scale * s.mean() : null;
+        final Double half = mean != null && Double.isFinite(s.ciHigh()) ? scale * (s.ciHigh() - s.mean()) : null;
+        data.add(mean, half, row, column);
     }
 
-    private static CategoryAxis armAxis(final int arms) {
-        final CategoryAxis axis = new CategoryAxis("Benefit design");
+    /**
+     * Starts the value axis at zero when no mean is negative (every metric is non-negative), so a
+     * wide interval from few replications does not stretch the axis to meaningless negative values.
+     */
+    private static void floorAtZero(final NumberAxis axis, final DefaultStatisticalCategoryDataset data) {
+        for (int c = 0; c < data.getColumnCount(); c++) {
+            final Number mean = data.getMeanValue(0, c);
+            if (mean != null && mean.doubleValue() < 0) {
+                return;
+            }
+        }
+        if (axis.getLowerBound() < 0) {
+            axis.setLowerBound(0);
+        }
+    }
+
+    /** Writes "not defined" where a mean is undefined, so a missing bar or point is not taken for zero. */
+    private static void markUndefined(final CategoryPlot plot, final DefaultStatisticalCategoryDataset data) {
+        for (int c = 0; c < data.getColumnCount(); c++) {
+            if (data.getMeanValue(0, c) == null) {
+                final CategoryTextAnnotation note = new CategoryTextAnnotation("not defined", data.getColumnKey(c),
+                        Math.max(0, plot.getRangeAxis().getLowerBound()));
+                note.setFont(NOTE);
+                note.setPaint(MUTED);
+                note.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                note.setCategoryAnchor(CategoryAnchor.MIDDLE);
+                plot.addAnnotation(note);
+            }
+        }
+    }
+
+    private static CategoryAxis categoryAxis(final String label, final int categories) {
+        final CategoryAxis axis = new CategoryAxis(label);
         axis.setMaximumCategoryLabelLines(3);
-        if (arms > 5) {
+        axis.setCategoryMargin(0.3);
+        if (categories > WRAPPED_CATEGORY_LIMIT) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return axis;
@@ -227,37 +355,58 @@ public final class Charts {
             return metric.label() + " (% of " + metric.unit().substring("share of ".length()) + ")";
         }
         if ("currency".equals(metric.unit())) {
-            return metric.label() + " (" + result.reference().scenario().costs().currency() + ", "
-                    + result.reference().scenario().costs().priceYear() + ")";
+            final CostSettings costs = result.reference().scenario().costs();
+            return metric.label() + " (" + costs.currency() + ", " + costs.priceYear() + " prices)";
         }
         return metric.label() + " (" + metric.unit() + ")";
     }
 
-    private static TextTitle subtitle(final ExperimentResult result, final String what) {
-        return new TextTitle(String.format(Locale.ROOT, "Mean over %d replications; %s: 95%% confidence interval",
-                result.study().replications(), what), SUBTITLE);
+    private static int replications(final ExperimentResult result) {
+        return result.study().replications();
     }
 
-    private static JFreeChart finish(final JFreeChart chart, final Plot plot,
-            final TextTitle subtitle) {
+    private static String intervalNote(final ExperimentResult result, final String mean, final String interval) {
+        final int n = replications(result);
+        if (n < 2) {
+            return mean + " of 1 replication (no confidence interval from a single replication)";
+        }
+        return String.format(Locale.ROOT, "%s; %s: 95%% confidence interval over %d replications", mean, interval, n);
+    }
+
+    /** @return the colour of arm {@code arm} (by study position) in every chart */
+    static Color armColour(final int arm) {
+        return PALETTE[arm % PALETTE.length];
+    }
+
+    private static JFreeChart finish(final JFreeChart chart, final Plot plot, final String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(subtitle);
+        chart.setPadding(new RectangleInsets(4, 8, 4, 16));
+        chart.getTitle().setPaint(TEXT);
+        final TextTitle note = new TextTitle(subtitle, SUBTITLE);
+        note.setPaint(MUTED);
+        note.setMargin(2, 0, 8, 0);
+        chart.addSubtitle(note);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         if (plot instanceof XYPlot xy) {
             styleAxes(xy.getDomainAxis(), xy.getRangeAxis());
             xy.setDomainGridlinePaint(GRID);
             xy.setRangeGridlinePaint(GRID);
+            xy.setDomainGridlineStroke(new BasicStroke(1f));
+            xy.setRangeGridlineStroke(new BasicStroke(1f));
             xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
         } else if (plot instanceof CategoryPlot category) {
             styleAxes(category.getDomainAxis(), category.getRangeAxis());
             category.setRangeGridlinePaint(GRID);
+            category.setRangeGridlineStroke(new BasicStroke(1f));
+            category.getRangeAxis().setUpperMargin(0.08);
         }
         final LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(BlockBorder.NONE);
             legend.setItemFont(TICK);
+            legend.setItemPaint(TEXT);
         }
         return chart;
     }
@@ -265,7 +414,40 @@ public final class Charts {
     private static void styleAxes(final Axis... axes) {
         for (final Axis axis : axes) {
             axis.setLabelFont(LABEL);
+            axis.setLabelPaint(TEXT);
             axis.setTickLabelFont(TICK);
+            axis.setTickLabelPaint(TEXT);
+            axis.setAxisLinePaint(MUTED);
+            axis.setTickMarkPaint(MUTED);
+        }
+    }
+
+    /** Colours each bar by its arm (the column), matching the arm's line in the curve charts. */
+    private static final class ArmColouredBarRenderer extends StatisticalBarRenderer {
+        @Override
+        public Paint getItemPaint(final int row, final int column) {
+            return armColour(column);
+        }
+    }
+
+    /** Percentage labels inside stacked segments, left out where a segment is too thin to hold one. */
+    private static final class ShareLabels extends StandardCategoryItemLabelGenerator {
+        ShareLabels() {
+            super("{2}", NumberFormat.getPercentInstance(Locale.ROOT));
+        }
+
+        @Override
+        public String generateLabel(final CategoryDataset dataset, final int row, final int column) {
+            final Number value = dataset.getValue(row, column);
+            double total = 0;
+            for (int r = 0; r < dataset.getRowCount(); r++) {
+                final Number v = dataset.getValue(r, column);
+                total += v == null ? 0 : v.doubleValue();
+            }
+            if (value == null || total <= 0 || value.doubleValue() / total < MIN_LABELLED_SHARE) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "%.0f%%", 100 * value.doubleValue() / total);
         }
     }
 }
