@@ -107,6 +107,7 @@ public final class EpisodeMetrics {
         m.put(Metric.IMPROVED_BY_SESSION_26, doseEffect[25]);
         m.put(Metric.ALLIANCE_OUTCOME_R, OutcomeStatistics.allianceOutcomeCorrelation(result.episodes()));
         m.put(Metric.THERAPIST_VARIANCE_SHARE, OutcomeStatistics.therapistVarianceShare(result.episodes()));
+        m.put(Metric.VISITS_PER_USER_YEAR, visitsPerUser(result.firstYearVisits()));
         m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
         m.put(Metric.REPAIR_RATE, repairs.value());
         m.put(Metric.PAYER_COST_PER_EPISODE, ratio(payer, episodes));
@@ -117,6 +118,19 @@ public final class EpisodeMetrics {
         m.put(Metric.PRODUCTIVITY_LOSS_PER_EPISODE, ratio(productivity, episodes));
         m.put(Metric.MEDICAL_COST_PER_EPISODE, ratio(medical, episodes));
         return m;
+    }
+
+    /** Mean visits among patients with more than one visit in weeks 0-51 (the MEPS definition of a user). */
+    private static double visitsPerUser(final int[] visits) {
+        long total = 0;
+        int users = 0;
+        for (final int v : visits) {
+            if (v > 1) {
+                total += v;
+                users++;
+            }
+        }
+        return ratio(total, users);
     }
 
     private static double ratio(final double numerator, final double denominator) {

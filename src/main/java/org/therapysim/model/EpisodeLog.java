@@ -34,10 +34,12 @@ final class EpisodeLog {
         census.add(week);
     }
 
-    ReplicationResult result(final int seed, final long patientWeeks, final int members, final double memberMonths) {
+    ReplicationResult result(final int seed, final long patientWeeks, final int members, final double memberMonths,
+            final int[] firstYearVisits) {
         episodes.sort(Comparator.comparingInt(EpisodeRecord::patientId).thenComparingInt(EpisodeRecord::episode));
         sessions.sort(Comparator.comparingInt(SessionRecord::patientId).thenComparingInt(SessionRecord::episode)
                 .thenComparingInt(SessionRecord::sessionNumber));
-        return new ReplicationResult(seed, episodes, sessions, census, patientWeeks, members, memberMonths);
+        return new ReplicationResult(seed, episodes, sessions, census, patientWeeks, members, memberMonths,
+                firstYearVisits);
     }
 }

@@ -57,6 +57,7 @@ public final class Patient implements Steppable {
     private final double responsiveness;
     private final double therapistPreference;
     private final PlanYearLedger ledger = new PlanYearLedger();
+    private int firstYearVisits;
 
     // The week's draws, taken at the end of the previous step so that matching can use them.
     private double uCancel;
@@ -269,6 +270,9 @@ public final class Patient implements Steppable {
         final Payment payment = selfPay ? sim.plan().selfPaySession(ledger, therapist.getFee())
                 : sim.plan().planSession(ledger, therapist.isInNetwork(), therapist.getFee());
         current.sessions++;
+        if (week < 52) {
+            firstYearVisits++;
+        }
         if (current.firstSessionWeek < 0) {
             current.firstSessionWeek = week;
         }
@@ -475,6 +479,11 @@ public final class Patient implements Steppable {
 
     private static int observed(final double score) {
         return (int) Math.round(score);
+    }
+
+    /** @return sessions attended in weeks 0-51, over all episodes */
+    int firstYearVisits() {
+        return firstYearVisits;
     }
 
     /** @return identifier, stable across benefit designs */

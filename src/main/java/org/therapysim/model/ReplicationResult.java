@@ -12,12 +12,19 @@ import java.util.List;
  * @param patientWeeks patient-weeks simulated (one patient stepped for one week)
  * @param members covered members (denominator of per-member costs)
  * @param memberMonths member-months of the arrival period (denominator of per-member-per-month costs)
+ * @param firstYearVisits for each patient who arrived, sessions attended in weeks 0-51 (all episodes)
  */
 public record ReplicationResult(int replicationSeed, List<EpisodeRecord> episodes, List<SessionRecord> sessions,
-        List<WeeklyCensus> census, long patientWeeks, int members, double memberMonths) {
+        List<WeeklyCensus> census, long patientWeeks, int members, double memberMonths, int[] firstYearVisits) {
     public ReplicationResult {
         episodes = List.copyOf(episodes);
         sessions = List.copyOf(sessions);
         census = List.copyOf(census);
+        firstYearVisits = firstYearVisits.clone();
+    }
+
+    @Override
+    public int[] firstYearVisits() {
+        return firstYearVisits.clone();
     }
 }

@@ -107,7 +107,8 @@ public final class TherapySim extends SimState {
                 : scenario.population().cohortSize() * weeks * 12.0 / 52.0;
         final int members = scenario.population().mode() == PopulationMode.OPEN ? scenario.population().members()
                 : scenario.population().cohortSize();
-        return log.result(replicationSeed, patientWeeks, members, memberMonths);
+        final int[] firstYearVisits = patients.stream().mapToInt(Patient::firstYearVisits).toArray();
+        return log.result(replicationSeed, patientWeeks, members, memberMonths, firstYearVisits);
     }
 
     void admitNewPatient(final int week) {
