@@ -16,6 +16,7 @@ import org.therapysim.scenario.FreeParameter;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.TargetFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,14 +51,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder (default: results/calibration-<file>).")
     Path output;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--overwrite", description = "Replace the folder if it exists.")
-    boolean overwrite;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
-    boolean quiet;
+    @Mixin
+    WorkOptions work = new WorkOptions();
 
     @Override
     public Integer call() {
@@ -67,7 +62,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         final Path target = output != null ? output
                 : Path.of("results", "calibration-" + StudyRunner.baseName(targetsFile));
-        ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), overwrite);
+        ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), work.overwrite);
         final ScenarioLoader loader = new ScenarioLoader();
         TargetFile file = loader.loadTargets(targetsFile);
         if (replications != null) {
@@ -88,18 +83,18 @@ final class CalibrateCommand implements Callable<Integer> {
             free.addAll(file.free());
         }
         final Path scenarioFile = ScenarioLoader.sibling(targetsFile, file.scenario());
-        final int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        final int t = work.threadCount();
         final Calibration calibration = new Calibration(loader, loader.resolve(scenarioFile), file, targetsFile, free,
                 t);
         final Calibration.Fit fit;
-        try (Progress progress = Progress.start("Calibrating", maxEvaluations, " evaluations", quiet, System.err)) {
+        try (Progress progress = Progress.start("Calibrating", maxEvaluations, " evaluations", work.quiet, System.err)) {
             fit = calibration.fit(maxEvaluations, file.seed(), (evaluation, best) -> {
                 progress.progress(Math.min(evaluation, maxEvaluations), maxEvaluations);
                 progress.message(String.format(Locale.ROOT, "best objective %.4g", best));
             });
         }
         CalibrationWriter.write(fit, free, targetsFile, scenarioFile, file.seed(), file.replications(), target,
-                overwrite, Main.commandLine(spec), start);
+                work.overwrite, Main.commandLine(spec), start);
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Calibrated %s to %s: objective %.4g -> %.4g after %d evaluations%n",
                 scenarioFile, targetsFile, fit.startObjective(), fit.objective(), fit.evaluations());

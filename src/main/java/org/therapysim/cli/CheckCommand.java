@@ -19,6 +19,7 @@ import org.therapysim.output.ValidationWriter;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.TargetFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,20 +42,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder (default: results/validation).")
     Path output = Path.of("results", "validation");
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--overwrite", description = "Replace the folder if it exists.")
-    boolean overwrite;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    WorkOptions work = new WorkOptions();
 
     @Override
     public Integer call() throws IOException {
         final Instant start = Instant.now();
         final List<Path> paths = files.isEmpty() ? defaultTargets() : files;
-        ResultsFolder.checkTarget(output.toAbsolutePath().normalize(), overwrite);
+        ResultsFolder.checkTarget(output.toAbsolutePath().normalize(), work.overwrite);
         final ScenarioLoader loader = new ScenarioLoader();
         final List<TargetFile> targetFiles = new ArrayList<>();
         for (final Path path : paths) {
@@ -62,17 +57,17 @@ final class CheckCommand implements Callable<Integer> {
             TargetCheck.metrics(file, path);
             targetFiles.add(file);
         }
-        final int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        final int t = work.threadCount();
         final List<TargetCheck.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             final TargetFile file = targetFiles.get(i);
             try (Progress progress = Progress.start("Checking " + paths.get(i).getFileName(), file.replications(),
-                    quiet, System.err)) {
+                    work.quiet, System.err)) {
                 outcomes.add(TargetCheck.run(file, paths.get(i),
                         loader.load(ScenarioLoader.sibling(paths.get(i), file.scenario())), t, progress));
             }
         }
-        ValidationWriter.write(outcomes, output, overwrite, Main.commandLine(spec), start);
+        ValidationWriter.write(outcomes, output, work.overwrite, Main.commandLine(spec), start);
         final PrintWriter out = spec.commandLine().getOut();
         long missed = 0;
         long total = 0;

@@ -26,19 +26,16 @@ final class StudyRunner {
         if (options.replications != null && options.replications < 1) {
             throw TherapysimException.invalidInput("--replications = " + options.replications + ": must be at least 1");
         }
-        if (options.threads != null && options.threads < 1) {
-            throw TherapysimException.invalidInput("--threads = " + options.threads + ": must be at least 1");
-        }
         final Study study = loaded.withRun(options.replications != null ? options.replications : loaded.replications(),
                 options.seed != null ? options.seed : loaded.seed());
         final Path target = options.output != null ? options.output : Path.of("results", defaultName);
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;
-        try (Progress progress = Progress.start("Simulating", total, options.quiet, System.err)) {
-            result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.overwrite, options.sessions,
-                    options.threadCount(), command, sweep), progress);
+        try (Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
+            result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite, options.sessions,
+                    options.work.threadCount(), command, sweep), progress);
         }
-        if (!options.quiet) {
+        if (!options.work.quiet) {
             printHeadline(result, out);
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
         }

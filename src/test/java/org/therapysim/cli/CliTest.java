@@ -74,6 +74,7 @@ class CliTest {
         assertEquals(2, cli("run", dir.resolve("none.yaml").toString()).status());
         assertEquals(2, cli("run", "--no-such-option", "x.yaml").status());
         assertEquals(2, cli("frobnicate").status());
+        assertEquals(2, cli("check", "--threads", "0", "targets/routine-care.yaml", "-o", "x").status());
         final Outcome sweep = cli("sweep", "scenarios/baseline.yaml", "--vary", "plan.sessionCap.limit=1,2");
         assertEquals(2, sweep.status());
         assertTrue(sweep.err().contains("plan.sessionCap.limit = 1: unknown key"), sweep.err());
