@@ -47,13 +47,18 @@ public final class Experiment {
         return seeds;
     }
 
+    /** What a worker hands back: the replication's summary and what the sink prepared from it. */
+    private record Done<T>(ReplicationSummary summary, T prepared) {
+    }
+
     /**
      * Runs the study.
      *
-     * @param sink receives each full replication result in study order (may be null)
+     * @param sink prepares each full replication result on its worker and receives it in study
+     *     order (may be null)
      * @param progress told after each replication
      */
-    public ExperimentResult run(final ReplicationSink sink, final ProgressListener progress) {
+    public <T> ExperimentResult run(final ReplicationSink<T> sink, final ProgressListener progress) {
         final List<Integer> seeds = seeds(study);
         final int arms = study.arms().size();
         final int reps = study.replications();
@@ -63,12 +68,19 @@ public final class Experiment {
             return t;
         });
         try {
-            final List<Future<ReplicationResult>> futures = new ArrayList<>();
+            final List<Future<Done<T>>> futures = new ArrayList<>();
             for (int a = 0; a < arms; a++) {
+                final int arm = a;
                 final Scenario scenario = study.arms().get(a);
                 for (int r = 0; r < reps; r++) {
+                    final int replication = r;
                     final int seed = seeds.get(r);
-                    futures.add(pool.submit(() -> new TherapySim(scenario, seed, keepSessions).run()));
+                    futures.add(pool.submit(() -> {
+                        final ReplicationResult result = new TherapySim(scenario, seed, keepSessions).run();
+                        final T prepared = sink == null ? null
+                                : sink.prepare(arm, scenario.name(), replication, result);
+                        return new Done<>(ReplicationSummary.of(arm, replication, result), prepared);
+                    }));
                 }
             }
             final List<ArmResult> results = new ArrayList<>();
@@ -77,12 +89,12 @@ public final class Experiment {
                 final List<ReplicationSummary> summaries = new ArrayList<>();
                 for (int r = 0; r < reps; r++) {
                     final int index = a * reps + r;
-                    final ReplicationResult result = await(futures.get(index), a, r);
+                    final Done<T> finished = await(futures.get(index), a, r);
                     futures.set(index, null);
                     if (sink != null) {
-                        sink.accept(a, study.arms().get(a).name(), r, result);
+                        sink.accept(finished.prepared());
                     }
-                    summaries.add(ReplicationSummary.of(a, r, result));
+                    summaries.add(finished.summary());
                     progress.progress(++done, arms * reps);
                 }
                 results.add(new ArmResult(a, study.arms().get(a), summaries));
@@ -97,7 +109,7 @@ public final class Experiment {
         }
     }
 
-    private ReplicationResult await(final Future<ReplicationResult> future, final int arm, final int replication) {
+    private <T> Done<T> await(final Future<Done<T>> future, final int arm, final int replication) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -27,10 +27,18 @@ public final class EpisodeTable implements Closeable {
         this.printer = Tables.open(file, HEADER);
     }
 
-    /** Appends every episode of one replication. */
-    public void write(final String arm, final int replication, final ReplicationResult result) throws IOException {
+    /** Appends rows rendered by {@link #render}. */
+    public void append(final String rows) throws IOException {
+        printer.getOut().append(rows);
+    }
+
+    /** @return the rows of every episode of one replication, as CSV text (callable from any thread) */
+    public static String render(final String arm, final int replication, final ReplicationResult result)
+            throws IOException {
+        final StringBuilder text = new StringBuilder(result.episodes().size() * 200);
+        final CSVPrinter rows = new CSVPrinter(text, Tables.ROWS);
         for (final EpisodeRecord e : result.episodes()) {
-            printer.printRecord(arm, replication, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
+            rows.printRecord(arm, replication, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
                     e.arrivalWeek(), Numbers.cell(e.firstSessionWeek()), e.endWeek(), e.sessionsAttended(),
                     e.sessionsPlanPaid(), e.sessionsSelfPaid(), Numbers.cell(e.sessionsToReliableImprovement()),
                     e.endReason().word(), e.baselineScore(), Numbers.cell(e.endScore()),
@@ -42,6 +50,7 @@ public final class EpisodeTable implements Closeable {
                     Numbers.fixed(e.payerCost(), 2), Numbers.fixed(e.patientCost(), 2), Numbers.fixed(e.adminCost(), 2),
                     Numbers.fixed(e.productivityLoss(), 2), Numbers.fixed(e.medicalCost(), 2));
         }
+        return text.toString();
     }
 
     @Override

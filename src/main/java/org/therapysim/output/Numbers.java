@@ -3,7 +3,6 @@ package org.therapysim.output;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /** Formats numbers for tables: locale-independent, fixed precision, empty for undefined values. */
 public final class Numbers {
@@ -17,8 +16,10 @@ public final class Numbers {
         if (!Double.isFinite(value)) {
             return "";
         }
-        final String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        return text.startsWith("-") && Double.parseDouble(text) == 0.0 ? text.substring(1) : text;
+        // Same digits as String.format("%.Nf"): the shortest decimal form of the double, rounded half
+        // up; an order of magnitude faster, which matters for tables of half a million rows.
+        final BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+        return rounded.signum() == 0 ? rounded.abs().toPlainString() : rounded.toPlainString();
     }
 
     /** @return the value to 8 significant digits in plain notation, or "" for NaN/infinite */

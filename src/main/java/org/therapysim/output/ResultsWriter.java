@@ -14,6 +14,8 @@ import org.therapysim.experiment.Experiment;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.ProgressListener;
+import org.therapysim.experiment.ReplicationSink;
+import org.therapysim.model.ReplicationResult;
 import org.therapysim.scenario.Study;
 
 /**
@@ -61,12 +63,23 @@ public final class ResultsWriter {
             final ExperimentResult result;
             try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
                     SessionTable sessions = options.sessions() ? new SessionTable(folder.file("sessions.csv")) : null) {
-                result = new Experiment(study, options.sessions(), options.threads()).run((arm, name, rep, res) -> {
-                    episodes.write(name, rep, res);
-                    if (sessions != null) {
-                        sessions.write(name, rep, res);
-                    }
-                }, progress);
+                result = new Experiment(study, options.sessions(), options.threads()).run(
+                        new ReplicationSink<String[]>() {
+                            @Override
+                            public String[] prepare(final int arm, final String name, final int rep,
+                                    final ReplicationResult res) throws IOException {
+                                return new String[] {EpisodeTable.render(name, rep, res),
+                                    sessions == null ? null : SessionTable.render(name, rep, res)};
+                            }
+
+                            @Override
+                            public void accept(final String[] rows) throws IOException {
+                                episodes.append(rows[0]);
+                                if (sessions != null) {
+                                    sessions.append(rows[1]);
+                                }
+                            }
+                        }, progress);
             }
             SummaryTable.writeSummary(result, folder.file("summary.csv"));
             SummaryTable.writeCurves(result, folder.file("curves.csv"));

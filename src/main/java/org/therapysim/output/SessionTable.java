@@ -19,12 +19,21 @@ public final class SessionTable implements Closeable {
         this.printer = Tables.open(file, HEADER);
     }
 
-    /** Appends every session of one replication. */
-    public void write(final String arm, final int replication, final ReplicationResult result) throws IOException {
+    /** Appends rows rendered by {@link #render}. */
+    public void append(final String rows) throws IOException {
+        printer.getOut().append(rows);
+    }
+
+    /** @return the rows of every session of one replication, as CSV text (callable from any thread) */
+    public static String render(final String arm, final int replication, final ReplicationResult result)
+            throws IOException {
+        final StringBuilder text = new StringBuilder(result.sessions().size() * 60);
+        final CSVPrinter rows = new CSVPrinter(text, Tables.ROWS);
         for (final SessionRecord s : result.sessions()) {
-            printer.printRecord(arm, replication, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
+            rows.printRecord(arm, replication, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
                     s.therapistId(), s.score(), Numbers.fixed(s.alliance(), 4), s.rupture(), s.repaired());
         }
+        return text.toString();
     }
 
     @Override

@@ -13,6 +13,9 @@ final class Tables {
     private Tables() {
     }
 
+    /** The format of rows without a header, for rows rendered apart from their file. */
+    static final CSVFormat ROWS = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+
     static CSVPrinter open(final Path file, final String... header) throws IOException {
         final BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').build());
