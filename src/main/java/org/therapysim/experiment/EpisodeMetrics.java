@@ -107,6 +107,7 @@ public final class EpisodeMetrics {
         m.put(Metric.IMPROVED_BY_SESSION_26, doseEffect[25]);
         m.put(Metric.ALLIANCE_OUTCOME_R, OutcomeStatistics.allianceOutcomeCorrelation(result.episodes()));
         m.put(Metric.THERAPIST_VARIANCE_SHARE, OutcomeStatistics.therapistVarianceShare(result.episodes()));
+        m.put(Metric.ORIENTATION_MAX_D, OutcomeStatistics.largestOrientationDifference(result.episodes()));
         m.put(Metric.VISITS_PER_USER_YEAR, visitsPerUser(result.firstYearVisits()));
         m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
         m.put(Metric.REPAIR_RATE, repairs.value());

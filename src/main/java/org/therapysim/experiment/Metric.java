@@ -48,6 +48,8 @@ public enum Metric {
     ALLIANCE_OUTCOME_R("alliance_outcome_r", "Alliance-outcome correlation", "r"),
     /** Share of the variance of improvement between therapists, ICC(1) (Johns et al. 2019). */
     THERAPIST_VARIANCE_SHARE("therapist_variance_share", "Outcome variance due to therapists", "share of variance"),
+    /** Largest Cohen's d in improvement between two orientations (Wampold et al. 1997). */
+    ORIENTATION_MAX_D("orientation_max_d", "Largest difference between orientations", "d"),
     /** Sessions in the first year per patient with more than one that year (Olfson and Marcus 2010). */
     VISITS_PER_USER_YEAR("visits_per_user_year", "Visits per user in the first year", "sessions"),
     /** Mean alliance over the sessions of started episodes. */

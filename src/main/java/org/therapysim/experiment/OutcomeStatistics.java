@@ -23,6 +23,9 @@ import org.therapysim.model.EpisodeRecord;
  * </ul>
  */
 public final class OutcomeStatistics {
+    /** Smallest group of finished courses compared between orientations. */
+    static final int MIN_GROUP = 30;
+
     private OutcomeStatistics() {
     }
 
@@ -50,6 +53,61 @@ public final class OutcomeStatistics {
             y[i] = pairs.get(i)[1];
         }
         return new PearsonsCorrelation().correlation(x, y);
+    }
+
+    /**
+     * The largest standardized difference in improvement between two orientations (Cohen's d with
+     * the pooled standard deviation), over orientations with at least {@code MIN_GROUP} finished
+     * courses: the quantity Wampold et al. (1997) bound at about .20 for bona fide treatments.
+     *
+     * @return the largest absolute d, or NaN with fewer than two such orientations
+     */
+    public static double largestOrientationDifference(final List<EpisodeRecord> episodes) {
+        final Map<String, List<Double>> byOrientation = new LinkedHashMap<>();
+        for (final EpisodeRecord e : episodes) {
+            final double y = e.finishedCourse() ? improvement(e) : Double.NaN;
+            if (Double.isFinite(y) && e.therapistOrientation() != null) {
+                byOrientation.computeIfAbsent(e.therapistOrientation(), k -> new ArrayList<>()).add(y);
+            }
+        }
+        final List<double[]> groups = new ArrayList<>();
+        for (final List<Double> values : byOrientation.values()) {
+            if (values.size() >= MIN_GROUP) {
+                groups.add(values.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }
+        double largest = Double.NaN;
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                final double d = Math.abs(cohensD(groups.get(i), groups.get(j)));
+                largest = Double.isNaN(largest) ? d : Math.max(largest, d);
+            }
+        }
+        return largest;
+    }
+
+    /** @return Cohen's d of two samples with the pooled standard deviation */
+    static double cohensD(final double[] a, final double[] b) {
+        final double meanA = mean(a);
+        final double meanB = mean(b);
+        final double pooled = Math.sqrt((sumSquares(a, meanA) + sumSquares(b, meanB)) / (a.length + b.length - 2));
+        return (meanA - meanB) / pooled;
+    }
+
+    private static double mean(final double[] values) {
+        double sum = 0;
+        for (final double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double sumSquares(final double[] values, final double mean) {
+        double sum = 0;
+        for (final double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return sum;
     }
 
     /** @return the share of the variance of improvement between therapists (ICC(1)), or NaN */

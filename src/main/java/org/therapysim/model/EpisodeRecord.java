@@ -15,6 +15,7 @@ public record EpisodeRecord(
         int episode,
         String condition,
         Integer therapistId,
+        String therapistOrientation,
         int arrivalWeek,
         Integer firstSessionWeek,
         int endWeek,

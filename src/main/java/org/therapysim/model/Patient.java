@@ -389,6 +389,7 @@ public final class Patient implements Steppable {
         therapist = newTherapist;
         assignments++;
         current.therapistId = newTherapist.getId();
+        current.orientation = newTherapist.getOrientation();
         current.outOfNetwork |= !newTherapist.isInNetwork();
         ceiling = AllianceProcess.ceiling(allianceCapacity, newTherapist.getAllianceSkill());
         alliance = sim.alliance().start(ceiling);
@@ -459,6 +460,7 @@ public final class Patient implements Steppable {
         final Boolean reliableImprovement = started ? e.baseline - endScore >= measure.reliableChange() : null;
         final Boolean recovered = started && caseAtStart ? endScore < measure.caseness() : null;
         return new EpisodeRecord(id, episode, condition.name(), e.therapistId < 0 ? null : e.therapistId,
+                e.orientation,
                 e.arrivalWeek, e.firstSessionWeek < 0 ? null : e.firstSessionWeek, week, e.sessions, e.planPaid,
                 e.selfPaid, e.sessionsToReliableImprovement < 0 ? null : e.sessionsToReliableImprovement, reason,
                 e.baseline, started ? endScore : null, caseAtStart, reliableImprovement, recovered,
@@ -552,6 +554,7 @@ public final class Patient implements Steppable {
         private final int baseline;
         private int firstSessionWeek = -1;
         private int therapistId = -1;
+        private String orientation;
         private int sessions;
         private int planPaid;
         private int selfPaid;

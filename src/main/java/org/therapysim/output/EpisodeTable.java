@@ -14,6 +14,7 @@ import org.therapysim.model.ReplicationResult;
 public final class EpisodeTable implements Closeable {
     /** Column names, in order. */
     public static final String[] HEADER = {"arm", "replication", "patient_id", "episode", "condition", "therapist_id",
+        "therapist_orientation",
         "arrival_week", "first_session_week", "end_week", "sessions_attended", "sessions_plan_paid",
         "sessions_self_paid", "sessions_to_reliable_improvement", "end_reason", "baseline_score", "end_score",
         "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed", "alliance_mean",
@@ -39,6 +40,7 @@ public final class EpisodeTable implements Closeable {
         final CSVPrinter rows = new CSVPrinter(text, Tables.ROWS);
         for (final EpisodeRecord e : result.episodes()) {
             rows.printRecord(arm, replication, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
+                    Numbers.cell(e.therapistOrientation()),
                     e.arrivalWeek(), Numbers.cell(e.firstSessionWeek()), e.endWeek(), e.sessionsAttended(),
                     e.sessionsPlanPaid(), e.sessionsSelfPaid(), Numbers.cell(e.sessionsToReliableImprovement()),
                     e.endReason().word(), e.baselineScore(), Numbers.cell(e.endScore()),

@@ -58,4 +58,22 @@ class OutcomeStatisticsTest {
                 .summary(Metric.ALLIANCE_OUTCOME_R);
         assertTrue(r.ciLow() > 0, "positive alliance-outcome correlation: " + r);
     }
+
+    @Test
+    void cohensDMatchesAHandComputedCase() {
+        // Means 2 and 4; sums of squares 2 and 2 over 4 degrees of freedom: pooled sd 1, d = -2.
+        assertEquals(-2.0, OutcomeStatistics.cohensD(new double[] {1, 2, 3}, new double[] {3, 4, 5}), 1e-12);
+    }
+
+    @Test
+    void aSpecificEffectShowsAsADifferenceBetweenOrientations() {
+        final Scenario equal = TestScenarios.cohort(3000, 52);
+        final Scenario specific = TestScenarios.cohort(3000, 52, "workforce.orientations[0].specificEffect=0.5",
+                "name=specific");
+        final ExperimentResult r = TestScenarios.compare(4, equal, specific);
+        final MetricSummary none = r.reference().summary(Metric.ORIENTATION_MAX_D);
+        final MetricSummary some = r.arms().get(1).summary(Metric.ORIENTATION_MAX_D);
+        assertTrue(none.mean() < 0.2, "no specific effects: " + none);
+        assertTrue(some.ciLow() > none.ciHigh(), "a 50% faster technique shows: " + some + " vs " + none);
+    }
 }
