@@ -5,7 +5,6 @@ import ec.util.MersenneTwisterFast;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -25,7 +23,6 @@ import org.therapysim.scenario.FreeParameter;
 import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
-import org.therapysim.scenario.Study;
 import org.therapysim.scenario.Target;
 import org.therapysim.scenario.TargetFile;
 
@@ -131,17 +128,9 @@ public final class Calibration {
     }
 
     private List<TargetCheck.Row> compare(final Scenario scenario) {
-        final Study study = new Study(targets.name(), "calibration", List.of(scenario), targets.replications(),
-                targets.seed());
-        final ArmResult arm = new Experiment(study, false, threads).run(null, ProgressListener.NONE).reference();
-        final List<TargetCheck.Row> rows = new ArrayList<>();
-        for (int i = 0; i < metrics.size(); i++) {
-            final Target t = targets.targets().get(i);
-            final MetricSummary s = arm.summary(metrics.get(i));
-            rows.add(new TargetCheck.Row(t, metrics.get(i), s,
-                    Double.isFinite(s.mean()) && s.mean() >= t.low() && s.mean() <= t.high()));
-        }
-        return rows;
+        final ArmResult arm = TargetCheck.simulate(targets, "calibration", scenario, threads, ProgressListener.NONE)
+                .reference();
+        return TargetCheck.compare(targets, metrics, arm);
     }
 
     /**

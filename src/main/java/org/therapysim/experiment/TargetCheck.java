@@ -73,16 +73,27 @@ public final class TargetCheck {
     public static Outcome run(final TargetFile file, final Path path, final Scenario scenario, final int threads,
             final ProgressListener progress) {
         final List<Metric> metrics = metrics(file, path);
-        final Study study = new Study(file.name(), "Validation against " + path.getFileName(), List.of(scenario),
-                file.replications(), file.seed());
-        final ExperimentResult result = new Experiment(study, false, threads).run(null, progress);
+        final ExperimentResult result = simulate(file, "Validation against " + path.getFileName(), scenario, threads,
+                progress);
+        return new Outcome(file, path, result, compare(file, metrics, result.reference()));
+    }
+
+    /** Runs a scenario with the targets file's replications and master seed. */
+    static ExperimentResult simulate(final TargetFile file, final String description, final Scenario scenario,
+            final int threads, final ProgressListener progress) {
+        final Study study = new Study(file.name(), description, List.of(scenario), file.replications(), file.seed());
+        return new Experiment(study, false, threads).run(null, progress);
+    }
+
+    /** @return each target against the arm's summary of its metric (met when the mean is inside the band) */
+    static List<Row> compare(final TargetFile file, final List<Metric> metrics, final ArmResult arm) {
         final List<Row> rows = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             final Target target = file.targets().get(i);
-            final MetricSummary s = result.reference().summary(metrics.get(i));
+            final MetricSummary s = arm.summary(metrics.get(i));
             final boolean inside = Double.isFinite(s.mean()) && s.mean() >= target.low() && s.mean() <= target.high();
             rows.add(new Row(target, metrics.get(i), s, inside));
         }
-        return new Outcome(file, path, result, rows);
+        return rows;
     }
 }
