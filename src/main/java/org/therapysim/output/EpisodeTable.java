@@ -1,6 +1,5 @@
 package org.therapysim.output;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVPrinter;
@@ -11,7 +10,7 @@ import org.therapysim.model.ReplicationResult;
  * {@code patients.csv}: one row per episode per replication per arm. Costs are in the scenario's
  * currency and price year, alliance on [0, 1]; a cell is empty where the value does not apply.
  */
-public final class EpisodeTable implements Closeable {
+public final class EpisodeTable extends AppendedTable {
     /** Column names, in order. */
     public static final String[] HEADER = {"arm", "replication", "patient_id", "episode", "condition", "therapist_id",
         "therapist_orientation",
@@ -22,15 +21,8 @@ public final class EpisodeTable implements Closeable {
         "reviews", "out_of_network", "payer_cost", "patient_cost", "admin_cost", "productivity_loss",
         "medical_cost"};
 
-    private final CSVPrinter printer;
-
     public EpisodeTable(final Path file) throws IOException {
-        this.printer = Tables.open(file, HEADER);
-    }
-
-    /** Appends rows rendered by {@link #render}. */
-    public void append(final String rows) throws IOException {
-        printer.getOut().append(rows);
+        super(file, HEADER);
     }
 
     /** @return the rows of every episode of one replication, as CSV text (callable from any thread) */
@@ -53,10 +45,5 @@ public final class EpisodeTable implements Closeable {
                     Numbers.fixed(e.productivityLoss(), 2), Numbers.fixed(e.medicalCost(), 2));
         }
         return text.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-        printer.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.therapysim.output;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVPrinter;
@@ -8,20 +7,13 @@ import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.SessionRecord;
 
 /** {@code sessions.csv}: one row per attended session per replication per arm. */
-public final class SessionTable implements Closeable {
+public final class SessionTable extends AppendedTable {
     /** Column names, in order. */
     public static final String[] HEADER = {"arm", "replication", "patient_id", "episode", "session_number", "week",
         "therapist_id", "score", "alliance", "rupture", "repaired"};
 
-    private final CSVPrinter printer;
-
     public SessionTable(final Path file) throws IOException {
-        this.printer = Tables.open(file, HEADER);
-    }
-
-    /** Appends rows rendered by {@link #render}. */
-    public void append(final String rows) throws IOException {
-        printer.getOut().append(rows);
+        super(file, HEADER);
     }
 
     /** @return the rows of every session of one replication, as CSV text (callable from any thread) */
@@ -34,10 +26,5 @@ public final class SessionTable implements Closeable {
                     s.therapistId(), s.score(), Numbers.fixed(s.alliance(), 4), s.rupture(), s.repaired());
         }
         return text.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-        printer.close();
     }
 }
