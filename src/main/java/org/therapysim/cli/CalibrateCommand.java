@@ -61,7 +61,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw TherapysimException.invalidInput("--max-evaluations = " + maxEvaluations + ": must be at least 2");
         }
         final Path target = output != null ? output
-                : Path.of("results", "calibration-" + StudyRunner.baseName(targetsFile));
+                : Path.of("results", "calibration-" + ResultsFolder.nameOf(targetsFile));
         ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), work.overwrite);
         final ScenarioLoader loader = new ScenarioLoader();
         TargetFile file = loader.loadTargets(targetsFile);

@@ -3,6 +3,7 @@ package org.therapysim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.therapysim.output.ResultsFolder;
 import org.therapysim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return StudyRunner.run(new ScenarioLoader().loadStudies(files), options, StudyRunner.baseName(files.get(0)),
+        return StudyRunner.run(new ScenarioLoader().loadStudies(files), options, ResultsFolder.nameOf(files.get(0)),
                 Main.commandLine(spec), null, spec.commandLine().getOut());
     }
 }

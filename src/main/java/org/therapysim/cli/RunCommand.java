@@ -3,6 +3,7 @@ package org.therapysim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
+import org.therapysim.output.ResultsFolder;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
             throw TherapysimException.invalidInput(scenario + ": is a study with " + study.arms().size()
                     + " arms: use 'therapysim compare " + scenario + "'");
         }
-        return StudyRunner.run(study, options, StudyRunner.baseName(scenario), Main.commandLine(spec), null,
+        return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario), Main.commandLine(spec), null,
                 spec.commandLine().getOut());
     }
 }

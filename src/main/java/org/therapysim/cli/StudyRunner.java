@@ -79,11 +79,4 @@ final class StudyRunner {
         return metric.isShare() ? String.format(Locale.ROOT, "%+.1f pp", 100 * value)
                 : String.format(Locale.ROOT, "%+.2f", value);
     }
-
-    /** @return the file name without folders and extension */
-    static String baseName(final Path file) {
-        final String name = file.getFileName().toString();
-        final int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
 }

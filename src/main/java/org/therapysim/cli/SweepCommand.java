@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
 import org.therapysim.output.SweepAxis;
+import org.therapysim.output.ResultsFolder;
 import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
@@ -64,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         final String studyName = loader.bind(base).name() + ": sweep of " + key;
         final Study study = new Study(studyName, "Sweep of " + key + " over " + values + " from " + scenario, arms,
                 reference.simulation().replications(), reference.simulation().seed());
-        return StudyRunner.run(study, options, StudyRunner.baseName(scenario) + "-sweep-" + shortKey,
+        return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario) + "-sweep-" + shortKey,
                 Main.commandLine(spec), new SweepAxis(key, values), spec.commandLine().getOut());
     }
 }

@@ -60,6 +60,13 @@ public final class ResultsFolder implements AutoCloseable {
         }
     }
 
+    /** @return a file's name without folders and extension, as used to name results folders */
+    public static String nameOf(final Path file) {
+        final String name = file.getFileName().toString();
+        final int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     /** @return the path of a file inside the staging folder (parent folders are created) */
     public Path file(final String relative) {
         final Path path = staging.resolve(relative);

@@ -54,7 +54,7 @@ public final class ValidationWriter {
             ValidationTable.write(outcomes, folder.file("validation.csv"));
             final List<Checked> checked = new ArrayList<>();
             for (final TargetCheck.Outcome outcome : outcomes) {
-                final String base = baseName(outcome.path());
+                final String base = ResultsFolder.nameOf(outcome.path());
                 final Study study = outcome.result().study();
                 ScenarioFile.write(study, folder.file("scenarios/" + base + ".yaml"));
                 final List<PublishedPoint> points = new ArrayList<>();
@@ -81,11 +81,5 @@ public final class ValidationWriter {
         } catch (IOException e) {
             throw TherapysimException.output("cannot write " + target + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String baseName(final Path file) {
-        final String name = file.getFileName().toString();
-        final int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }
