@@ -242,15 +242,7 @@ public final class ScenarioLoader {
         final Map<String, String> origins = new HashMap<>();
         final ObjectNode own = arm.deepCopy();
         final ObjectNode merged = defaults.deepCopy();
-        if (own.has(EXTENDS)) {
-            final JsonNode parent = own.remove(EXTENDS);
-            if (!parent.isTextual()) {
-                throw invalid(label, prefix + "." + EXTENDS, parent, "must be a file name");
-            }
-            final Deque<Path> chain = new ArrayDeque<>();
-            chain.push(studyFile.toAbsolutePath().normalize());
-            merge(merged, resolveChain(resolveRelative(studyFile, parent.asText()), chain, origins), "", null, origins);
-        }
+        mergeParent(merged, own, studyFile, prefix + "." + EXTENDS, new ArrayDeque<>(), origins);
         merge(merged, own, "", label, origins);
         final ResolvedTree tree = new ResolvedTree(merged, origins, label);
         try {
@@ -278,21 +270,34 @@ public final class ScenarioLoader {
         }
         final ObjectNode own = ((ObjectNode) root).deepCopy();
         final ObjectNode result = JsonNodeFactory.instance.objectNode();
-        if (own.has(EXTENDS)) {
-            final JsonNode parent = own.remove(EXTENDS);
-            if (!parent.isTextual()) {
-                throw invalid(file.toString(), EXTENDS, parent, "must be a file name");
-            }
-            final Path parentFile = resolveRelative(file, parent.asText());
-            if (!Files.exists(parentFile)) {
-                throw invalid(file.toString(), EXTENDS, parent, "file not found (" + parentFile + ")");
-            }
-            chain.push(key);
-            merge(result, resolveChain(parentFile, chain, origins), "", null, origins);
-            chain.pop();
-        }
+        mergeParent(result, own, file, EXTENDS, chain, origins);
         merge(result, own, "", file.toString(), origins);
         return result;
+    }
+
+    /**
+     * Removes {@code extends} from {@code own} and, when it was there, merges the file it names
+     * (relative to {@code file}) with everything that file extends into {@code target}.
+     *
+     * @param keyPath how the key is named in error messages
+     * @param chain the files being resolved, to detect cycles
+     */
+    private void mergeParent(final ObjectNode target, final ObjectNode own, final Path file, final String keyPath,
+            final Deque<Path> chain, final Map<String, String> origins) {
+        final JsonNode parent = own.remove(EXTENDS);
+        if (parent == null) {
+            return;
+        }
+        if (!parent.isTextual()) {
+            throw invalid(file.toString(), keyPath, parent, "must be a file name");
+        }
+        final Path parentFile = resolveRelative(file, parent.asText());
+        if (!Files.exists(parentFile)) {
+            throw invalid(file.toString(), keyPath, parent, "file not found (" + parentFile + ")");
+        }
+        chain.push(file.toAbsolutePath().normalize());
+        merge(target, resolveChain(parentFile, chain, origins), "", null, origins);
+        chain.pop();
     }
 
     private JsonNode read(final Path file) {
