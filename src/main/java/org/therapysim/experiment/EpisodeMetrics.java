@@ -16,6 +16,11 @@ public final class EpisodeMetrics {
 
     /** @return the value of each metric in this replication */
     public static Map<Metric, Double> of(final ReplicationResult result) {
+        return of(result, SessionCurves.doseEffect(result.episodes()));
+    }
+
+    /** @return the value of each metric, given the replication's dose-effect curve already computed */
+    static Map<Metric, Double> of(final ReplicationResult result, final double[] doseEffect) {
         final Share started = new Share();
         final Share gaveUp = new Share();
         final Share dropout = new Share();
@@ -85,7 +90,6 @@ public final class EpisodeMetrics {
                 }
             }
         }
-        final double[] doseEffect = SessionCurves.doseEffect(result.episodes());
         final Map<Metric, Double> m = new EnumMap<>(Metric.class);
         m.put(Metric.EPISODES, (double) episodes);
         m.put(Metric.STARTED_RATE, started.value());

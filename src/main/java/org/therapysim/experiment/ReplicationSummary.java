@@ -37,9 +37,9 @@ public record ReplicationSummary(int arm, int replication, int seed, Map<Metric,
         for (final EpisodeRecord e : result.episodes()) {
             reasons.merge(e.endReason(), 1, Integer::sum);
         }
-        return new ReplicationSummary(arm, replication, result.replicationSeed(), EpisodeMetrics.of(result),
-                SessionCurves.doseEffect(result.episodes()), SessionCurves.retention(result.episodes()), reasons,
-                result.patientWeeks());
+        final double[] doseEffect = SessionCurves.doseEffect(result.episodes());
+        return new ReplicationSummary(arm, replication, result.replicationSeed(), EpisodeMetrics.of(result, doseEffect),
+                doseEffect, SessionCurves.retention(result.episodes()), reasons, result.patientWeeks());
     }
 
     /** @return the value of one metric */
