@@ -22,6 +22,7 @@ public final class EpisodeMetrics {
     /** @return the value of each metric, given the replication's dose-effect curve already computed */
     static Map<Metric, Double> of(final ReplicationResult result, final double[] doseEffect) {
         final Share started = new Share();
+        final Share declined = new Share();
         final Share gaveUp = new Share();
         final Share dropout = new Share();
         final Share earlyDropout = new Share();
@@ -50,6 +51,7 @@ public final class EpisodeMetrics {
 
         for (final EpisodeRecord e : result.episodes()) {
             started.add(e.started());
+            declined.add(e.endReason() == EndReason.DECLINED);
             gaveUp.add(e.endReason() == EndReason.GAVE_UP_WAITING);
             payer += e.payerCost();
             patient += e.patientCost();
@@ -93,6 +95,7 @@ public final class EpisodeMetrics {
         final Map<Metric, Double> m = new EnumMap<>(Metric.class);
         m.put(Metric.EPISODES, (double) episodes);
         m.put(Metric.STARTED_RATE, started.value());
+        m.put(Metric.DECLINED_RATE, declined.value());
         m.put(Metric.GAVE_UP_WAITING_RATE, gaveUp.value());
         m.put(Metric.DROPOUT_RATE, dropout.value());
         m.put(Metric.EARLY_DROPOUT_SHARE, earlyDropout.value());
@@ -111,12 +114,13 @@ public final class EpisodeMetrics {
         m.put(Metric.IMPROVED_BY_SESSION_26, doseEffect[25]);
         m.put(Metric.ALLIANCE_OUTCOME_R, OutcomeStatistics.allianceOutcomeCorrelation(result.episodes()));
         m.put(Metric.THERAPIST_VARIANCE_SHARE, OutcomeStatistics.therapistVarianceShare(result.episodes()));
-        m.put(Metric.ORIENTATION_MAX_D, OutcomeStatistics.largestOrientationDifference(result.episodes()));
+        m.put(Metric.ORIENTATION_MEAN_D, OutcomeStatistics.meanOrientationDifference(result.episodes()));
         m.put(Metric.VISITS_PER_USER_YEAR, visitsPerUser(result.firstYearVisits()));
         m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
         m.put(Metric.REPAIR_RATE, repairs.value());
         m.put(Metric.PAYER_COST_PER_EPISODE, ratio(payer, episodes));
         m.put(Metric.PAYER_COST_PMPM, ratio(payer, result.memberMonths()));
+        m.put(Metric.SPENDING_PMPM, ratio(payer + patient, result.memberMonths()));
         m.put(Metric.PATIENT_COST_PER_EPISODE, ratio(patient, episodes));
         m.put(Metric.ADMIN_COST_PER_EPISODE, ratio(admin, episodes));
         m.put(Metric.COST_PER_RECOVERY, ratio(payer + admin, recoveries));

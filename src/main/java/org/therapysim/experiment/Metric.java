@@ -12,6 +12,8 @@ public enum Metric {
     EPISODES("episodes", "Episodes", "count"),
     /** Share of episodes with at least one session. */
     STARTED_RATE("started_rate", "Started treatment", "share of episodes"),
+    /** Share of episodes whose patient did not start because of the price (Keeler et al. 1988). */
+    DECLINED_RATE("declined_rate", "Did not start (price)", "share of episodes"),
     /** Share of episodes that ended on the waiting list. */
     GAVE_UP_WAITING_RATE("gave_up_waiting_rate", "Gave up while waiting", "share of episodes"),
     /** Unilateral endings among started, ended episodes (Swift and Greenberg 2012). */
@@ -48,8 +50,8 @@ public enum Metric {
     ALLIANCE_OUTCOME_R("alliance_outcome_r", "Alliance-outcome correlation", "r"),
     /** Share of the variance of improvement between therapists, ICC(1) (Johns et al. 2019). */
     THERAPIST_VARIANCE_SHARE("therapist_variance_share", "Outcome variance due to therapists", "share of variance"),
-    /** Largest Cohen's d in improvement between two orientations (Wampold et al. 1997). */
-    ORIENTATION_MAX_D("orientation_max_d", "Largest difference between orientations", "d"),
+    /** Mean absolute Cohen's d in improvement between pairs of orientations (Wampold et al. 1997). */
+    ORIENTATION_MEAN_D("orientation_mean_d", "Mean absolute difference between orientations", "d"),
     /** Sessions in the first year per patient with more than one that year (Olfson and Marcus 2010). */
     VISITS_PER_USER_YEAR("visits_per_user_year", "Visits per user in the first year", "sessions"),
     /** Mean alliance over the sessions of started episodes. */
@@ -60,6 +62,8 @@ public enum Metric {
     PAYER_COST_PER_EPISODE("payer_cost_per_episode", "Payer cost per episode", "currency"),
     /** Plan payments per covered member per month. */
     PAYER_COST_PMPM("payer_cost_pmpm", "Payer cost per member per month", "currency"),
+    /** Payer and patient payments for sessions per covered member per month (RAND's spending). */
+    SPENDING_PMPM("spending_pmpm", "Spending on sessions (payer and patient) per member per month", "currency"),
     /** Patient out-of-pocket payments per episode. */
     PATIENT_COST_PER_EPISODE("patient_cost_per_episode", "Patient out-of-pocket per episode", "currency"),
     /** Administrative cost (reviews, authorizations) per episode. */

@@ -12,6 +12,8 @@ public enum EndReason {
     CAP_REACHED,
     /** Utilization review denied further sessions. */
     REVIEW_DENIED,
+    /** The treatment-seeker did not start: the price of a session deterred them. */
+    DECLINED,
     /** The patient gave up while on the waiting list. */
     GAVE_UP_WAITING,
     /** Still open at the simulation horizon (censored). */

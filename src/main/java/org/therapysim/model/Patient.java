@@ -123,12 +123,29 @@ public final class Patient implements Steppable {
     void beginEpisode(final int week) {
         episode++;
         current = new Episode(week, observed(score));
-        phase = Phase.WAITING;
         therapist = null;
         assignments = 0;
+        final double uStart = random.nextDouble();
+        if (uStart >= startProbability()) {
+            stopper = null;
+            end(EndReason.DECLINED, week);
+            return;
+        }
+        phase = Phase.WAITING;
         drawWeek();
         sim.clinic().enqueue(this);
         stopper = sim.schedule.scheduleRepeating(week, TherapySim.ORDER_PATIENTS, this, 1.0);
+    }
+
+    /**
+     * Probability that a treatment-seeker starts an episode, given what the first in-network
+     * session would cost them under the plan now (deductible, copay, coinsurance, out-of-pocket
+     * maximum): {@code exp(-startPricePer100 x sensitivity x price / 100)}.
+     */
+    private double startProbability() {
+        ledger.rollOver(current.arrivalWeek);
+        final double price = sim.plan().preview(ledger, true, sim.scenario().workforce().fee()).patient();
+        return Math.exp(-access().startPricePer100() * priceSensitivity * price / 100.0);
     }
 
     private void drawWeek() {

@@ -72,6 +72,7 @@ public final class Charts {
             EndReason.DROPOUT, new Color(0xD55E00),
             EndReason.CAP_REACHED, new Color(0xE69F00),
             EndReason.REVIEW_DENIED, new Color(0xCC79A7),
+            EndReason.DECLINED, new Color(0x4D4D4D),
             EndReason.GAVE_UP_WAITING, new Color(0x8C8C8C),
             EndReason.HORIZON, new Color(0x56B4E9)));
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);

@@ -71,8 +71,8 @@ class OutcomeStatisticsTest {
         final Scenario specific = TestScenarios.cohort(3000, 52, "workforce.orientations[0].specificEffect=0.5",
                 "name=specific");
         final ExperimentResult r = TestScenarios.compare(4, equal, specific);
-        final MetricSummary none = r.reference().summary(Metric.ORIENTATION_MAX_D);
-        final MetricSummary some = r.arms().get(1).summary(Metric.ORIENTATION_MAX_D);
+        final MetricSummary none = r.reference().summary(Metric.ORIENTATION_MEAN_D);
+        final MetricSummary some = r.arms().get(1).summary(Metric.ORIENTATION_MEAN_D);
         assertTrue(none.mean() < 0.2, "no specific effects: " + none);
         assertTrue(some.ciLow() > none.ciHigh(), "a 50% faster technique shows: " + some + " vs " + none);
     }

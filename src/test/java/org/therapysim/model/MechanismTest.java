@@ -1,5 +1,6 @@
 package org.therapysim.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,17 @@ class MechanismTest {
         assertTrue(diff(r, Metric.MEAN_SESSIONS).ciHigh() < 0, "sessions fall: " + diff(r, Metric.MEAN_SESSIONS));
         assertTrue(diff(r, Metric.DROPOUT_RATE).ciLow() > 0, "dropout rises: " + diff(r, Metric.DROPOUT_RATE));
         assertTrue(diff(r, Metric.PATIENT_COST_PER_EPISODE).ciLow() > 0);
+        assertEquals(0.0, r.reference().summary(Metric.DECLINED_RATE).mean(), "free care deters no one");
+        assertTrue(diff(r, Metric.STARTED_RATE).ciHigh() < 0, "fewer start: " + diff(r, Metric.STARTED_RATE));
+    }
+
+    @Test
+    void aDeductibleDetersStartingMoreThanTheSameCopayAfterIt() {
+        // The first session costs the full allowed amount until a deductible is met.
+        final Scenario copay = TestScenarios.cohort(1500, 30, "plan.copay=20");
+        final Scenario deductible = TestScenarios.cohort(1500, 30, "plan.copay=20", "plan.deductible=500");
+        final ExperimentResult r = TestScenarios.compare(4, copay, deductible.withName("deductible"));
+        assertTrue(diff(r, Metric.DECLINED_RATE).ciLow() > 0, "more decline: " + diff(r, Metric.DECLINED_RATE));
     }
 
     @Test
