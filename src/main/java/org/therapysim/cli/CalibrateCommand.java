@@ -13,6 +13,7 @@ import org.therapysim.experiment.TargetCheck;
 import org.therapysim.output.CalibrationWriter;
 import org.therapysim.output.ResultsFolder;
 import org.therapysim.scenario.FreeParameter;
+import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.TargetFile;
 import picocli.CommandLine.Command;
@@ -84,8 +85,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         final Path scenarioFile = ScenarioLoader.sibling(targetsFile, file.scenario());
         final int t = work.threadCount();
-        final Calibration calibration = new Calibration(loader, loader.resolve(scenarioFile), file, targetsFile, free,
-                t);
+        final List<ResolvedTree> references = TargetCheck.references(file).stream()
+                .map(r -> loader.resolve(ScenarioLoader.sibling(targetsFile, r))).toList();
+        final Calibration calibration = new Calibration(loader, loader.resolve(scenarioFile), references, file,
+                targetsFile, free, t);
         final Calibration.Fit fit;
         try (Progress progress = Progress.start("Calibrating", maxEvaluations, " evaluations", work.quiet, System.err)) {
             fit = calibration.fit(maxEvaluations, file.seed(), (evaluation, best) -> {

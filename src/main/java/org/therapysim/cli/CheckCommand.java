@@ -16,6 +16,7 @@ import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.TargetCheck;
 import org.therapysim.output.ResultsFolder;
 import org.therapysim.output.ValidationWriter;
+import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.TargetFile;
 import picocli.CommandLine.Command;
@@ -52,19 +53,23 @@ final class CheckCommand implements Callable<Integer> {
         ResultsFolder.checkTarget(output.toAbsolutePath().normalize(), work.overwrite);
         final ScenarioLoader loader = new ScenarioLoader();
         final List<TargetFile> targetFiles = new ArrayList<>();
+        final List<Scenario> scenarios = new ArrayList<>();
+        final List<List<Scenario>> references = new ArrayList<>();
         for (final Path path : paths) {
             final TargetFile file = loader.loadTargets(path);
             TargetCheck.metrics(file, path);
             targetFiles.add(file);
+            scenarios.add(loader.load(ScenarioLoader.sibling(path, file.scenario())));
+            references.add(TargetCheck.references(file).stream()
+                    .map(r -> loader.load(ScenarioLoader.sibling(path, r))).toList());
         }
         final int t = work.threadCount();
         final List<TargetCheck.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             final TargetFile file = targetFiles.get(i);
-            try (Progress progress = Progress.start("Checking " + paths.get(i).getFileName(), file.replications(),
-                    work.quiet, System.err)) {
-                outcomes.add(TargetCheck.run(file, paths.get(i),
-                        loader.load(ScenarioLoader.sibling(paths.get(i), file.scenario())), t, progress));
+            try (Progress progress = Progress.start("Checking " + paths.get(i).getFileName(),
+                    file.replications() * (1 + references.get(i).size()), work.quiet, System.err)) {
+                outcomes.add(TargetCheck.run(file, paths.get(i), scenarios.get(i), references.get(i), t, progress));
             }
         }
         ValidationWriter.write(outcomes, output, work.overwrite, Main.commandLine(spec), start);
@@ -74,15 +79,19 @@ final class CheckCommand implements Callable<Integer> {
         for (final TargetCheck.Outcome outcome : outcomes) {
             out.printf(Locale.ROOT, "%s (%s, %d replications)%n", outcome.path(), outcome.file().name(),
                     outcome.file().replications());
-            out.printf(Locale.ROOT, "  %-38s %-28s %-24s %-26s %s%n", "target", "source", "published [band]",
-                    "simulated [95% CI]", "met");
+            final int width = Math.max(6, outcome.rows().stream().mapToInt(r -> r.target().name().length()).max()
+                    .orElse(6));
+            final String format = "  %-" + width + "s  %-24s %-24s %-26s %s%n";
+            out.printf(Locale.ROOT, format, "target", "source", "published [band]", "simulated [95% CI]", "met");
             for (final TargetCheck.Row row : outcome.rows()) {
-                out.printf(Locale.ROOT, "  %-38s %-28s %-24s %-26s %s%n", row.target().name(),
-                        row.target().source().shortCitation(),
-                        show(row.metric(), row.target().value()) + " [" + show(row.metric(), row.target().low())
-                                + ", " + show(row.metric(), row.target().high()) + "]",
-                        show(row.metric(), row.simulated().mean()) + " [" + show(row.metric(), row.simulated().ciLow())
-                                + ", " + show(row.metric(), row.simulated().ciHigh()) + "]",
+                final boolean ratio = row.target().reference() != null;
+                out.printf(Locale.ROOT, format, row.target().name(), row.target().source().shortCitation(),
+                        show(row.metric(), ratio, row.target().value()) + " ["
+                                + show(row.metric(), ratio, row.target().low()) + ", "
+                                + show(row.metric(), ratio, row.target().high()) + "]",
+                        show(row.metric(), ratio, row.simulated().mean()) + " ["
+                                + show(row.metric(), ratio, row.simulated().ciLow()) + ", "
+                                + show(row.metric(), ratio, row.simulated().ciHigh()) + "]",
                         row.inside() ? "yes" : "NO");
             }
             missed += outcome.missed();
@@ -93,11 +102,12 @@ final class CheckCommand implements Callable<Integer> {
         return missed == 0 ? ExitCode.OK.status() : ExitCode.RUN_FAILED.status();
     }
 
-    private static String show(final Metric metric, final double value) {
+    /** Shares as percentages; ratios between scenarios and other statistics with three significant digits. */
+    private static String show(final Metric metric, final boolean ratio, final double value) {
         if (!Double.isFinite(value)) {
             return "-";
         }
-        return metric.isShare() ? String.format(Locale.ROOT, "%.1f%%", 100 * value)
+        return metric.isShare() && !ratio ? String.format(Locale.ROOT, "%.1f%%", 100 * value)
                 : String.format(Locale.ROOT, "%.3g", value);
     }
 

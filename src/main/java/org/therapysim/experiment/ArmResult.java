@@ -40,6 +40,17 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
         return MetricSummary.paired(values(metric), reference.values(metric));
     }
 
+    /** @return the ratio of this arm's metric to the reference arm's, replication by replication */
+    public MetricSummary ratioTo(final ArmResult reference, final Metric metric) {
+        final double[] arm = values(metric);
+        final double[] ref = reference.values(metric);
+        final double[] ratio = new double[arm.length];
+        for (int r = 0; r < arm.length; r++) {
+            ratio[r] = arm[r] / ref[r];
+        }
+        return MetricSummary.of(ratio);
+    }
+
     /** @return summaries of the dose-effect curve at sessions 1..{@link SessionCurves#MAX_SESSION} */
     public List<MetricSummary> doseEffect() {
         return curve(true);

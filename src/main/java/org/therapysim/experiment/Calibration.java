@@ -68,6 +68,7 @@ public final class Calibration {
 
     private final ScenarioLoader loader;
     private final ResolvedTree base;
+    private final List<ResolvedTree> referenceBases;
     private final TargetFile targets;
     private final Path targetsPath;
     private final List<FreeParameter> free;
@@ -80,19 +81,25 @@ public final class Calibration {
     /**
      * @param loader scenario loader
      * @param base the scenario to fit, resolved
+     * @param referenceBases the reference scenarios of the file's ratio targets, resolved, in the
+     *     order of {@link TargetCheck#references}; the free parameters are set in them too
      * @param targets the targets (their replications and seed are used for every evaluation)
      * @param targetsPath where the targets came from (for messages)
      * @param free the parameters to fit
      * @param threads worker threads per evaluation
      */
-    public Calibration(final ScenarioLoader loader, final ResolvedTree base, final TargetFile targets,
-            final Path targetsPath, final List<FreeParameter> free, final int threads) {
+    public Calibration(final ScenarioLoader loader, final ResolvedTree base, final List<ResolvedTree> referenceBases,
+            final TargetFile targets, final Path targetsPath, final List<FreeParameter> free, final int threads) {
         if (free.isEmpty()) {
             throw TherapysimException.invalidInput(targetsPath + ": free = []: calibration needs at least one free "
                     + "parameter (in the targets file or --free KEY=LOW:HIGH)");
         }
         this.loader = loader;
         this.base = base;
+        this.referenceBases = List.copyOf(referenceBases);
+        if (referenceBases.size() != TargetCheck.references(targets).size()) {
+            throw new IllegalArgumentException("one resolved scenario per reference is required");
+        }
         this.targets = targets;
         this.targetsPath = targetsPath;
         this.free = List.copyOf(free);
@@ -106,7 +113,11 @@ public final class Calibration {
 
     /** @return the scenario with the free parameters set to {@code values} */
     public Scenario scenarioAt(final double[] values) {
-        ResolvedTree tree = base;
+        return scenarioAt(base, values);
+    }
+
+    private Scenario scenarioAt(final ResolvedTree start, final double[] values) {
+        ResolvedTree tree = start;
         for (int i = 0; i < free.size(); i++) {
             final String text = integral[i] ? Long.toString(Math.round(values[i])) : format(values[i]);
             tree = loader.override(tree, free.get(i).key(), text, "calibration");
@@ -116,7 +127,7 @@ public final class Calibration {
 
     /** @return the objective at a parameter point (runs the simulation) */
     public double objective(final double[] values) {
-        final List<TargetCheck.Row> rows = compare(scenarioAt(values));
+        final List<TargetCheck.Row> rows = compare(values);
         double sum = 0;
         for (final TargetCheck.Row row : rows) {
             final double mean = row.simulated().mean();
@@ -127,10 +138,11 @@ public final class Calibration {
         return sum;
     }
 
-    private List<TargetCheck.Row> compare(final Scenario scenario) {
-        final ArmResult arm = TargetCheck.simulate(targets, "calibration", scenario, threads, ProgressListener.NONE)
-                .reference();
-        return TargetCheck.compare(targets, metrics, arm);
+    private List<TargetCheck.Row> compare(final double[] values) {
+        final List<Scenario> references = referenceBases.stream().map(tree -> scenarioAt(tree, values)).toList();
+        final ExperimentResult result = TargetCheck.simulate(targets, "calibration", scenarioAt(values), references,
+                threads, ProgressListener.NONE);
+        return TargetCheck.compare(targets, metrics, result);
     }
 
     /**
@@ -196,8 +208,7 @@ public final class Calibration {
             values.put(free.get(i).key(), Double.parseDouble(format(fitted[i])));
             starts.put(free.get(i).key(), start[i]);
         }
-        final Scenario scenario = scenarioAt(fitted);
-        return new Fit(values, starts, best, startObjective, evaluations, compare(scenario), scenario);
+        return new Fit(values, starts, best, startObjective, evaluations, compare(fitted), scenarioAt(fitted));
     }
 
     private double currentValue(final FreeParameter p) {

@@ -69,28 +69,47 @@ public final class TargetCheck {
         return metrics;
     }
 
-    /** Runs the scenario with the file's replications and seed and compares. */
-    public static Outcome run(final TargetFile file, final Path path, final Scenario scenario, final int threads,
-            final ProgressListener progress) {
-        final List<Metric> metrics = metrics(file, path);
-        final ExperimentResult result = simulate(file, "Validation against " + path.getFileName(), scenario, threads,
-                progress);
-        return new Outcome(file, path, result, compare(file, metrics, result.reference()));
+    /** @return the distinct reference scenarios the file's ratio targets name, in order of first use */
+    public static List<String> references(final TargetFile file) {
+        return file.targets().stream().map(Target::reference).filter(r -> r != null).distinct().toList();
     }
 
-    /** Runs a scenario with the targets file's replications and master seed. */
+    /**
+     * Runs the scenario, and the reference scenarios of ratio targets, with the file's
+     * replications and seed (common random numbers), and compares.
+     *
+     * @param references the scenarios of {@link #references(TargetFile)}, in that order
+     */
+    public static Outcome run(final TargetFile file, final Path path, final Scenario scenario,
+            final List<Scenario> references, final int threads, final ProgressListener progress) {
+        final List<Metric> metrics = metrics(file, path);
+        final ExperimentResult result = simulate(file, "Validation against " + path.getFileName(), scenario, references,
+                threads, progress);
+        return new Outcome(file, path, result, compare(file, metrics, result));
+    }
+
+    /** Runs a scenario and its references as the arms of one study with the targets file's replications and seed. */
     static ExperimentResult simulate(final TargetFile file, final String description, final Scenario scenario,
-            final int threads, final ProgressListener progress) {
-        final Study study = new Study(file.name(), description, List.of(scenario), file.replications(), file.seed());
+            final List<Scenario> references, final int threads, final ProgressListener progress) {
+        final List<Scenario> arms = new ArrayList<>();
+        arms.add(scenario);
+        arms.addAll(references);
+        final Study study = new Study(file.name(), description, arms, file.replications(), file.seed());
         return new Experiment(study, false, threads).run(null, progress);
     }
 
-    /** @return each target against the arm's summary of its metric (met when the mean is inside the band) */
-    static List<Row> compare(final TargetFile file, final List<Metric> metrics, final ArmResult arm) {
+    /**
+     * @return each target against the summary of its metric in the first arm, or of the ratio of the
+     *     first arm to the target's reference arm (met when the mean is inside the band)
+     */
+    static List<Row> compare(final TargetFile file, final List<Metric> metrics, final ExperimentResult result) {
+        final List<String> references = references(file);
         final List<Row> rows = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             final Target target = file.targets().get(i);
-            final MetricSummary s = arm.summary(metrics.get(i));
+            final ArmResult arm = result.reference();
+            final MetricSummary s = target.reference() == null ? arm.summary(metrics.get(i))
+                    : arm.ratioTo(result.arms().get(1 + references.indexOf(target.reference())), metrics.get(i));
             final boolean inside = Double.isFinite(s.mean()) && s.mean() >= target.low() && s.mean() <= target.high();
             rows.add(new Row(target, metrics.get(i), s, inside));
         }

@@ -6,11 +6,14 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.experiment.TargetCheck;
 
-/** {@code validation.csv}: one row per published target, with the simulated value and whether it is met. */
+/**
+ * {@code validation.csv}: one row per published target, with the simulated value and whether it is
+ * met. {@code relative_to} names the reference scenario of a ratio target (empty otherwise).
+ */
 public final class ValidationTable {
     /** Column names, in order. */
-    public static final String[] HEADER = {"targets_file", "target", "statistic", "source", "published_value",
-        "published_low", "published_high", "simulated_mean", "simulated_ci_low", "simulated_ci_high", "n", "inside"};
+    public static final String[] HEADER = {"targets_file", "target", "statistic", "relative_to", "source",
+        "published_value", "published_low", "published_high", "simulated_mean", "simulated_ci_low", "simulated_ci_high", "n", "inside"};
 
     private ValidationTable() {
     }
@@ -21,6 +24,7 @@ public final class ValidationTable {
             for (final TargetCheck.Outcome outcome : outcomes) {
                 for (final TargetCheck.Row row : outcome.rows()) {
                     out.printRecord(outcome.path().getFileName(), row.target().name(), row.metric().id(),
+                            row.target().reference() == null ? "" : row.target().reference(),
                             row.target().source().shortCitation(), Numbers.significant(row.target().value()),
                             Numbers.significant(row.target().low()), Numbers.significant(row.target().high()),
                             Numbers.significant(row.simulated().mean()), Numbers.significant(row.simulated().ciLow()),

@@ -121,6 +121,19 @@ public final class ScenarioLoader {
     /** Reads and validates a file of published targets (no defaults apply: every key is written out). */
     public TargetFile loadTargets(final Path file) {
         final JsonNode root = read(file);
+        // Optional keys: a missing free list is empty, a target without a reference is a plain one.
+        if (root instanceof ObjectNode object) {
+            if (!object.has("free")) {
+                object.putArray("free");
+            }
+            if (object.get("targets") instanceof ArrayNode targets) {
+                for (final JsonNode target : targets) {
+                    if (target instanceof ObjectNode t && !t.has("reference")) {
+                        t.put("reference", "");
+                    }
+                }
+            }
+        }
         try {
             return yaml.treeToValue(root, TargetFile.class);
         } catch (JsonMappingException e) {

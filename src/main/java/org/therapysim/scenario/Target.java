@@ -11,9 +11,13 @@ package org.therapysim.scenario;
  *     value less an honest tolerance)
  * @param high upper end of that band
  * @param source where the figure comes from
+ * @param reference optional second scenario (path relative to the targets file): the statistic is
+ *     then the ratio of its value in the targets file's scenario to its value in this one,
+ *     replication by replication on common random numbers (e.g. spending with no coverage over
+ *     spending with free care); null (or empty) for a plain statistic
  */
 public record Target(String name, String statistic, String definition, double value, double low, double high,
-        Source source) {
+        Source source, String reference) {
     public Target {
         Check.text("name", name);
         Check.text("statistic", statistic);
@@ -27,5 +31,14 @@ public record Target(String name, String statistic, String definition, double va
         if (source == null) {
             throw new InvalidValueException("source", null, "is required");
         }
+        if (reference != null && reference.isBlank()) {
+            reference = null;
+        }
+    }
+
+    /** A plain target, compared with the statistic of the targets file's scenario. */
+    public Target(final String name, final String statistic, final String definition, final double value,
+            final double low, final double high, final Source source) {
+        this(name, statistic, definition, value, low, high, source, null);
     }
 }

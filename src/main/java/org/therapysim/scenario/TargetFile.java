@@ -12,7 +12,7 @@ import java.util.Set;
  * @param replications replications to run
  * @param seed master seed
  * @param targets the figures
- * @param free parameters that calibration may fit to these targets (may be empty)
+ * @param free parameters that calibration may fit to these targets (may be empty or left out)
  */
 public record TargetFile(String name, String scenario, int replications, long seed, List<Target> targets,
         List<FreeParameter> free) {

@@ -108,6 +108,55 @@ class CheckCommandTest {
     }
 
     @Test
+    void aRatioTargetComparesTwoScenariosReplicationByReplication() throws IOException {
+        TestScenarios.write(dir, "same.yaml", "extends: small.yaml\nname: same patients\n");
+        TestScenarios.write(dir, "free.yaml", "extends: small.yaml\nname: free\nplan: {copay: 0}\n");
+        final Path file = targets("r.yaml", "  - name: Same\n    statistic: mean_sessions\n    reference: same.yaml\n"
+                + "    definition: d\n    value: 1\n    low: 0.999\n    high: 1.001\n" + SOURCE
+                + "  - name: Price\n    statistic: started_rate\n    reference: free.yaml\n"
+                + "    definition: d\n    value: 0.5\n    low: 0.0\n    high: 0.99\n" + SOURCE);
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        assertEquals(0, cli(out, err, "check", file.toString(), "-o", dir.resolve("r").toString(), "-q"),
+                out + " " + err);
+        final List<CSVRecord> rows = csv(dir.resolve("r/validation.csv"));
+        // The same patients and draws under an identical design: the ratio is exactly 1 in every replication.
+        assertEquals("1", rows.get(0).get("simulated_mean"));
+        assertEquals("1", rows.get(0).get("simulated_ci_low"));
+        assertEquals("same.yaml", rows.get(0).get("relative_to"));
+        // A $20 copay deters some who would start under free care.
+        assertTrue(Double.parseDouble(rows.get(1).get("simulated_mean")) < 1.0, rows.get(1).toString());
+    }
+
+    @Test
+    void aMissingReferenceScenarioExitsTwoBeforeRunning() {
+        final Path file = targets("m.yaml", "  - name: Lost\n    statistic: mean_sessions\n    reference: nowhere.yaml\n"
+                + "    definition: d\n    value: 1\n    low: 0.5\n    high: 2\n" + SOURCE);
+        final StringWriter err = new StringWriter();
+        assertEquals(2, cli(new StringWriter(), err, "check", file.toString(), "-o", dir.resolve("m").toString()));
+        assertTrue(err.toString().contains("nowhere.yaml"), err.toString());
+        assertFalse(Files.exists(dir.resolve("m")), "nothing written");
+    }
+
+    /**
+     * The shipped defaults reproduce every shipped published figure: the command a user runs,
+     * with the shipped replications, must pass. A change that breaks validity fails here.
+     */
+    @Test
+    void theShippedModelMeetsEveryShippedTarget() throws IOException {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int status = cli(out, err, "check", "-o", dir.resolve("validation").toString(), "-q");
+        final List<CSVRecord> rows = csv(dir.resolve("validation/validation.csv"));
+        final List<String> missed = rows.stream().filter(r -> !"true".equals(r.get("inside")))
+                .map(r -> r.get("target") + " " + r.get("simulated_mean") + " outside [" + r.get("published_low") + ", "
+                        + r.get("published_high") + "]").toList();
+        assertEquals(List.of(), missed, out.toString());
+        assertEquals(0, status, out + " " + err);
+        assertTrue(rows.size() >= 13, "every shipped target was checked: " + rows.size());
+    }
+
+    @Test
     void shippedTargetsFilesNameKnownStatisticsAndSources() throws IOException {
         try (var files = Files.list(Path.of("targets"))) {
             for (final Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {

@@ -54,7 +54,7 @@ class CalibrationTest {
         final List<FreeParameter> free = List.of(new FreeParameter("dynamics.dropout.baseLogit", -7.0, -4.5),
                 new FreeParameter("dynamics.symptoms.improvementRate", 0.1, 0.45));
 
-        final Calibration calibration = new Calibration(LOADER, small(-6.5, 0.15), targets, Path.of("synthetic.yaml"),
+        final Calibration calibration = new Calibration(LOADER, small(-6.5, 0.15), List.of(), targets, Path.of("synthetic.yaml"),
                 free, 2);
         final Calibration.Fit fit = calibration.fit(120, 1, (evaluation, best) -> { });
 
