@@ -31,9 +31,9 @@ import org.therapysim.scenario.TargetFile;
  * {@link CMAESOptimizer}), within bounds. Every evaluation runs the same replications with the
  * same seeds (common random numbers), so the objective is a deterministic function of the
  * parameters. The objective is the sum over targets of
- * {@code ((simulated mean - published value) / half-width of the band)^2}: a value below the
- * number of targets means every mean is, on average, inside its band; an undefined statistic
- * costs {@link #UNDEFINED_PENALTY}.
+ * {@code ((simulated mean - published value) / half-width of the band)^2}, or for a published
+ * bound the same distance outside the band only ({@link #cost}); an undefined statistic costs
+ * {@link #UNDEFINED_PENALTY}.
  */
 public final class Calibration {
     /** Cost of a target whose statistic is undefined at a parameter point. */
@@ -130,12 +130,27 @@ public final class Calibration {
         final List<TargetCheck.Row> rows = compare(values);
         double sum = 0;
         for (final TargetCheck.Row row : rows) {
-            final double mean = row.simulated().mean();
-            final Target t = row.target();
-            final double half = Math.max(1e-12, (t.high() - t.low()) / 2);
-            sum += Double.isFinite(mean) ? Math.pow((mean - t.value()) / half, 2) : UNDEFINED_PENALTY;
+            sum += cost(row.target(), row.simulated().mean());
         }
         return sum;
+    }
+
+    /**
+     * One target's share of the objective. A published point (value inside its band) costs the
+     * squared distance from it in half-widths of the band. A published bound (value at an end of
+     * the band: "over 70%", "at most .20") costs nothing inside the band and the squared distance
+     * outside it, in the same units: a bound says nothing about where inside it the truth lies.
+     */
+    static double cost(final Target t, final double mean) {
+        if (!Double.isFinite(mean)) {
+            return UNDEFINED_PENALTY;
+        }
+        final double half = Math.max(1e-12, (t.high() - t.low()) / 2);
+        if (t.value() == t.low() || t.value() == t.high()) {
+            final double outside = mean < t.low() ? t.low() - mean : mean > t.high() ? mean - t.high() : 0.0;
+            return Math.pow(outside / half, 2);
+        }
+        return Math.pow((mean - t.value()) / half, 2);
     }
 
     private List<TargetCheck.Row> compare(final double[] values) {

@@ -54,8 +54,8 @@ class CalibrationTest {
         final List<FreeParameter> free = List.of(new FreeParameter("dynamics.dropout.baseLogit", -7.0, -4.5),
                 new FreeParameter("dynamics.symptoms.improvementRate", 0.1, 0.45));
 
-        final Calibration calibration = new Calibration(LOADER, small(-6.5, 0.15), List.of(), targets, Path.of("synthetic.yaml"),
-                free, 2);
+        final Calibration calibration = new Calibration(LOADER, small(-6.5, 0.15), List.of(), targets,
+                Path.of("synthetic.yaml"), free, 2);
         final Calibration.Fit fit = calibration.fit(120, 1, (evaluation, best) -> { });
 
         assertEquals(0.0, calibration.objective(new double[] {TRUE_BASE_LOGIT, TRUE_RATE}), 1e-12,
@@ -66,5 +66,51 @@ class CalibrationTest {
         assertEquals(TRUE_RATE, fit.values().get("dynamics.symptoms.improvementRate"), 0.03, fit.values().toString());
         assertTrue(fit.rows().stream().allMatch(TargetCheck.Row::inside));
         assertTrue(fit.evaluations() <= 120 + 10);
+    }
+
+    @Test
+    void aPublishedPointCostsItsDistanceAndABoundOnlyWhatLiesOutside() {
+        final Source source = new Source("Test, T.", 2026, "synthetic", "none", "hand-computed");
+        final Target point = new Target("p", "dropout_rate", "d", 0.2, 0.1, 0.3, source);
+        assertEquals(0.25, Calibration.cost(point, 0.25), 1e-12); // (0.05 / 0.1)^2
+        assertEquals(0.0, Calibration.cost(point, 0.2), 1e-12);
+        final Target over = new Target("o", "early_dropout_share", "d", 0.7, 0.7, 1.0, source);
+        assertEquals(0.0, Calibration.cost(over, 0.9), 1e-12);
+        assertEquals(4.0 / 9.0, Calibration.cost(over, 0.6), 1e-12); // (0.1 / 0.15)^2
+        final Target atMost = new Target("m", "orientation_mean_d", "d", 0.0, 0.0, 0.2, source);
+        assertEquals(0.0, Calibration.cost(atMost, 0.15), 1e-12);
+        assertEquals(Calibration.UNDEFINED_PENALTY, Calibration.cost(point, Double.NaN));
+    }
+
+    /** A ratio between two scenarios is fitted with the free parameter set in both. */
+    @Test
+    void recoversAPriceResponseFromARatioTarget() {
+        final double truth = 1.2;
+        final ResolvedTree free = cohort("free", 0, 0.4);
+        final ResolvedTree priced = cohort("priced", 60, 0.4);
+        final ExperimentResult r = new Experiment(new Study("truth", "t", List.of(
+                LOADER.bind(cohort("priced", 60, truth)), LOADER.bind(cohort("free", 0, truth))), 3, 7), false, 2)
+                .run(null, ProgressListener.NONE);
+        final double ratio = r.reference().ratioTo(r.arms().get(1), Metric.STARTED_RATE).mean();
+        final Target target = new Target("started", "started_rate", "synthetic", ratio, ratio - 0.01, ratio + 0.01,
+                new Source("Test, T.", 2026, "synthetic", "none", "simulated"), "free.yaml");
+        final TargetFile targets = new TargetFile("synthetic", "none", 3, 7, List.of(target), List.of());
+        final Calibration calibration = new Calibration(LOADER, priced, List.of(free), targets,
+                Path.of("synthetic.yaml"), List.of(new FreeParameter("dynamics.access.startPricePer100", 0.0, 3.0)), 2);
+        final Calibration.Fit fit = calibration.fit(40, 1, (evaluation, best) -> { });
+        assertTrue(ratio < 0.8, "the price deters: " + ratio);
+        assertEquals(truth, fit.values().get("dynamics.access.startPricePer100"), 0.1, fit.values().toString());
+        assertTrue(fit.rows().get(0).inside(), fit.rows().toString());
+    }
+
+    private static ResolvedTree cohort(final String name, final int copay, final double startPricePer100) {
+        ResolvedTree tree = LOADER.defaultTree();
+        final String[][] overrides = {{"name", name}, {"population.mode", "cohort"},
+            {"population.cohortSize", "1500"}, {"simulation.weeks", "10"}, {"plan.copay", Integer.toString(copay)},
+            {"dynamics.access.startPricePer100", Double.toString(startPricePer100)}};
+        for (final String[] kv : overrides) {
+            tree = LOADER.override(tree, kv[0], kv[1], "test");
+        }
+        return tree;
     }
 }
