@@ -87,8 +87,9 @@ final class CalibrateCommand implements Callable<Integer> {
         final int t = work.threadCount();
         final List<ResolvedTree> references = TargetCheck.references(file).stream()
                 .map(r -> loader.resolve(ScenarioLoader.sibling(targetsFile, r))).toList();
-        final Calibration calibration = new Calibration(loader, loader.resolve(scenarioFile), references, file,
-                targetsFile, free, t);
+        final ResolvedTree base = loader.resolve(scenarioFile);
+        TargetCheck.checkArms(file, targetsFile, loader.bind(base), references.stream().map(loader::bind).toList());
+        final Calibration calibration = new Calibration(loader, base, references, file, targetsFile, free, t);
         final Calibration.Fit fit;
         try (Progress progress = Progress.start("Calibrating", maxEvaluations, " evaluations", work.quiet, System.err)) {
             fit = calibration.fit(maxEvaluations, file.seed(), (evaluation, best) -> {

@@ -62,6 +62,7 @@ final class CheckCommand implements Callable<Integer> {
             scenarios.add(loader.load(ScenarioLoader.sibling(path, file.scenario())));
             references.add(TargetCheck.references(file).stream()
                     .map(r -> loader.load(ScenarioLoader.sibling(path, r))).toList());
+            TargetCheck.checkArms(file, path, scenarios.get(scenarios.size() - 1), references.get(references.size() - 1));
         }
         final int t = work.threadCount();
         final List<TargetCheck.Outcome> outcomes = new ArrayList<>();

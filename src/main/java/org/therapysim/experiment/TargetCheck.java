@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.therapysim.TherapysimException;
+import org.therapysim.scenario.InvalidValueException;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 import org.therapysim.scenario.Target;
@@ -91,11 +94,36 @@ public final class TargetCheck {
     /** Runs a scenario and its references as the arms of one study with the targets file's replications and seed. */
     static ExperimentResult simulate(final TargetFile file, final String description, final Scenario scenario,
             final List<Scenario> references, final int threads, final ProgressListener progress) {
+        return new Experiment(study(file, description, scenario, references), false, threads).run(null, progress);
+    }
+
+    private static Study study(final TargetFile file, final String description, final Scenario scenario,
+            final List<Scenario> references) {
         final List<Scenario> arms = new ArrayList<>();
         arms.add(scenario);
         arms.addAll(references);
-        final Study study = new Study(file.name(), description, arms, file.replications(), file.seed());
-        return new Experiment(study, false, threads).run(null, progress);
+        return new Study(file.name(), description, arms, file.replications(), file.seed());
+    }
+
+    /**
+     * Checks, before anything runs, that a file's scenario and its reference scenarios can run side
+     * by side: distinct names and the same horizon.
+     *
+     * @throws TherapysimException (exit 2) naming the targets file, the reference, and the rule
+     */
+    public static void checkArms(final TargetFile file, final Path path, final Scenario scenario,
+            final List<Scenario> references) {
+        try {
+            study(file, "check", scenario, references);
+        } catch (InvalidValueException e) {
+            final Matcher arm = Pattern.compile("^arms\\[(\\d+)\\]\\.(.*)$").matcher(e.key());
+            if (!arm.matches()) {
+                throw TherapysimException.invalidInput(path + ": " + e.getMessage());
+            }
+            final String reference = references(file).get(Integer.parseInt(arm.group(1)) - 1);
+            throw TherapysimException.invalidInput(path + ": reference " + reference + ": its scenario's "
+                    + arm.group(2) + " = " + e.value() + ": " + e.rule());
+        }
     }
 
     /**

@@ -136,6 +136,18 @@ class CheckCommandTest {
         assertEquals(2, cli(new StringWriter(), err, "check", file.toString(), "-o", dir.resolve("m").toString()));
         assertTrue(err.toString().contains("nowhere.yaml"), err.toString());
         assertFalse(Files.exists(dir.resolve("m")), "nothing written");
+
+        TestScenarios.write(dir, "twin.yaml", "extends: small.yaml\n");
+        TestScenarios.write(dir, "longer.yaml", "extends: small.yaml\nname: longer\nsimulation: {weeks: 70}\n");
+        for (final String[] c : new String[][] {{"twin.yaml", "name = small: must be unique"},
+            {"longer.yaml", "simulation.weeks = 70: must equal"}}) {
+            final Path bad = targets("b.yaml", "  - name: Bad\n    statistic: mean_sessions\n    reference: " + c[0]
+                    + "\n    definition: d\n    value: 1\n    low: 0.5\n    high: 2\n" + SOURCE);
+            final StringWriter e2 = new StringWriter();
+            assertEquals(2, cli(new StringWriter(), e2, "check", bad.toString(), "-o", dir.resolve("b").toString()));
+            assertTrue(e2.toString().contains(bad + ": reference " + c[0] + ": its scenario's " + c[1]), e2.toString());
+            assertFalse(Files.exists(dir.resolve("b")), "nothing written");
+        }
     }
 
     /**
