@@ -135,21 +135,22 @@ public final class IncrementalAnalysis {
         }
         final int strategies = costs[0].length;
         final double[][] p = new double[strategies][wtps.length];
+        final double[] nmb = new double[strategies];
         for (int w = 0; w < wtps.length; w++) {
             for (int d = 0; d < costs.length; d++) {
                 double best = Double.NEGATIVE_INFINITY;
                 int ties = 0;
                 for (int s = 0; s < strategies; s++) {
-                    final double nmb = netMonetaryBenefit(costs[d][s], effects[d][s], wtps[w]);
-                    if (nmb > best) {
-                        best = nmb;
+                    nmb[s] = netMonetaryBenefit(costs[d][s], effects[d][s], wtps[w]);
+                    if (nmb[s] > best) {
+                        best = nmb[s];
                         ties = 1;
-                    } else if (nmb == best) {
+                    } else if (nmb[s] == best) {
                         ties++;
                     }
                 }
                 for (int s = 0; s < strategies; s++) {
-                    if (netMonetaryBenefit(costs[d][s], effects[d][s], wtps[w]) == best) {
+                    if (nmb[s] == best) {
                         p[s][w] += 1.0 / ties / costs.length;
                     }
                 }
