@@ -125,6 +125,8 @@ public final class Patient implements Steppable {
         current = new Episode(week, observed(score));
         therapist = null;
         assignments = 0;
+        // A relapse may begin in a new plan year: the price seen at the start uses that year's ledger.
+        ledger.rollOver(week);
         final double uStart = random.nextDouble();
         if (uStart >= startProbability()) {
             stopper = null;
@@ -143,7 +145,6 @@ public final class Patient implements Steppable {
      * maximum): {@code exp(-startPricePer100 x sensitivity x price / 100)}.
      */
     private double startProbability() {
-        ledger.rollOver(current.arrivalWeek);
         final double price = sim.plan().preview(ledger, true, sim.scenario().workforce().fee()).patient();
         return Math.exp(-access().startPricePer100() * priceSensitivity * price / 100.0);
     }
