@@ -120,6 +120,8 @@ public final class EpisodeMetrics {
         m.put(Metric.REPAIR_RATE, repairs.value());
         m.put(Metric.PAYER_COST_PER_EPISODE, ratio(payer, episodes));
         m.put(Metric.PAYER_COST_PMPM, ratio(payer, result.memberMonths()));
+        m.put(Metric.PLAN_COST_PMPM, ratio(payer + admin, result.memberMonths()));
+        m.put(Metric.RECOVERIES_PER_1000, ratio(recoveries * 12_000.0, result.memberMonths()));
         m.put(Metric.SPENDING_PMPM, ratio(payer + patient, result.memberMonths()));
         m.put(Metric.PATIENT_COST_PER_EPISODE, ratio(patient, episodes));
         m.put(Metric.ADMIN_COST_PER_EPISODE, ratio(admin, episodes));

@@ -62,6 +62,10 @@ public enum Metric {
     PAYER_COST_PER_EPISODE("payer_cost_per_episode", "Payer cost per episode", "currency"),
     /** Plan payments per covered member per month. */
     PAYER_COST_PMPM("payer_cost_pmpm", "Payer cost per member per month", "currency"),
+    /** Plan payments for sessions and administration (reviews, authorizations) per member per month. */
+    PLAN_COST_PMPM("plan_cost_pmpm", "Plan cost (sessions and administration) per member per month", "currency"),
+    /** Recoveries (finished courses at caseness ending below it) per 1,000 member-years. */
+    RECOVERIES_PER_1000("recoveries_per_1000_member_years", "Recoveries per 1,000 member-years", "recoveries"),
     /** Payer and patient payments for sessions per covered member per month (RAND's spending). */
     SPENDING_PMPM("spending_pmpm", "Spending on sessions (payer and patient) per member per month", "currency"),
     /** Patient out-of-pocket payments per episode. */

@@ -20,7 +20,8 @@ import org.therapysim.scenario.Study;
 
 /**
  * Runs a study and writes its results folder: patients.csv (and sessions.csv) streamed while the
- * replications finish, then summary.csv, curves.csv, scenario.yaml, the charts and manifest.json.
+ * replications finish, then summary.csv, curves.csv, cost_effectiveness.csv, scenario.yaml, the
+ * charts and manifest.json.
  * Everything is written into a staging folder that becomes the results folder only when complete.
  */
 public final class ResultsWriter {
@@ -83,6 +84,7 @@ public final class ResultsWriter {
             }
             SummaryTable.writeSummary(result, folder.file("summary.csv"));
             SummaryTable.writeCurves(result, folder.file("curves.csv"));
+            CostEffectivenessTable.write(result, folder.file("cost_effectiveness.csv"));
             ScenarioFile.write(study, folder.file("scenario.yaml"));
             writeCharts(result, options.sweep(), folder);
             writeManifest(study, options, result, start, folder);

@@ -87,8 +87,9 @@ class CliTest {
         final Outcome o = cli("run", scenario.toString(), "-o", out.toString(), "-q", "--seed", "17");
         assertEquals(0, o.status(), o.err());
         for (final String file : List.of("manifest.json", "scenario.yaml", "patients.csv", "summary.csv",
-                "curves.csv", "charts/dose_effect.png", "charts/dose_effect.svg", "charts/retention.png",
-                "charts/recovery_rate.png", "charts/payer_cost_per_episode.png", "charts/end_reasons.png")) {
+                "curves.csv", "cost_effectiveness.csv", "charts/dose_effect.png", "charts/dose_effect.svg",
+                "charts/retention.png", "charts/recovery_rate.png", "charts/payer_cost_per_episode.png",
+                "charts/end_reasons.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         assertFalse(Files.exists(out.resolve("sessions.csv")), "sessions.csv only with --sessions");
@@ -117,7 +118,8 @@ class CliTest {
         final Path again = dir.resolve("second");
         final Outcome o = cli("compare", out.resolve("scenario.yaml").toString(), "-o", again.toString(), "-q");
         assertEquals(0, o.status(), o.err());
-        for (final String table : List.of("patients.csv", "summary.csv", "curves.csv", "scenario.yaml")) {
+        for (final String table : List.of("patients.csv", "summary.csv", "curves.csv", "cost_effectiveness.csv",
+                "scenario.yaml")) {
             assertEquals(Files.readString(out.resolve(table)), Files.readString(again.resolve(table)), table);
         }
     }
