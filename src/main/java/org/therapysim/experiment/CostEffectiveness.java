@@ -2,7 +2,6 @@ package org.therapysim.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.therapysim.scenario.PopulationMode;
 
 /**
  * The payer's comparison of benefit designs: plan cost (sessions and administration) per member
@@ -46,8 +45,7 @@ public final class CostEffectiveness {
                     12_000 * arm.summary(Metric.PLAN_COST_PMPM).mean(), arm.summary(Metric.RECOVERIES_PER_1000).mean()));
         }
         final List<IncrementalAnalysis.Row> analysis = IncrementalAnalysis.analyse(strategies);
-        final int members = reference.scenario().population().mode() == PopulationMode.OPEN
-                ? reference.scenario().population().members() : reference.scenario().population().cohortSize();
+        final int members = reference.scenario().population().covered();
         final List<Row> rows = new ArrayList<>();
         for (final ArmResult arm : result.arms()) {
             final boolean compared = arm.index() > 0;

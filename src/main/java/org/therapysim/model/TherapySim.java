@@ -105,8 +105,7 @@ public final class TherapySim extends SimState {
         final double memberMonths = scenario.population().mode() == PopulationMode.OPEN
                 ? scenario.population().members() * Math.min(scenario.population().arrivalWeeks(), weeks) * 12.0 / 52.0
                 : scenario.population().cohortSize() * weeks * 12.0 / 52.0;
-        final int members = scenario.population().mode() == PopulationMode.OPEN ? scenario.population().members()
-                : scenario.population().cohortSize();
+        final int members = scenario.population().covered();
         final int[] firstYearVisits = patients.stream().mapToInt(Patient::firstYearVisits).toArray();
         return log.result(replicationSeed, patientWeeks, members, memberMonths, firstYearVisits);
     }

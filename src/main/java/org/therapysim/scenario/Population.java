@@ -19,4 +19,9 @@ public record Population(PopulationMode mode, int members, double annualIncidenc
         Check.intRange("arrivalWeeks", arrivalWeeks, 1, 52 * 50);
         Check.intRange("cohortSize", cohortSize, 1, 100_000_000);
     }
+
+    /** @return the people costs are spread over: covered members (open) or the cohort (closed) */
+    public int covered() {
+        return mode == PopulationMode.OPEN ? members : cohortSize;
+    }
 }
