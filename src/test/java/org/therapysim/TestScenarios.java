@@ -41,7 +41,7 @@ public final class TestScenarios {
     /** @return a closed cohort of {@code n} patients followed for {@code weeks}, with overrides */
     public static Scenario cohort(final int n, final int weeks, final String... overrides) {
         final List<String> all = new ArrayList<>(List.of("population.mode=cohort", "population.cohortSize=" + n,
-                "simulation.weeks=" + weeks, "workforce.therapists=" + (n / 25 + 1)));
+                "simulation.weeks=" + weeks, "evaluation.horizonWeeks=" + weeks, "workforce.therapists=" + (n / 25 + 1)));
         all.addAll(List.of(overrides));
         return defaults(all.toArray(String[]::new));
     }

@@ -4,57 +4,95 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payer's comparison of benefit designs: plan cost (sessions and administration) per member
- * per month against recoveries per 1,000 member-years, each arm against the reference with
- * paired intervals on common random numbers, the incremental analysis over all arms
- * ({@link IncrementalAnalysis}: dominance, extended dominance, cost per additional recovery along
- * the frontier), and the budget impact for the covered membership.
+ * The economic comparison of benefit designs in one perspective. Per patient who sought care,
+ * followed for the evaluation horizon: cost in the perspective and QALYs (both discounted) and
+ * recoveries. Each arm is set against the reference with paired intervals on common random
+ * numbers (incremental cost, QALYs, recoveries, net monetary benefit), with its ICERs against the
+ * reference; all arms together go through the incremental analysis ({@link IncrementalAnalysis}:
+ * dominance, extended dominance, cost per QALY along the efficiency frontier). The budget impact
+ * is the plan's: the change in plan cost (sessions and administration) per covered member per
+ * month, undiscounted, and a year of it for the covered membership.
  */
 public final class CostEffectiveness {
-    /** The perspective of this comparison (the payer: plan payments and administration). */
-    public static final String PERSPECTIVE = "payer";
 
     /**
-     * One arm.
+     * One arm in one perspective.
      *
+     * @param perspective whose costs are counted
      * @param arm the arm's name
-     * @param cost plan cost per member per month
-     * @param effect recoveries per 1,000 member-years
+     * @param cost cost per patient
+     * @param qalys QALYs per patient
+     * @param recoveries recoveries per patient
      * @param incrementalCost paired difference in cost from the reference (null for the reference)
-     * @param incrementalEffect paired difference in effect from the reference (null for the reference)
-     * @param icerVsReference difference in cost per member-year over difference in recoveries per
-     *     member-year against the reference (cost per additional recovery; NaN for the reference)
-     * @param analysis where the arm stands in the incremental analysis of all arms
-     * @param budgetImpactPerYear incremental plan cost a year for the covered members (0 for the reference)
+     * @param incrementalQalys paired difference in QALYs (null for the reference)
+     * @param incrementalRecoveries paired difference in recoveries (null for the reference)
+     * @param icerPerQaly mean incremental cost over mean incremental QALYs against the reference (NaN for the reference)
+     * @param icerPerRecovery mean incremental cost over mean incremental recoveries (NaN for the reference)
+     * @param analysis where the arm stands in the incremental analysis of all arms (cost per QALY)
+     * @param netMonetaryBenefit willingness to pay x QALYs - cost, per patient
+     * @param incrementalNetMonetaryBenefit paired difference in net monetary benefit (null for the reference)
+     * @param budgetImpactPmpm change in plan cost per member per month (0 for the reference)
+     * @param budgetImpactPerYear change in plan cost a year for the covered members (0 for the reference)
      */
-    public record Row(String arm, MetricSummary cost, MetricSummary effect, MetricSummary incrementalCost,
-            MetricSummary incrementalEffect, double icerVsReference, IncrementalAnalysis.Row analysis,
-            double budgetImpactPerYear) {
+    public record Row(Perspective perspective, String arm, MetricSummary cost, MetricSummary qalys,
+            MetricSummary recoveries, MetricSummary incrementalCost, MetricSummary incrementalQalys,
+            MetricSummary incrementalRecoveries, double icerPerQaly, double icerPerRecovery,
+            IncrementalAnalysis.Row analysis, MetricSummary netMonetaryBenefit,
+            MetricSummary incrementalNetMonetaryBenefit, double budgetImpactPmpm, double budgetImpactPerYear) {
     }
 
     private CostEffectiveness() {
     }
 
-    /** @return one row per arm, in study order */
-    public static List<Row> of(final ExperimentResult result) {
+    /** @return one row per arm, in study order, for each perspective in turn */
+    public static List<Row> of(final ExperimentResult result, final double willingnessToPay) {
+        final List<Row> rows = new ArrayList<>();
+        for (final Perspective perspective : Perspective.values()) {
+            rows.addAll(of(result, perspective, willingnessToPay));
+        }
+        return rows;
+    }
+
+    /** @return one row per arm, in study order, in one perspective */
+    public static List<Row> of(final ExperimentResult result, final Perspective perspective,
+            final double willingnessToPay) {
         final ArmResult reference = result.reference();
+        final Metric costMetric = perspective.cost();
         final List<IncrementalAnalysis.Strategy> strategies = new ArrayList<>();
         for (final ArmResult arm : result.arms()) {
-            // Cost per 1,000 member-years, so that the ICER is a cost per additional recovery.
-            strategies.add(new IncrementalAnalysis.Strategy(arm.name(),
-                    12_000 * arm.summary(Metric.PLAN_COST_PMPM).mean(), arm.summary(Metric.RECOVERIES_PER_1000).mean()));
+            strategies.add(new IncrementalAnalysis.Strategy(arm.name(), arm.summary(costMetric).mean(),
+                    arm.summary(Metric.QALYS_PER_PATIENT).mean()));
         }
         final List<IncrementalAnalysis.Row> analysis = IncrementalAnalysis.analyse(strategies);
         final int members = reference.scenario().population().covered();
+        final double[] referenceNmb = netMonetaryBenefit(reference, costMetric, willingnessToPay);
         final List<Row> rows = new ArrayList<>();
         for (final ArmResult arm : result.arms()) {
             final boolean compared = arm.index() > 0;
-            final MetricSummary dCost = compared ? arm.differenceFrom(reference, Metric.PLAN_COST_PMPM) : null;
-            final MetricSummary dEffect = compared ? arm.differenceFrom(reference, Metric.RECOVERIES_PER_1000) : null;
-            rows.add(new Row(arm.name(), arm.summary(Metric.PLAN_COST_PMPM), arm.summary(Metric.RECOVERIES_PER_1000),
-                    dCost, dEffect, compared ? 12_000 * dCost.mean() / dEffect.mean() : Double.NaN,
-                    analysis.get(arm.index()), compared ? 12.0 * members * dCost.mean() : 0.0));
+            final MetricSummary dCost = compared ? arm.differenceFrom(reference, costMetric) : null;
+            final MetricSummary dQalys = compared ? arm.differenceFrom(reference, Metric.QALYS_PER_PATIENT) : null;
+            final MetricSummary dRecoveries = compared
+                    ? arm.differenceFrom(reference, Metric.RECOVERIES_PER_PATIENT) : null;
+            final double[] nmb = netMonetaryBenefit(arm, costMetric, willingnessToPay);
+            final double dPmpm = compared ? arm.differenceFrom(reference, Metric.PLAN_COST_PMPM).mean() : 0.0;
+            rows.add(new Row(perspective, arm.name(), arm.summary(costMetric), arm.summary(Metric.QALYS_PER_PATIENT),
+                    arm.summary(Metric.RECOVERIES_PER_PATIENT), dCost, dQalys, dRecoveries,
+                    compared ? dCost.mean() / dQalys.mean() : Double.NaN,
+                    compared ? dCost.mean() / dRecoveries.mean() : Double.NaN, analysis.get(arm.index()),
+                    MetricSummary.of(nmb), compared ? MetricSummary.paired(nmb, referenceNmb) : null, dPmpm,
+                    12.0 * members * dPmpm));
         }
         return rows;
+    }
+
+    /** @return the arm's net monetary benefit per patient, replication by replication */
+    private static double[] netMonetaryBenefit(final ArmResult arm, final Metric cost, final double wtp) {
+        final double[] costs = arm.values(cost);
+        final double[] qalys = arm.values(Metric.QALYS_PER_PATIENT);
+        final double[] nmb = new double[costs.length];
+        for (int r = 0; r < nmb.length; r++) {
+            nmb[r] = IncrementalAnalysis.netMonetaryBenefit(costs[r], qalys[r], wtp);
+        }
+        return nmb;
     }
 }

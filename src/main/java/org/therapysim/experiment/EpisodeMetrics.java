@@ -2,6 +2,7 @@ package org.therapysim.experiment;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.therapysim.model.EconomicTotals;
 import org.therapysim.model.EndReason;
 import org.therapysim.model.EpisodeRecord;
 import org.therapysim.model.ReplicationResult;
@@ -128,6 +129,22 @@ public final class EpisodeMetrics {
         m.put(Metric.COST_PER_RECOVERY, ratio(payer + admin, recoveries));
         m.put(Metric.PRODUCTIVITY_LOSS_PER_EPISODE, ratio(productivity, episodes));
         m.put(Metric.MEDICAL_COST_PER_EPISODE, ratio(medical, episodes));
+        final EconomicTotals economics = result.economics();
+        final int n = economics.patients();
+        m.put(Metric.QALYS_PER_PATIENT, ratio(economics.qalys(), n));
+        m.put(Metric.RECOVERIES_PER_PATIENT, ratio(economics.recoveries(), n));
+        m.put(Metric.PLAN_SESSIONS_PER_PATIENT, ratio(economics.planCost(), n));
+        m.put(Metric.ADMIN_PER_PATIENT, ratio(economics.adminCost(), n));
+        m.put(Metric.PRODUCTIVITY_PER_PATIENT, ratio(economics.productivityLoss(), n));
+        m.put(Metric.OUT_OF_POCKET_PER_PATIENT, ratio(economics.outOfPocket(), n));
+        m.put(Metric.MEDICAL_PER_PATIENT, ratio(economics.medicalCost(), n));
+        for (final Perspective perspective : Perspective.values()) {
+            double cost = 0;
+            for (final Metric component : perspective.components()) {
+                cost += m.get(component);
+            }
+            m.put(perspective.cost(), cost);
+        }
         return m;
     }
 

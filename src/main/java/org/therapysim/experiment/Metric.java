@@ -77,7 +77,27 @@ public enum Metric {
     /** Productivity loss per episode (employed patients, assessment to end). */
     PRODUCTIVITY_LOSS_PER_EPISODE("productivity_loss_per_episode", "Productivity loss per episode", "currency"),
     /** Other medical cost per episode (assessment to end). */
-    MEDICAL_COST_PER_EPISODE("medical_cost_per_episode", "Other medical cost per episode", "currency");
+    MEDICAL_COST_PER_EPISODE("medical_cost_per_episode", "Other medical cost per episode", "currency"),
+    /** Quality-adjusted life years per patient over the evaluation horizon, discounted. */
+    QALYS_PER_PATIENT("qalys_per_patient", "QALYs per patient", "QALYs"),
+    /** Recoveries per patient over the evaluation horizon (relapse episodes included). */
+    RECOVERIES_PER_PATIENT("recoveries_per_patient", "Recoveries per patient", "recoveries"),
+    /** Plan payments for sessions per patient over the horizon, discounted. */
+    PLAN_SESSIONS_PER_PATIENT("plan_sessions_cost_per_patient", "Plan payments for sessions per patient", "currency"),
+    /** Administrative cost per patient over the horizon, discounted. */
+    ADMIN_PER_PATIENT("admin_cost_per_patient", "Administration (reviews, authorizations) per patient", "currency"),
+    /** Productivity loss per patient over the horizon, discounted. */
+    PRODUCTIVITY_PER_PATIENT("productivity_loss_per_patient", "Productivity loss per patient", "currency"),
+    /** Patient out-of-pocket payments per patient over the horizon, discounted. */
+    OUT_OF_POCKET_PER_PATIENT("out_of_pocket_per_patient", "Out-of-pocket payments per patient", "currency"),
+    /** Other medical cost per patient over the horizon, discounted. */
+    MEDICAL_PER_PATIENT("medical_cost_per_patient", "Other medical cost per patient", "currency"),
+    /** Payer perspective: plan payments for sessions and administration per patient, discounted. */
+    COST_PAYER("cost_per_patient_payer", "Cost per patient, payer perspective", "currency"),
+    /** Employer perspective: the payer's cost and productivity loss per patient, discounted. */
+    COST_EMPLOYER("cost_per_patient_employer", "Cost per patient, employer perspective", "currency"),
+    /** Societal perspective: the employer's cost, out-of-pocket and other medical cost per patient, discounted. */
+    COST_SOCIETAL("cost_per_patient_societal", "Cost per patient, societal perspective", "currency");
 
     private final String id;
     private final String label;

@@ -35,11 +35,11 @@ final class EpisodeLog {
     }
 
     ReplicationResult result(final int seed, final long patientWeeks, final int members, final double memberMonths,
-            final int[] firstYearVisits) {
+            final int[] firstYearVisits, final EconomicTotals economics) {
         episodes.sort(Comparator.comparingInt(EpisodeRecord::patientId).thenComparingInt(EpisodeRecord::episode));
         sessions.sort(Comparator.comparingInt(SessionRecord::patientId).thenComparingInt(SessionRecord::episode)
                 .thenComparingInt(SessionRecord::sessionNumber));
         return new ReplicationResult(seed, episodes, sessions, census, patientWeeks, members, memberMonths,
-                firstYearVisits);
+                firstYearVisits, economics);
     }
 }

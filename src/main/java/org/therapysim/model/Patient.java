@@ -83,6 +83,7 @@ public final class Patient implements Steppable {
 
     private int episode;
     private Episode current;
+    private HealthAccount account;
 
     Patient(final int id, final TherapySim sim, final MersenneTwisterFast random, final TraitSampler sampler) {
         this.id = id;
@@ -121,6 +122,10 @@ public final class Patient implements Steppable {
 
     /** Begins an episode at {@code week}: the patient is assessed and joins the waiting list. */
     void beginEpisode(final int week) {
+        if (account == null) {
+            account = new HealthAccount(week, sim.scenario().evaluation(), measure, sim.utility(condition.measure()),
+                    weeklyWage, sim.scenario().costs().medicalCostPerYearAtMax());
+        }
         episode++;
         current = new Episode(week, observed(score));
         therapist = null;
@@ -169,6 +174,7 @@ public final class Patient implements Steppable {
             current.extraGranted = 0;
         }
         accrueWeeklyCosts();
+        account.week(week, score, condition.naturalImprovementPerWeek());
         switch (phase) {
             case WAITING -> waitingWeek(week);
             case AUTHORIZING -> {
@@ -301,6 +307,7 @@ public final class Patient implements Steppable {
         }
         current.payerCost += payment.payer();
         current.patientCost += payment.patient();
+        account.session(week, payment.payer(), payment.patient());
 
         final AllianceProcess process = sim.alliance();
         final boolean error = current.pendingTherapistError || uError < therapist.getErrorRate();
@@ -378,6 +385,7 @@ public final class Patient implements Steppable {
         final boolean capped = atCap() && sim.plan().atCap() == AtCapRule.REVIEW;
         current.reviews++;
         current.adminCost += review.adminCost();
+        account.admin(week, review.adminCost());
         reviewApproved = uDecision < sim.plan().approvalProbability(score, measure.max(), current.baseline);
         if (reviewApproved) {
             if (periodic) {
@@ -413,6 +421,7 @@ public final class Patient implements Steppable {
         alliance = sim.alliance().start(ceiling);
         if (firstOfEpisode && sim.plan().spec().priorAuthorization().enabled()) {
             current.adminCost += sim.plan().spec().priorAuthorization().adminCost();
+            account.admin(week, sim.plan().spec().priorAuthorization().adminCost());
             resumeWeek = week + sim.plan().spec().priorAuthorization().delayWeeks();
             phase = resumeWeek > week ? Phase.AUTHORIZING : Phase.IN_TREATMENT;
         } else {
@@ -461,11 +470,16 @@ public final class Patient implements Steppable {
                 sim.schedule.scheduleOnce(week + weeks, TherapySim.ORDER_ARRIVALS, s -> relapse(week + weeks));
             }
         }
-        sim.log().episode(record(ended, reason, week, endScore, relapsed));
+        final EpisodeRecord row = record(ended, reason, week, endScore, relapsed);
+        if (Boolean.TRUE.equals(row.recovered())) {
+            account.recovery(week);
+        }
+        sim.log().episode(row);
         therapist = null;
     }
 
     private void relapse(final int week) {
+        account.untreatedUntil(week, score, condition.naturalImprovementPerWeek());
         score = sim.sampler().truncatedNormal(condition.baselineMean(), condition.baselineSd(), measure.caseness(),
                 measure.max(), random);
         beginEpisode(week);
@@ -499,6 +513,15 @@ public final class Patient implements Steppable {
 
     private static int observed(final double score) {
         return (int) Math.round(score);
+    }
+
+    /**
+     * Counts the rest of the evaluation horizon (the expected untreated course from the last
+     * score) and adds the patient's totals to {@code sum}. Call once, after the last week.
+     */
+    void closeAccount(final double[] sum) {
+        account.untreatedUntil(account.endWeek(), score, condition.naturalImprovementPerWeek());
+        account.addTo(sum);
     }
 
     /** @return sessions attended in weeks 0-51, over all episodes */

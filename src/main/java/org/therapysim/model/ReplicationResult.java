@@ -13,9 +13,11 @@ import java.util.List;
  * @param members covered members (denominator of per-member costs)
  * @param memberMonths member-months of the arrival period (denominator of per-member-per-month costs)
  * @param firstYearVisits for each patient who arrived, sessions attended in weeks 0-51 (all episodes)
+ * @param economics outcomes and costs over the evaluation horizon, summed over patients
  */
 public record ReplicationResult(int replicationSeed, List<EpisodeRecord> episodes, List<SessionRecord> sessions,
-        List<WeeklyCensus> census, long patientWeeks, int members, double memberMonths, int[] firstYearVisits) {
+        List<WeeklyCensus> census, long patientWeeks, int members, double memberMonths, int[] firstYearVisits,
+        EconomicTotals economics) {
     public ReplicationResult {
         episodes = List.copyOf(episodes);
         sessions = List.copyOf(sessions);

@@ -2,7 +2,10 @@ package org.therapysim.model;
 
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.therapysim.scenario.PopulationMode;
 import org.therapysim.scenario.Scenario;
 import sim.engine.SimState;
@@ -43,6 +46,7 @@ public final class TherapySim extends SimState {
     private transient RelapseHazard relapseHazard;
     private transient Referral referral;
     private transient List<Patient> patients;
+    private transient Map<String, UnivariateFunction> utilities;
     private long patientWeeks;
 
     /**
@@ -69,6 +73,8 @@ public final class TherapySim extends SimState {
         relapseHazard = new RelapseHazard(scenario.dynamics().relapse());
         patients = new ArrayList<>();
         patientWeeks = 0;
+        utilities = new HashMap<>();
+        scenario.measures().forEach((name, measure) -> utilities.put(name, measure.utility().function()));
 
         final MersenneTwisterFast workforceRandom = RandomStreams.stream(replicationSeed, RandomStreams.WORKFORCE, 0);
         final List<Therapist> therapists = new ArrayList<>();
@@ -107,7 +113,12 @@ public final class TherapySim extends SimState {
                 : scenario.population().cohortSize() * weeks * 12.0 / 52.0;
         final int members = scenario.population().covered();
         final int[] firstYearVisits = patients.stream().mapToInt(Patient::firstYearVisits).toArray();
-        return log.result(replicationSeed, patientWeeks, members, memberMonths, firstYearVisits);
+        final double[] economics = new double[EconomicTotals.FIELDS];
+        for (final Patient p : patients) {
+            p.closeAccount(economics);
+        }
+        return log.result(replicationSeed, patientWeeks, members, memberMonths, firstYearVisits,
+                EconomicTotals.of(patients.size(), economics));
     }
 
     void admitNewPatient(final int week) {
@@ -167,6 +178,11 @@ public final class TherapySim extends SimState {
 
     EpisodeLog log() {
         return log;
+    }
+
+    /** @return the score-to-utility function of a measure */
+    UnivariateFunction utility(final String measure) {
+        return utilities.get(measure);
     }
 
     TraitSampler sampler() {

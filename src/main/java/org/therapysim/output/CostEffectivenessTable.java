@@ -8,22 +8,30 @@ import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.IncrementalAnalysis;
 import org.therapysim.experiment.MetricSummary;
+import org.therapysim.scenario.Evaluation;
 
 /**
- * {@code cost_effectiveness.csv}: one row per arm in the payer's perspective: plan cost per member
- * per month and recoveries per 1,000 member-years with 95% intervals, the paired differences from
- * the reference, where the arm lies against the reference (dominating, dominated, or a
- * trade-off) with the cost per recovery gained or lost for a trade-off, the cost per additional
- * recovery along the efficiency frontier, the arm's standing (frontier, dominated, extendedly dominated) and the budget impact a
- * year for the covered members. Costs are in the scenario's currency and price year.
+ * {@code cost_effectiveness.csv}: one row per perspective and arm. Per patient who sought care,
+ * over the evaluation horizon: cost in the perspective and QALYs (discounted) and recoveries, with
+ * 95% intervals; the paired differences from the reference; where the arm lies against the
+ * reference on the cost-effectiveness plane, with the cost per QALY and per recovery for a
+ * trade-off; the arm's standing in the incremental analysis (frontier, dominated, extendedly
+ * dominated) with the cost per QALY along the frontier; net monetary benefit at the willingness to
+ * pay; and the plan's budget impact for the covered members. Costs are in the scenario's currency
+ * and price year.
  */
 public final class CostEffectivenessTable {
     /** Column names, in order. */
-    public static final String[] HEADER = {"perspective", "arm", "currency", "price_year", "cost_pmpm",
-        "cost_pmpm_ci_low", "cost_pmpm_ci_high", "recoveries_per_1000", "recoveries_ci_low", "recoveries_ci_high",
-        "incremental_cost_pmpm", "incremental_cost_ci_low", "incremental_cost_ci_high", "incremental_recoveries",
-        "incremental_recoveries_ci_low", "incremental_recoveries_ci_high", "vs_reference", "cost_per_recovery_vs_reference",
-        "status", "frontier_comparator", "cost_per_recovery_on_frontier", "dominated_by", "budget_impact_per_year"};
+    public static final String[] HEADER = {"perspective", "arm", "currency", "price_year", "horizon_weeks",
+        "discount_rate", "willingness_to_pay", "cost", "cost_ci_low", "cost_ci_high", "qalys", "qalys_ci_low",
+        "qalys_ci_high", "recoveries", "recoveries_ci_low", "recoveries_ci_high", "incremental_cost",
+        "incremental_cost_ci_low", "incremental_cost_ci_high", "incremental_qalys", "incremental_qalys_ci_low",
+        "incremental_qalys_ci_high", "incremental_recoveries", "incremental_recoveries_ci_low",
+        "incremental_recoveries_ci_high", "vs_reference", "cost_per_qaly_vs_reference",
+        "cost_per_recovery_vs_reference", "status", "frontier_comparator", "cost_per_qaly_on_frontier",
+        "dominated_by", "net_monetary_benefit", "net_monetary_benefit_ci_low", "net_monetary_benefit_ci_high",
+        "incremental_net_monetary_benefit", "incremental_net_monetary_benefit_ci_low",
+        "incremental_net_monetary_benefit_ci_high", "budget_impact_pmpm", "budget_impact_per_year"};
 
     private CostEffectivenessTable() {
     }
@@ -32,42 +40,58 @@ public final class CostEffectivenessTable {
     public static void write(final ExperimentResult result, final Path file) throws IOException {
         final String currency = result.reference().scenario().costs().currency();
         final int priceYear = result.reference().scenario().costs().priceYear();
+        final Evaluation evaluation = result.reference().scenario().evaluation();
         try (CSVPrinter out = Tables.open(file, HEADER)) {
-            for (final CostEffectiveness.Row row : CostEffectiveness.of(result)) {
+            for (final CostEffectiveness.Row row : CostEffectiveness.of(result, evaluation.willingnessToPay())) {
                 final var analysis = row.analysis();
                 final boolean dominated = analysis.status() == IncrementalAnalysis.Status.DOMINATED;
-                out.printRecord(CostEffectiveness.PERSPECTIVE, row.arm(), currency, priceYear,
+                out.printRecord(row.perspective().id(), row.arm(), currency, priceYear, evaluation.horizonWeeks(),
+                        n(evaluation.discountRate()), n(evaluation.willingnessToPay()),
                         n(row.cost().mean()), n(row.cost().ciLow()), n(row.cost().ciHigh()),
-                        n(row.effect().mean()), n(row.effect().ciLow()), n(row.effect().ciHigh()),
+                        n(row.qalys().mean()), n(row.qalys().ciLow()), n(row.qalys().ciHigh()),
+                        n(row.recoveries().mean()), n(row.recoveries().ciLow()), n(row.recoveries().ciHigh()),
                         mean(row.incrementalCost()), low(row.incrementalCost()), high(row.incrementalCost()),
-                        mean(row.incrementalEffect()), low(row.incrementalEffect()), high(row.incrementalEffect()),
-                        quadrant(row), trade(row) ? n(row.icerVsReference()) : "", analysis.status().name().toLowerCase(Locale.ROOT),
+                        mean(row.incrementalQalys()), low(row.incrementalQalys()), high(row.incrementalQalys()),
+                        mean(row.incrementalRecoveries()), low(row.incrementalRecoveries()),
+                        high(row.incrementalRecoveries()),
+                        quadrant(row.incrementalCost(), row.incrementalQalys(), "QALYs"),
+                        trade(row.incrementalCost(), row.incrementalQalys()) ? n(row.icerPerQaly()) : "",
+                        trade(row.incrementalCost(), row.incrementalRecoveries()) ? n(row.icerPerRecovery()) : "",
+                        analysis.status().name().toLowerCase(Locale.ROOT),
                         !dominated && analysis.comparator() != null ? analysis.comparator().name() : "",
                         n(analysis.icer()), dominated ? analysis.comparator().name() : "",
-                        n(row.budgetImpactPerYear()));
+                        n(row.netMonetaryBenefit().mean()), n(row.netMonetaryBenefit().ciLow()),
+                        n(row.netMonetaryBenefit().ciHigh()), mean(row.incrementalNetMonetaryBenefit()),
+                        low(row.incrementalNetMonetaryBenefit()), high(row.incrementalNetMonetaryBenefit()),
+                        n(row.budgetImpactPmpm()), n(row.budgetImpactPerYear()));
             }
         }
     }
 
-    /** @return where the arm lies against the reference on the cost-effectiveness plane */
-    static String quadrant(final CostEffectiveness.Row row) {
-        if (row.incrementalCost() == null) {
+    /**
+     * @param cost incremental cost against the reference (null for the reference)
+     * @param effect incremental effect
+     * @param effectName what the effect counts, in words
+     * @return where the arm lies against the reference on the cost-effectiveness plane
+     */
+    public static String quadrant(final MetricSummary cost, final MetricSummary effect, final String effectName) {
+        if (cost == null) {
             return "reference";
         }
-        final double c = row.incrementalCost().mean();
-        final double e = row.incrementalEffect().mean();
+        final double c = cost.mean();
+        final double e = effect.mean();
         if (c <= 0 && e >= 0) {
             return "dominates the reference";
         }
         if (c >= 0 && e <= 0) {
             return "dominated by the reference";
         }
-        return c > 0 ? "costs more, more recoveries" : "costs less, fewer recoveries";
+        return c > 0 ? "costs more, more " + effectName : "costs less, fewer " + effectName;
     }
 
-    /** @return whether a cost per recovery against the reference means a trade-off (not dominance) */
-    private static boolean trade(final CostEffectiveness.Row row) {
-        return row.incrementalCost() != null && quadrant(row).startsWith("costs");
+    /** @return whether a cost per unit of effect against the reference means a trade-off (not dominance) */
+    private static boolean trade(final MetricSummary cost, final MetricSummary effect) {
+        return cost != null && (cost.mean() > 0 && effect.mean() > 0 || cost.mean() < 0 && effect.mean() < 0);
     }
 
     private static String n(final double value) {

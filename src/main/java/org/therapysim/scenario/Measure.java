@@ -8,12 +8,21 @@ package org.therapysim.scenario;
  * @param caseness a score at or above this is "a case"
  * @param reliableChange the smallest change (points) that counts as reliable
  * @param productivityLossPerPoint share of an employed patient's work output lost per point
+ * @param utility the published mapping from the score to a health-state utility
  */
-public record Measure(int max, int caseness, int reliableChange, double productivityLossPerPoint) {
+public record Measure(int max, int caseness, int reliableChange, double productivityLossPerPoint,
+        UtilityMapping utility) {
     public Measure {
         Check.intRange("max", max, 1, 1000);
         Check.intRange("caseness", caseness, 1, max);
         Check.intRange("reliableChange", reliableChange, 1, max);
         Check.range("productivityLossPerPoint", productivityLossPerPoint, 0.0, 1.0 / max);
+        if (utility == null) {
+            throw new InvalidValueException("utility", null, "must give the score-to-utility mapping");
+        }
+        if (utility.lastScore() != max) {
+            throw new InvalidValueException("utility.scores", utility.scores(),
+                    "must end at the measure's max " + max);
+        }
     }
 }

@@ -20,6 +20,11 @@ public record Population(PopulationMode mode, int members, double annualIncidenc
         Check.intRange("cohortSize", cohortSize, 1, 100_000_000);
     }
 
+    /** @return the last week in which a patient first arrives */
+    public int lastArrivalWeek() {
+        return mode == PopulationMode.OPEN ? arrivalWeeks - 1 : 0;
+    }
+
     /** @return the people costs are spread over: covered members (open) or the cohort (closed) */
     public int covered() {
         return mode == PopulationMode.OPEN ? members : cohortSize;

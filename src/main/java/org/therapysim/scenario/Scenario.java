@@ -22,10 +22,11 @@ import java.util.TreeMap;
  * @param dynamics the weekly processes
  * @param plan the benefit design
  * @param costs costs outside the session fee
+ * @param evaluation the economic evaluation's horizon, discounting and willingness to pay
  */
 public record Scenario(String name, String description, SimulationSettings simulation, Population population,
         Map<String, Measure> measures, List<Condition> conditions, PatientTraits patients, Workforce workforce,
-        Dynamics dynamics, PlanSpec plan, CostSettings costs) {
+        Dynamics dynamics, PlanSpec plan, CostSettings costs, Evaluation evaluation) {
     public Scenario {
         Check.text("name", name);
         measures = Collections.unmodifiableMap(new TreeMap<>(measures == null ? Map.of() : measures));
@@ -50,6 +51,16 @@ public record Scenario(String name, String description, SimulationSettings simul
             }
         }
         Check.sharesSumToOne("conditions", conditions.stream().mapToDouble(Condition::share).sum());
+        if (evaluation == null) {
+            throw new InvalidValueException("evaluation", null, "must be given");
+        }
+        if (simulation != null && population != null
+                && population.lastArrivalWeek() + evaluation.horizonWeeks() > simulation.weeks()) {
+            throw new InvalidValueException("evaluation.horizonWeeks", evaluation.horizonWeeks(),
+                    "must fit in simulation.weeks " + simulation.weeks() + " after the last arrival in week "
+                            + population.lastArrivalWeek() + ": at most "
+                            + (simulation.weeks() - population.lastArrivalWeek()));
+        }
     }
 
     /** @return the measure a condition is scored on */
@@ -60,12 +71,18 @@ public record Scenario(String name, String description, SimulationSettings simul
     /** @return a copy with another name */
     public Scenario withName(final String newName) {
         return new Scenario(newName, description, simulation, population, measures, conditions, patients, workforce,
-                dynamics, plan, costs);
+                dynamics, plan, costs, evaluation);
+    }
+
+    /** @return a copy with another economic evaluation */
+    public Scenario withEvaluation(final Evaluation newEvaluation) {
+        return new Scenario(name, description, simulation, population, measures, conditions, patients, workforce,
+                dynamics, plan, costs, newEvaluation);
     }
 
     /** @return a copy with other simulation settings */
     public Scenario withSimulation(final SimulationSettings settings) {
         return new Scenario(name, description, settings, population, measures, conditions, patients, workforce,
-                dynamics, plan, costs);
+                dynamics, plan, costs, evaluation);
     }
 }

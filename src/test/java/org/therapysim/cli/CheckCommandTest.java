@@ -28,7 +28,7 @@ class CheckCommandTest {
 
     private Path targets(final String name, final String body) {
         TestScenarios.write(dir, "small.yaml", "extends: " + TestScenarios.SCENARIOS.toAbsolutePath()
-                .resolve("baseline.yaml") + "\nname: small\npopulation: {members: 10000}\nsimulation: {weeks: 60}\n");
+                .resolve("baseline.yaml") + "\nname: small\npopulation: {members: 10000}\nsimulation: {weeks: 60}\nevaluation: {horizonWeeks: 8}\n");
         return TestScenarios.write(dir, name, "name: test\nscenario: small.yaml\nreplications: 3\nseed: 5\n"
                 + "free: []\ntargets:\n" + body);
     }

@@ -37,7 +37,7 @@ class CliTest {
     private Path small(final String name, final String extra) {
         return TestScenarios.write(dir, name + ".yaml", "extends: "
                 + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\nname: " + name
-                + "\npopulation: {members: 10000}\nsimulation: {weeks: 60, replications: 3}\n" + extra);
+                + "\npopulation: {members: 10000}\nsimulation: {weeks: 60, replications: 3}\nevaluation: {horizonWeeks: 8}\n" + extra);
     }
 
     private static List<CSVRecord> csv(final Path file) throws IOException {

@@ -27,7 +27,7 @@ class CalibrationTest {
     private static ResolvedTree small(final double baseLogit, final double rate) {
         ResolvedTree tree = LOADER.defaultTree();
         final String[][] overrides = {{"population.mode", "cohort"}, {"population.cohortSize", "1200"},
-            {"simulation.weeks", "40"}, {"workforce.therapists", "50"},
+            {"simulation.weeks", "40"}, {"evaluation.horizonWeeks", "40"}, {"workforce.therapists", "50"},
             {"dynamics.dropout.baseLogit", Double.toString(baseLogit)},
             {"dynamics.symptoms.improvementRate", Double.toString(rate)}};
         for (final String[] kv : overrides) {
@@ -106,7 +106,7 @@ class CalibrationTest {
     private static ResolvedTree cohort(final String name, final int copay, final double startPricePer100) {
         ResolvedTree tree = LOADER.defaultTree();
         final String[][] overrides = {{"name", name}, {"population.mode", "cohort"},
-            {"population.cohortSize", "1500"}, {"simulation.weeks", "10"}, {"plan.copay", Integer.toString(copay)},
+            {"population.cohortSize", "1500"}, {"simulation.weeks", "10"}, {"evaluation.horizonWeeks", "10"}, {"plan.copay", Integer.toString(copay)},
             {"dynamics.access.startPricePer100", Double.toString(startPricePer100)}};
         for (final String[] kv : overrides) {
             tree = LOADER.override(tree, kv[0], kv[1], "test");

@@ -26,8 +26,8 @@ class DeterminismTest {
     Path dir;
 
     private Study smallStudy(final long seed) {
-        final Scenario base = TestScenarios.defaults("population.members=20000", "simulation.weeks=60");
-        final Scenario capped = TestScenarios.defaults("population.members=20000", "simulation.weeks=60",
+        final Scenario base = TestScenarios.defaults("population.members=20000", "simulation.weeks=60", "evaluation.horizonWeeks=9");
+        final Scenario capped = TestScenarios.defaults("population.members=20000", "simulation.weeks=60", "evaluation.horizonWeeks=9",
                 "plan.sessionCap.sessions=6", "name=cap");
         return new Study("determinism", "d", List.of(base, capped), 5, seed);
     }

@@ -5,20 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.therapysim.model.EconomicTotals;
 import org.therapysim.model.ReplicationResult;
 
 class VisitsPerUserTest {
+    private static final EconomicTotals NO_ECONOMICS = new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0);
+
     @Test
     void usersAreThoseWithMoreThanOneVisitInTheYear() {
         final ReplicationResult result = new ReplicationResult(1, List.of(), List.of(), List.of(), 0, 100, 1200,
-                new int[] {0, 1, 2, 5, 1});
+                new int[] {0, 1, 2, 5, 1}, NO_ECONOMICS);
         assertEquals(3.5, EpisodeMetrics.of(result).get(Metric.VISITS_PER_USER_YEAR), 1e-12);
     }
 
     @Test
     void noUsersMeansUndefined() {
         final ReplicationResult result = new ReplicationResult(1, List.of(), List.of(), List.of(), 0, 100, 1200,
-                new int[] {0, 1});
+                new int[] {0, 1}, NO_ECONOMICS);
         assertTrue(Double.isNaN(EpisodeMetrics.of(result).get(Metric.VISITS_PER_USER_YEAR)));
     }
 }

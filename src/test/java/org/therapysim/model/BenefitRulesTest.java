@@ -16,7 +16,7 @@ class BenefitRulesTest {
     @Test
     void planPaidSessionsNeverExceedTheCapInAPlanYear() {
         // One plan year (52 weeks) of an open population, relapse episodes included.
-        final Scenario s = TestScenarios.defaults("simulation.weeks=52", "population.arrivalWeeks=52",
+        final Scenario s = TestScenarios.defaults("simulation.weeks=52", "evaluation.horizonWeeks=1", "population.arrivalWeeks=52",
                 "plan.sessionCap.sessions=6", "plan.sessionCap.per=plan_year", "plan.sessionCap.atCap=stop",
                 "dynamics.relapse.oneYearRisk=0.9");
         final ReplicationResult result = TestScenarios.run(s, 3, false);
@@ -48,7 +48,7 @@ class BenefitRulesTest {
 
     @Test
     void costSharingSplitsTheAllowedAmountAndRespectsTheOutOfPocketMaximum() {
-        final Scenario s = TestScenarios.defaults("simulation.weeks=52", "plan.deductible=200", "plan.copay=10",
+        final Scenario s = TestScenarios.defaults("simulation.weeks=52", "evaluation.horizonWeeks=1", "plan.deductible=200", "plan.copay=10",
                 "plan.coinsurance=0.2", "plan.outOfPocketMax=400");
         final List<EpisodeRecord> episodes = TestScenarios.run(s, 5, false).episodes();
         final Map<Integer, Double> outOfPocket = new HashMap<>();

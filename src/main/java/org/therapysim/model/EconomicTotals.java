@@ -1,0 +1,32 @@
+package org.therapysim.model;
+
+/**
+ * One replication's outcomes and costs over the evaluation horizon, summed over every patient who
+ * sought care (see {@link HealthAccount}): QALYs and costs discounted to each patient's first
+ * arrival, recoveries counted.
+ *
+ * @param patients patients who sought care (each followed for the horizon)
+ * @param qalys quality-adjusted life years
+ * @param recoveries episodes that ended in recovery within the horizon
+ * @param planCost the plan's payments for sessions
+ * @param adminCost the plan's administrative costs (reviews, authorizations)
+ * @param outOfPocket patients' payments for sessions
+ * @param productivityLoss lost work output of employed patients
+ * @param medicalCost other medical costs attributable to the condition
+ */
+public record EconomicTotals(int patients, double qalys, double recoveries, double planCost, double adminCost,
+        double outOfPocket, double productivityLoss, double medicalCost) {
+    static final int QALYS = 0;
+    static final int RECOVERIES = 1;
+    static final int PLAN = 2;
+    static final int ADMIN = 3;
+    static final int OUT_OF_POCKET = 4;
+    static final int PRODUCTIVITY = 5;
+    static final int MEDICAL = 6;
+    static final int FIELDS = 7;
+
+    static EconomicTotals of(final int patients, final double[] sum) {
+        return new EconomicTotals(patients, sum[QALYS], sum[RECOVERIES], sum[PLAN], sum[ADMIN], sum[OUT_OF_POCKET],
+                sum[PRODUCTIVITY], sum[MEDICAL]);
+    }
+}

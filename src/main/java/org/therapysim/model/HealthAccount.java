@@ -1,0 +1,109 @@
+package org.therapysim.model;
+
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.therapysim.scenario.Evaluation;
+import org.therapysim.scenario.Measure;
+
+/**
+ * One patient's outcomes and costs over the evaluation horizon: the weeks
+ * {@code [firstArrival, firstArrival + horizonWeeks)}, in or out of an episode. Each week adds the
+ * utility of the week's starting score (a week is 1/52 of a year), productivity loss and other
+ * medical cost; each session and administrative act adds its payments. Everything is kept
+ * discounted to the first arrival (weekly: a week {@code t} weeks later counts
+ * {@code (1 + r)^(-t/52)}).
+ *
+ * <p>Weeks in which the patient is not stepped (after an episode ends, or after declining care)
+ * follow the expected untreated course from the last score, {@code s <- s (1 - natural)}: the
+ * model's untreated course without its noise, so that no random draw is taken for them.
+ */
+final class HealthAccount {
+    private final int firstArrival;
+    private final int endWeek;
+    private final Evaluation evaluation;
+    private final Measure measure;
+    private final UnivariateFunction utility;
+    private final double weeklyWage;
+    private final double medicalPerPoint;
+    private int nextWeek;
+    private final double[] totals = new double[EconomicTotals.FIELDS];
+
+    HealthAccount(final int firstArrival, final Evaluation evaluation, final Measure measure,
+            final UnivariateFunction utility, final double weeklyWage, final double medicalCostPerYearAtMax) {
+        this.firstArrival = firstArrival;
+        this.endWeek = firstArrival + evaluation.horizonWeeks();
+        this.evaluation = evaluation;
+        this.measure = measure;
+        this.utility = utility;
+        this.weeklyWage = weeklyWage;
+        this.medicalPerPoint = medicalCostPerYearAtMax / 52.0 / measure.max();
+        this.nextWeek = firstArrival;
+    }
+
+    /**
+     * Adds a week lived at {@code score} (the score at the start of the week), first filling any
+     * weeks not yet counted with the untreated course from that score.
+     */
+    void week(final int week, final double score, final double naturalImprovement) {
+        untreatedUntil(week, score, naturalImprovement);
+        if (week == nextWeek && week < endWeek) {
+            add(week, score);
+            nextWeek++;
+        }
+    }
+
+    /**
+     * Counts the weeks before {@code week} not yet counted, following the expected untreated course
+     * from {@code score}.
+     */
+    void untreatedUntil(final int week, final double score, final double naturalImprovement) {
+        double s = score;
+        final int to = Math.min(week, endWeek);
+        while (nextWeek < to) {
+            add(nextWeek, s);
+            s -= naturalImprovement * s;
+            nextWeek++;
+        }
+    }
+
+    private void add(final int week, final double score) {
+        final double d = evaluation.discountFactor(week - firstArrival);
+        totals[EconomicTotals.QALYS] += d * utility.value(score) / 52.0;
+        totals[EconomicTotals.PRODUCTIVITY] += d * weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
+        totals[EconomicTotals.MEDICAL] += d * medicalPerPoint * score;
+    }
+
+    /** Adds a session's payments in {@code week}. */
+    void session(final int week, final double plan, final double patient) {
+        if (week < endWeek) {
+            final double d = evaluation.discountFactor(week - firstArrival);
+            totals[EconomicTotals.PLAN] += d * plan;
+            totals[EconomicTotals.OUT_OF_POCKET] += d * patient;
+        }
+    }
+
+    /** Adds an administrative cost (review, authorization) in {@code week}. */
+    void admin(final int week, final double cost) {
+        if (week < endWeek) {
+            totals[EconomicTotals.ADMIN] += evaluation.discountFactor(week - firstArrival) * cost;
+        }
+    }
+
+    /** Counts a recovery at the end of an episode in {@code week}. */
+    void recovery(final int week) {
+        if (week < endWeek) {
+            totals[EconomicTotals.RECOVERIES] += 1;
+        }
+    }
+
+    /** Adds this patient's totals (the horizon must have been counted to its end) to {@code sum}. */
+    void addTo(final double[] sum) {
+        for (int i = 0; i < totals.length; i++) {
+            sum[i] += totals[i];
+        }
+    }
+
+    /** @return the first week after the horizon */
+    int endWeek() {
+        return endWeek;
+    }
+}
