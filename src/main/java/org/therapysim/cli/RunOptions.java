@@ -20,6 +20,10 @@ final class RunOptions {
     @Option(names = "--sessions", description = "Also write sessions.csv, one row per attended session.")
     boolean sessions;
 
+    @Option(names = "--wtp", paramLabel = "AMOUNT",
+            description = "Willingness to pay per QALY (default: the scenario's evaluation.willingnessToPay).")
+    Double wtp;
+
     @Mixin
     WorkOptions work = new WorkOptions();
 }

@@ -26,7 +26,8 @@ final class StudyRunner {
         if (options.replications != null && options.replications < 1) {
             throw TherapysimException.invalidInput("--replications = " + options.replications + ": must be at least 1");
         }
-        final Study study = loaded.withRun(options.replications != null ? options.replications : loaded.replications(),
+        final Study study = withWillingnessToPay(loaded, options.wtp).withRun(
+                options.replications != null ? options.replications : loaded.replications(),
                 options.seed != null ? options.seed : loaded.seed());
         final Path target = options.output != null ? options.output : Path.of("results", defaultName);
         final int total = study.arms().size() * study.replications();
@@ -41,6 +42,18 @@ final class StudyRunner {
         }
         out.flush();
         return 0;
+    }
+
+    /** @return the study with every arm valuing a QALY at {@code wtp}, or unchanged when it is null */
+    static Study withWillingnessToPay(final Study study, final Double wtp) {
+        if (wtp == null) {
+            return study;
+        }
+        if (!(wtp >= 0) || Double.isInfinite(wtp)) {
+            throw TherapysimException.invalidInput("--wtp = " + wtp + ": must be a non-negative amount");
+        }
+        return study.withArms(study.arms().stream()
+                .map(a -> a.withEvaluation(a.evaluation().withWillingnessToPay(wtp))).toList());
     }
 
     /** Prints each arm's headline metrics with 95% intervals, and paired differences from the reference. */

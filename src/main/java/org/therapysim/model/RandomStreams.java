@@ -18,6 +18,8 @@ public final class RandomStreams {
     static final long ARRIVALS = 1;
     static final long WORKFORCE = 2;
     static final long PATIENTS = 3;
+    private static final long PARAMETERS = 4;
+    private static final long DRAWS = 0x5A17E5L;
 
     private RandomStreams() {
     }
@@ -32,6 +34,19 @@ public final class RandomStreams {
             seed = (int) mix(seed + 0x632BE59BD9B4E019L);
         }
         return seed;
+    }
+
+    /**
+     * Master seed of probabilistic draw {@code d}: its replications use seeds derived from it as
+     * from any master seed, independent of the study's own replications.
+     */
+    public static long drawSeed(final long masterSeed, final int draw) {
+        return mix(masterSeed ^ mix(DRAWS + 0x9E3779B97F4A7C15L * (draw + 1L)));
+    }
+
+    /** @return the generator of draw {@code d}'s parameter values */
+    public static MersenneTwisterFast parameterStream(final long masterSeed, final int draw) {
+        return stream(replicationSeed(masterSeed, draw), PARAMETERS, 0);
     }
 
     /** @return a generator for one stream of a replication, e.g. the {@code index}-th patient's */

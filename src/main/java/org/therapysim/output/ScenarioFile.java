@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
+import org.therapysim.scenario.UncertainParameter;
 
 /**
  * {@code scenario.yaml}: the study as run, every arm fully resolved with every default, the
@@ -34,6 +36,21 @@ public final class ScenarioFile {
         final ArrayNode arms = root.putArray("arms");
         for (final Scenario arm : study.arms()) {
             arms.add(YAML.valueToTree(arm));
+        }
+        if (!study.uncertain().isEmpty()) {
+            final ArrayNode psa = root.putArray("psa");
+            for (final UncertainParameter p : study.uncertain()) {
+                final ObjectNode item = psa.addObject();
+                item.put("key", p.key());
+                item.put("distribution", p.distribution().name().toLowerCase(Locale.ROOT));
+                if (Double.isNaN(p.mean())) {
+                    item.put("low", p.low());
+                    item.put("high", p.high());
+                } else {
+                    item.put("mean", p.mean());
+                    item.put("sd", p.sd());
+                }
+            }
         }
         return "# Resolved by therapysim " + BuildInfo.version() + ": every arm with every default.\n"
                 + "# Rerun with: therapysim compare scenario.yaml\n" + YAML.writeValueAsString(root);

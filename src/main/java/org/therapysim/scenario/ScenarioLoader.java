@@ -217,7 +217,7 @@ public final class ScenarioLoader {
     private Study bindStudy(final ObjectNode root, final Path file) {
         final String label = file.toString();
         final Iterator<String> names = root.fieldNames();
-        final List<String> allowed = List.of("study", "description", "replications", "seed", "arms");
+        final List<String> allowed = List.of("study", "description", "replications", "seed", "arms", "psa");
         while (names.hasNext()) {
             final String key = names.next();
             if (!allowed.contains(key)) {
@@ -247,7 +247,86 @@ public final class ScenarioLoader {
                 : reference.simulation().replications();
         final long seed = root.has("seed") ? wholeNumber(root.get("seed"), label, "seed")
                 : reference.simulation().seed();
-        return wrap(label, "", () -> new Study(name, description, arms, replications, seed));
+        final List<UncertainParameter> uncertain = root.has("psa") ? uncertain(root.get("psa"), label, reference)
+                : List.of();
+        return wrap(label, "", () -> new Study(name, description, arms, replications, seed, uncertain));
+    }
+
+    private static final List<String> PSA_KEYS = List.of("key", "distribution", "mean", "sd", "low", "high");
+
+    /**
+     * Reads the {@code psa:} list and checks that each key exists and that the reference scenario
+     * stays valid from the 0.05th to the 99.95th percentile of the distribution.
+     */
+    private List<UncertainParameter> uncertain(final JsonNode node, final String label, final Scenario reference) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw invalid(label, "psa", node, "must be a non-empty list of {key, distribution, mean, sd} "
+                    + "or {key, distribution, low, high}");
+        }
+        final List<UncertainParameter> out = new ArrayList<>();
+        final java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            final String prefix = "psa[" + i + "]";
+            final JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                throw invalid(label, prefix, item, "must be a mapping with key and distribution");
+            }
+            final Iterator<String> fields = item.fieldNames();
+            while (fields.hasNext()) {
+                final String f = fields.next();
+                if (!PSA_KEYS.contains(f)) {
+                    throw invalid(label, prefix + "." + f, item.get(f), "unknown key (allowed: " + PSA_KEYS + ")");
+                }
+            }
+            for (final String required : List.of("key", "distribution")) {
+                if (!item.has(required) || !item.get(required).isTextual()) {
+                    throw invalid(label, prefix + "." + required, item.get(required), "must be given as a text");
+                }
+            }
+            final UncertainParameter.Family family;
+            try {
+                family = UncertainParameter.Family.of(item.get("distribution").asText());
+            } catch (IllegalArgumentException e) {
+                throw invalid(label, prefix + ".distribution", item.get("distribution"),
+                        "must be beta, gamma, lognormal, normal or uniform");
+            }
+            final double[] v = new double[4];
+            for (int k = 0; k < 4; k++) {
+                final String f = PSA_KEYS.get(k + 2);
+                final JsonNode n = item.get(f);
+                if (n != null && !n.isNumber()) {
+                    throw invalid(label, prefix + "." + f, n, "must be a number");
+                }
+                v[k] = n == null ? Double.NaN : n.asDouble();
+            }
+            final String key = item.get("key").asText();
+            if (!keys.add(key)) {
+                throw invalid(label, prefix + ".key", item.get("key"), "must not repeat an earlier key");
+            }
+            final UncertainParameter p = wrap(label, prefix,
+                    () -> new UncertainParameter(key, family, v[0], v[1], v[2], v[3]));
+            for (final double q : new double[] {0.0005, 0.9995}) {
+                final double value = p.quantile(q);
+                try {
+                    vary(reference, key, value, label + ": " + prefix + " at its " + (q * 100) + "th percentile");
+                } catch (TherapysimException e) {
+                    throw TherapysimException.invalidInput(e.getMessage());
+                }
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Gives one key of a validated scenario another value (for sensitivity analyses).
+     *
+     * @param label what to call the source of the value in error messages
+     * @return the scenario with the value, validated
+     */
+    public Scenario vary(final Scenario scenario, final String key, final double value, final String label) {
+        final ResolvedTree tree = new ResolvedTree((ObjectNode) yaml.valueToTree(scenario), Map.of(), label);
+        return bind(override(tree, key, Double.toString(value), label));
     }
 
     private Scenario bindInline(final ObjectNode arm, final Path studyFile, final String prefix) {

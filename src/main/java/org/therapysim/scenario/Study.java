@@ -13,8 +13,10 @@ import java.util.Set;
  * @param arms the scenarios compared; the first is the reference
  * @param replications replications of every arm
  * @param seed master seed shared by every arm
+ * @param uncertain scenario values with a distribution, for sensitivity analyses (may be empty)
  */
-public record Study(String name, String description, List<Scenario> arms, int replications, long seed) {
+public record Study(String name, String description, List<Scenario> arms, int replications, long seed,
+        List<UncertainParameter> uncertain) {
     public Study {
         Check.text("study", name);
         arms = Check.nonEmpty("arms", arms);
@@ -36,12 +38,24 @@ public record Study(String name, String description, List<Scenario> arms, int re
         arms = arms.stream()
                 .map(a -> a.withSimulation(new SimulationSettings(a.simulation().weeks(), replications, seed)))
                 .toList();
+        uncertain = uncertain == null ? List.of() : List.copyOf(uncertain);
+    }
+
+    /** A study without uncertain parameters. */
+    public Study(final String name, final String description, final List<Scenario> arms, final int replications,
+            final long seed) {
+        this(name, description, arms, replications, seed, List.of());
     }
 
     /** A study of one scenario, with its own replications and seed. */
     public static Study of(final Scenario scenario) {
         return new Study(scenario.name(), scenario.description(), List.of(scenario),
                 scenario.simulation().replications(), scenario.simulation().seed());
+    }
+
+    /** @return a copy with other arms (same replications, seed and uncertain parameters) */
+    public Study withArms(final List<Scenario> newArms) {
+        return new Study(name, description, newArms, replications, seed, uncertain);
     }
 
     /** @return the reference arm (the first) */
@@ -51,6 +65,6 @@ public record Study(String name, String description, List<Scenario> arms, int re
 
     /** @return a copy with other replications and seed (command-line overrides) */
     public Study withRun(final int newReplications, final long newSeed) {
-        return new Study(name, description, arms, newReplications, newSeed);
+        return new Study(name, description, arms, newReplications, newSeed, uncertain);
     }
 }

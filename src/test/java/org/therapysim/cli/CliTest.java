@@ -166,4 +166,59 @@ class CliTest {
             assertTrue(sub.out().contains("Usage: therapysim " + command), sub.out());
         }
     }
+
+    private Path smallStudy(final String psa) {
+        final Path a = small("a", "");
+        final Path b = small("b", "plan: {copay: 60}\n");
+        return TestScenarios.write(dir, "study.yaml", "study: s\nreplications: 2\narms: [" + a + ", " + b + "]\n" + psa);
+    }
+
+    @Test
+    void psaAndTornadoWriteTheirTablesChartsAndAReproducibleScenario() throws IOException {
+        final Path study = smallStudy("psa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: beta, mean: 0.29, "
+                + "sd: 0.05}\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
+        final Path psa = dir.resolve("psa");
+        final Outcome o = cli("psa", study.toString(), "--draws", "3", "-o", psa.toString(), "--threads", "2", "-q");
+        assertEquals(0, o.status(), o.err());
+        assertEquals(3 * 2, csv(psa.resolve("psa_draws.csv")).size(), "draws x arms");
+        assertEquals(3 * 2 * 41, csv(psa.resolve("acceptability.csv")).size(), "perspectives x arms x 41 points");
+        for (final String f : List.of("psa_summary.csv", "charts/ce_plane_payer.png", "charts/acceptability_societal.svg",
+                "manifest.json")) {
+            assertTrue(Files.size(psa.resolve(f)) > 0, f);
+        }
+        // The folder's own scenario.yaml carries the psa: list and gives the same draws.
+        final Path again = dir.resolve("again");
+        assertEquals(0, cli("psa", psa.resolve("scenario.yaml").toString(), "--draws", "3", "-o", again.toString(),
+                "--threads", "1", "-q").status());
+        assertEquals(Files.readString(psa.resolve("psa_draws.csv")), Files.readString(again.resolve("psa_draws.csv")));
+
+        final Path tornado = dir.resolve("tornado");
+        final Outcome t = cli("tornado", study.toString(), "--outcome", "icer", "-o", tornado.toString(), "-q");
+        assertEquals(0, t.status(), t.err());
+        final List<CSVRecord> bars = csv(tornado.resolve("tornado.csv"));
+        assertEquals(2, bars.size());
+        assertEquals("b", bars.get(0).get("arm"));
+        assertTrue(Files.size(tornado.resolve("charts/tornado.png")) > 0);
+    }
+
+    @Test
+    void sensitivityAnalysesRejectBadInputWithExitTwo() {
+        final Path none = smallStudy("");
+        final Outcome o = cli("psa", none.toString(), "-o", dir.resolve("x").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("psa: missing"), o.err());
+        final Path bad = smallStudy("psa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: normal, mean: 0.29, "
+                + "sd: 0.2}\n");
+        final Outcome b = cli("psa", bad.toString(), "-o", dir.resolve("x").toString());
+        assertEquals(2, b.status());
+        assertTrue(b.err().contains("psa[0]") && b.err().contains("oneYearRisk"), b.err());
+        assertFalse(b.err().contains("Exception"), b.err());
+        final Path unknown = smallStudy("psa:\n  - {key: dynamics.nothing, distribution: uniform, low: 0, high: 1}\n");
+        assertEquals(2, cli("tornado", unknown.toString()).status());
+        final Path ok = smallStudy("psa:\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
+        final Outcome arm = cli("tornado", ok.toString(), "--arm", "nobody", "-o", dir.resolve("x").toString());
+        assertEquals(2, arm.status());
+        assertTrue(arm.err().contains("--arm = nobody"), arm.err());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing written");
+    }
 }

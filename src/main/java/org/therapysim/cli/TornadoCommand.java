@@ -1,0 +1,123 @@
+package org.therapysim.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.therapysim.TherapysimException;
+import org.therapysim.experiment.Experiment;
+import org.therapysim.experiment.OneWaySensitivity;
+import org.therapysim.experiment.Perspective;
+import org.therapysim.output.ResultsFolder;
+import org.therapysim.output.UncertaintyWriter;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Study;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code therapysim tornado STUDY}: one-way sensitivity of one arm's outcome against the reference
+ * over the range of each of the study's {@code psa:} parameters.
+ */
+@Command(name = "tornado", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"One-way sensitivity analysis and its tornado diagram.",
+    "Each psa: parameter in turn at the 2.5th and 97.5th percentile of its distribution."})
+final class TornadoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STUDY", description = "Study file with a psa: list.")
+    Path file;
+
+    @Option(names = "--arm", paramLabel = "NAME",
+            description = "Arm compared with the reference (default: the second arm).")
+    String arm;
+
+    @Option(names = "--outcome", paramLabel = "OUTCOME", defaultValue = "nmb",
+            description = "nmb (incremental net monetary benefit), icer (cost per QALY) or recovery "
+                    + "(the arm's recovery rate); default: ${DEFAULT-VALUE}.")
+    String outcome;
+
+    @Option(names = "--perspective", paramLabel = "WHO", defaultValue = "payer",
+            description = "payer, employer or societal (default: ${DEFAULT-VALUE}).")
+    String perspective;
+
+    @Option(names = {"-n", "--replications"}, paramLabel = "N",
+            description = "Replications per arm and parameter value (default: the study's).")
+    Integer replications;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Override
+    public Integer call() {
+        final OneWaySensitivity.Outcome what = parse(outcome, "--outcome", OneWaySensitivity.Outcome.class);
+        final Perspective who = parse(perspective, "--perspective", Perspective.class);
+        if (replications != null && replications < 1) {
+            throw TherapysimException.invalidInput("--replications = " + replications + ": must be at least 1");
+        }
+        final ScenarioLoader loader = new ScenarioLoader();
+        Study study = analysis.study(loader, file);
+        if (replications != null) {
+            study = study.withRun(replications, study.seed());
+        }
+        final int index = armIndex(study);
+        final Path target = analysis.target(file, "tornado");
+        ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), analysis.work.overwrite);
+        final Instant start = Instant.now();
+        final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
+        final OneWaySensitivity.Result result;
+        try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
+            result = OneWaySensitivity.run(study, loader, index, what, who,
+                    study.reference().evaluation().willingnessToPay(), analysis.work.threadCount(), progress);
+        }
+        UncertaintyWriter.writeTornado(result, target, analysis.work.overwrite, Main.commandLine(spec),
+                analysis.work.threadCount(), Experiment.seeds(study), start);
+        if (!analysis.work.quiet) {
+            final var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s of %s: %.6g with every value as given%n", what.label(), result.arm(),
+                    result.base());
+            for (final OneWaySensitivity.Bar bar : result.bars()) {
+                out.printf(Locale.ROOT, "  %-45s %.6g to %.6g%n", bar.parameter().key(), bar.atLow(), bar.atHigh());
+            }
+            out.printf(Locale.ROOT, "%nResults: %s%n", target);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private int armIndex(final Study study) {
+        if (arm == null) {
+            if (study.arms().size() < 2 && !"recovery".equalsIgnoreCase(outcome.trim())) {
+                throw TherapysimException.invalidInput(file + ": arms: one arm: --outcome " + outcome
+                        + " compares an arm with the reference; give a study with two or more arms");
+            }
+            return study.arms().size() > 1 ? 1 : 0;
+        }
+        for (int i = 0; i < study.arms().size(); i++) {
+            if (study.arms().get(i).name().equals(arm)) {
+                if (i == 0 && !"recovery".equalsIgnoreCase(outcome.trim())) {
+                    throw TherapysimException.invalidInput("--arm = " + arm + ": is the reference; name another arm");
+                }
+                return i;
+            }
+        }
+        throw TherapysimException.invalidInput("--arm = " + arm + ": must be one of "
+                + study.arms().stream().map(Scenario::name).toList());
+    }
+
+    private static <E extends Enum<E>> E parse(final String value, final String option, final Class<E> type) {
+        for (final E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.trim())) {
+                return e;
+            }
+        }
+        throw TherapysimException.invalidInput(option + " = " + value + ": must be one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+    }
+}

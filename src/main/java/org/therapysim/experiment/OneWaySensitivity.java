@@ -1,0 +1,156 @@
+package org.therapysim.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Study;
+import org.therapysim.scenario.UncertainParameter;
+
+/**
+ * One-way sensitivity analysis: each uncertain parameter in turn is set to the 2.5th and the 97.5th
+ * percentile of its distribution (the bounds of a uniform), every other value staying as the
+ * scenario gives it, and the chosen outcome of one arm against the reference is recomputed. Every
+ * run uses the study's own replication seeds, so that the bars show the parameter's effect, not a
+ * change of random draws.
+ */
+public final class OneWaySensitivity {
+    /** Lower percentile of each parameter's range. */
+    public static final double LOW = 0.025;
+    /** Upper percentile. */
+    public static final double HIGH = 0.975;
+
+    /** What the diagram shows. */
+    public enum Outcome {
+        /** Incremental net monetary benefit per patient, against the reference. */
+        NMB("incremental net monetary benefit per patient"),
+        /** Incremental cost per QALY gained, against the reference. */
+        ICER("incremental cost per QALY"),
+        /** The arm's recovery rate among finished courses at caseness. */
+        RECOVERY("recovery rate");
+
+        private final String label;
+
+        Outcome(final String label) {
+            this.label = label;
+        }
+
+        /** @return the outcome in words */
+        public String label() {
+            return label;
+        }
+
+        /** @return the outcome named {@code name}, in any case */
+        public static Outcome of(final String name) {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * One parameter's bar.
+     *
+     * @param parameter the parameter
+     * @param lowValue its value at the low end
+     * @param highValue its value at the high end
+     * @param atLow the outcome with the low value
+     * @param atHigh the outcome with the high value
+     */
+    public record Bar(UncertainParameter parameter, double lowValue, double highValue, double atLow, double atHigh) {
+        /** @return the width of the bar */
+        public double swing() {
+            return Math.abs(atHigh - atLow);
+        }
+    }
+
+    /**
+     * The diagram's data.
+     *
+     * @param study the study as given
+     * @param arm the arm whose outcome is shown
+     * @param outcome what is shown
+     * @param perspective whose costs count (NMB and ICER)
+     * @param willingnessToPay value of a QALY (NMB)
+     * @param base the outcome with every value as the scenario gives it
+     * @param bars one per parameter, widest first
+     * @param patientWeeks patient-weeks simulated over all runs
+     */
+    public record Result(Study study, String arm, Outcome outcome, Perspective perspective, double willingnessToPay,
+            double base, List<Bar> bars, long patientWeeks) {
+        public Result {
+            bars = List.copyOf(bars);
+        }
+    }
+
+    private OneWaySensitivity() {
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param arm index of the arm in the study (0 only for the recovery rate of a one-arm study)
+     * @param progress told after each replication, over all runs
+     */
+    public static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
+            final Perspective perspective, final double willingnessToPay, final int threads,
+            final ProgressListener progress) {
+        if (study.uncertain().isEmpty()) {
+            throw new IllegalArgumentException("the study has no uncertain parameters");
+        }
+        final List<Scenario> arms = arm == 0 ? List.of(study.reference())
+                : List.of(study.reference(), study.arms().get(arm));
+        if (arm == 0 && outcome != Outcome.RECOVERY) {
+            throw new IllegalArgumentException(outcome.label() + " compares an arm with the reference");
+        }
+        final Study pair = study.withArms(arms);
+        final int runs = 1 + 2 * study.uncertain().size();
+        final int perRun = arms.size() * study.replications();
+        final int[] run = {0};
+        final ProgressListener each = (done, total) -> progress.progress(run[0] * perRun + done, runs * perRun);
+        final ExperimentResult baseRun = new Experiment(pair, false, threads).run(null, each);
+        long patientWeeks = weeks(baseRun);
+        final double base = outcome(baseRun, outcome, perspective, willingnessToPay);
+        final List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < study.uncertain().size(); i++) {
+            final UncertainParameter p = study.uncertain().get(i);
+            final double low = p.quantile(LOW);
+            final double high = p.quantile(HIGH);
+            final double[] at = new double[2];
+            final double[] values = {low, high};
+            for (int k = 0; k < 2; k++) {
+                run[0]++;
+                final List<Scenario> varied = new ArrayList<>();
+                for (final Scenario s : arms) {
+                    varied.add(loader.vary(s, p.key(), values[k], "tornado " + p.key()));
+                }
+                final ExperimentResult r = new Experiment(pair.withArms(varied), false, threads).run(null, each);
+                patientWeeks += weeks(r);
+                at[k] = outcome(r, outcome, perspective, willingnessToPay);
+            }
+            bars.add(new Bar(p, low, high, at[0], at[1]));
+        }
+        bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
+        return new Result(study, arms.get(arms.size() - 1).name(), outcome, perspective, willingnessToPay, base, bars,
+                patientWeeks);
+    }
+
+    private static long weeks(final ExperimentResult result) {
+        return result.arms().stream().mapToLong(ArmResult::patientWeeks).sum();
+    }
+
+    /** @return the outcome of the last arm of {@code result} (against the first, where it compares) */
+    static double outcome(final ExperimentResult result, final Outcome outcome, final Perspective perspective,
+            final double willingnessToPay) {
+        final ArmResult arm = result.arms().get(result.arms().size() - 1);
+        if (outcome == Outcome.RECOVERY) {
+            return arm.summary(Metric.RECOVERY_RATE).mean();
+        }
+        final ArmResult reference = result.reference();
+        final double dCost = arm.summary(perspective.cost()).mean() - reference.summary(perspective.cost()).mean();
+        final double dQalys = arm.summary(Metric.QALYS_PER_PATIENT).mean()
+                - reference.summary(Metric.QALYS_PER_PATIENT).mean();
+        return outcome == Outcome.NMB ? IncrementalAnalysis.netMonetaryBenefit(dCost, dQalys, willingnessToPay)
+                : dCost / dQalys;
+    }
+}

@@ -1,0 +1,176 @@
+package org.therapysim.experiment;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.List;
+import org.therapysim.model.RandomStreams;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Study;
+import org.therapysim.scenario.UncertainParameter;
+
+/**
+ * Probabilistic sensitivity analysis. Each draw takes one value of every uncertain parameter from
+ * its distribution (by inversion of a uniform from the draw's own stream), gives that value to
+ * every arm, and runs all arms on the same replication seeds (common random numbers within the
+ * draw; each draw has its own seeds, so the draws also carry the simulation's own noise). Results
+ * depend only on the study, the number of draws and the replications per draw, never on threads.
+ */
+public final class ProbabilisticAnalysis {
+    private static final double EDGE = 1e-9;
+
+    /**
+     * One draw.
+     *
+     * @param index draw number from 0
+     * @param seed master seed of the draw's replications
+     * @param values the value of each uncertain parameter, in study order
+     * @param costs mean cost per patient, [arm][perspective ordinal]
+     * @param qalys mean QALYs per patient, by arm
+     * @param recoveries mean recoveries per patient, by arm
+     */
+    public record Draw(int index, long seed, double[] values, double[][] costs, double[] qalys, double[] recoveries) {
+    }
+
+    /**
+     * Every draw of one analysis.
+     *
+     * @param study the study (its uncertain parameters named the draws' columns)
+     * @param replicationsPerDraw replications of every arm in each draw
+     * @param draws the draws, in order
+     * @param patientWeeks patient-weeks simulated
+     */
+    public record Result(Study study, int replicationsPerDraw, List<Draw> draws, long patientWeeks) {
+        public Result {
+            draws = List.copyOf(draws);
+        }
+
+        /** @return cost[draw][arm] in a perspective */
+        public double[][] costs(final Perspective perspective) {
+            final double[][] out = new double[draws.size()][];
+            for (int d = 0; d < out.length; d++) {
+                final double[][] c = draws.get(d).costs();
+                out[d] = new double[c.length];
+                for (int a = 0; a < c.length; a++) {
+                    out[d][a] = c[a][perspective.ordinal()];
+                }
+            }
+            return out;
+        }
+
+        /** @return QALYs[draw][arm] */
+        public double[][] qalys() {
+            return draws.stream().map(Draw::qalys).toArray(double[][]::new);
+        }
+
+        /** @return the arms' names, in study order */
+        public List<String> arms() {
+            return study.arms().stream().map(Scenario::name).toList();
+        }
+
+        /**
+         * @return probability that each arm has the highest net monetary benefit,
+         *     [arm][willingness-to-pay index] (see {@link IncrementalAnalysis#acceptability})
+         */
+        public double[][] acceptability(final Perspective perspective, final double[] wtps) {
+            return IncrementalAnalysis.acceptability(costs(perspective), qalys(), wtps);
+        }
+
+        /**
+         * Expected value of perfect information per patient at a willingness to pay: the mean over
+         * draws of the best arm's net monetary benefit, less the best mean net monetary benefit.
+         */
+        public double evpi(final Perspective perspective, final double wtp) {
+            final double[][] costs = costs(perspective);
+            final double[][] qalys = qalys();
+            final int arms = costs[0].length;
+            final double[] mean = new double[arms];
+            double bestEach = 0;
+            for (int d = 0; d < costs.length; d++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < arms; a++) {
+                    final double nmb = IncrementalAnalysis.netMonetaryBenefit(costs[d][a], qalys[d][a], wtp);
+                    mean[a] += nmb / costs.length;
+                    best = Math.max(best, nmb);
+                }
+                bestEach += best / costs.length;
+            }
+            double bestMean = Double.NEGATIVE_INFINITY;
+            for (final double m : mean) {
+                bestMean = Math.max(bestMean, m);
+            }
+            return Math.max(0.0, bestEach - bestMean);
+        }
+    }
+
+    private ProbabilisticAnalysis() {
+    }
+
+    /** @return the values of every uncertain parameter in draw {@code d} */
+    public static double[] values(final Study study, final int draw) {
+        final MersenneTwisterFast random = RandomStreams.parameterStream(study.seed(), draw);
+        final double[] values = new double[study.uncertain().size()];
+        for (int i = 0; i < values.length; i++) {
+            final double u = Math.min(1 - EDGE, Math.max(EDGE, random.nextDouble()));
+            values[i] = study.uncertain().get(i).quantile(u);
+        }
+        return values;
+    }
+
+    /**
+     * @return the study with every arm given {@code values} for the uncertain parameters
+     */
+    public static Study withValues(final Study study, final ScenarioLoader loader, final double[] values,
+            final String label) {
+        final List<Scenario> arms = new ArrayList<>();
+        for (final Scenario arm : study.arms()) {
+            Scenario varied = arm;
+            for (int i = 0; i < values.length; i++) {
+                varied = loader.vary(varied, study.uncertain().get(i).key(), values[i], label);
+            }
+            arms.add(varied);
+        }
+        return study.withArms(arms);
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param draws number of draws
+     * @param replicationsPerDraw replications of every arm in each draw
+     * @param progress told after each replication, over all draws
+     */
+    public static Result run(final Study study, final ScenarioLoader loader, final int draws,
+            final int replicationsPerDraw, final int threads, final ProgressListener progress) {
+        if (study.uncertain().isEmpty()) {
+            throw new IllegalArgumentException("the study has no uncertain parameters");
+        }
+        final int arms = study.arms().size();
+        final int perDraw = arms * replicationsPerDraw;
+        final List<Draw> out = new ArrayList<>();
+        long patientWeeks = 0;
+        for (int d = 0; d < draws; d++) {
+            final double[] values = values(study, d);
+            final long seed = RandomStreams.drawSeed(study.seed(), d);
+            final Study drawn = withValues(study, loader, values, "draw " + (d + 1))
+                    .withRun(replicationsPerDraw, seed);
+            final int before = d * perDraw;
+            final ExperimentResult result = new Experiment(drawn, false, threads).run(null,
+                    (done, total) -> progress.progress(before + done, draws * perDraw));
+            final double[][] costs = new double[arms][Perspective.values().length];
+            final double[] qalys = new double[arms];
+            final double[] recoveries = new double[arms];
+            for (int a = 0; a < arms; a++) {
+                final ArmResult arm = result.arms().get(a);
+                for (final Perspective p : Perspective.values()) {
+                    costs[a][p.ordinal()] = arm.summary(p.cost()).mean();
+                }
+                qalys[a] = arm.summary(Metric.QALYS_PER_PATIENT).mean();
+                recoveries[a] = arm.summary(Metric.RECOVERIES_PER_PATIENT).mean();
+                patientWeeks += arm.patientWeeks();
+            }
+            out.add(new Draw(d, seed, values, costs, qalys, recoveries));
+        }
+        return new Result(study, replicationsPerDraw, out, patientWeeks);
+    }
+}

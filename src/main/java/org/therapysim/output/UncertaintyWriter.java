@@ -1,0 +1,193 @@
+package org.therapysim.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.therapysim.TherapysimException;
+import org.therapysim.experiment.OneWaySensitivity;
+import org.therapysim.experiment.Perspective;
+import org.therapysim.experiment.ProbabilisticAnalysis;
+import org.therapysim.scenario.Evaluation;
+import org.therapysim.scenario.Population;
+import org.therapysim.scenario.PopulationMode;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.Study;
+
+/**
+ * Results folders of the sensitivity analyses. A probabilistic analysis writes
+ * {@code psa_draws.csv} (every draw's parameter values and each arm's outcomes),
+ * {@code psa_summary.csv} (per perspective and arm: means and 95% percentile intervals, incremental
+ * values against the reference, the probability of being cost-effective at the willingness to pay),
+ * {@code acceptability.csv} (the acceptability curve and the expected value of perfect information
+ * over the range of willingness to pay) and their charts; a one-way analysis writes
+ * {@code tornado.csv} and its diagram. Both write {@code scenario.yaml} (the study with its
+ * {@code psa:} list) and {@code manifest.json}; nothing appears at the target until all is written.
+ */
+public final class UncertaintyWriter {
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 620;
+    /** Points of the acceptability curve over [0, willingnessToPayMax]. */
+    private static final int CURVE_STEPS = 40;
+
+    private UncertaintyWriter() {
+    }
+
+    /** @return the willingness-to-pay values of the acceptability curve */
+    public static double[] curve(final Evaluation evaluation) {
+        final double[] wtps = new double[CURVE_STEPS + 1];
+        for (int i = 0; i <= CURVE_STEPS; i++) {
+            wtps[i] = evaluation.willingnessToPayMax() * i / CURVE_STEPS;
+        }
+        return wtps;
+    }
+
+    /** @return patients who seek care in a year (open population) or the cohort */
+    public static double patientsPerYear(final Population population) {
+        return population.mode() == PopulationMode.OPEN ? population.members() * population.annualIncidence()
+                : population.cohortSize();
+    }
+
+    /** Writes a probabilistic analysis's folder. */
+    public static void writePsa(final ProbabilisticAnalysis.Result result, final Path target, final boolean overwrite,
+            final List<String> command, final int threads, final Instant start) {
+        final Study study = result.study();
+        final Scenario reference = study.reference();
+        final Evaluation evaluation = reference.evaluation();
+        final String currency = reference.costs().currency();
+        try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
+            writeDraws(result, folder.file("psa_draws.csv"));
+            writeSummary(result, evaluation.willingnessToPay(), folder.file("psa_summary.csv"));
+            final double[] wtps = curve(evaluation);
+            final double population = patientsPerYear(reference.population());
+            final Path charts = folder.file("charts/.keep").getParent();
+            try (CSVPrinter out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
+                    "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year")) {
+                for (final Perspective p : Perspective.values()) {
+                    final double[][] probability = result.acceptability(p, wtps);
+                    for (int w = 0; w < wtps.length; w++) {
+                        final double evpi = result.evpi(p, wtps[w]);
+                        for (int a = 0; a < result.arms().size(); a++) {
+                            out.printRecord(p.id(), n(wtps[w]), result.arms().get(a), n(probability[a][w]), n(evpi),
+                                    n(evpi * population));
+                        }
+                    }
+                    ChartFiles.write(UncertaintyCharts.acceptability(result, p, wtps, probability, currency), charts,
+                            "acceptability_" + p.id(), WIDTH, HEIGHT);
+                    ChartFiles.write(UncertaintyCharts.plane(result, p, evaluation.willingnessToPay(), currency),
+                            charts, "ce_plane_" + p.id(), WIDTH, HEIGHT);
+                }
+            }
+            ScenarioFile.write(study, folder.file("scenario.yaml"));
+            final List<Integer> seeds = new ArrayList<>();
+            result.draws().forEach(d -> seeds.add((int) d.seed()));
+            FolderManifest.write(folder, command, study, result.replicationsPerDraw(), seeds, threads, start,
+                    result.patientWeeks());
+            folder.commit();
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot write results to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeDraws(final ProbabilisticAnalysis.Result result, final Path file) throws IOException {
+        final List<String> header = new ArrayList<>(List.of("draw", "seed"));
+        result.study().uncertain().forEach(p -> header.add(p.key()));
+        header.addAll(List.of("arm", "cost_per_patient_payer", "cost_per_patient_employer",
+                "cost_per_patient_societal", "qalys_per_patient", "recoveries_per_patient"));
+        try (CSVPrinter out = Tables.open(file, header.toArray(String[]::new))) {
+            for (final ProbabilisticAnalysis.Draw d : result.draws()) {
+                for (int a = 0; a < result.arms().size(); a++) {
+                    final List<String> row = new ArrayList<>(List.of(Integer.toString(d.index() + 1),
+                            Long.toString(d.seed())));
+                    for (final double v : d.values()) {
+                        row.add(n(v));
+                    }
+                    row.add(result.arms().get(a));
+                    for (final Perspective p : Perspective.values()) {
+                        row.add(n(d.costs()[a][p.ordinal()]));
+                    }
+                    row.add(n(d.qalys()[a]));
+                    row.add(n(d.recoveries()[a]));
+                    out.printRecord(row);
+                }
+            }
+        }
+    }
+
+    private static void writeSummary(final ProbabilisticAnalysis.Result result, final double wtp, final Path file)
+            throws IOException {
+        try (CSVPrinter out = Tables.open(file, "perspective", "arm", "willingness_to_pay", "cost", "cost_p2_5",
+                "cost_p97_5", "qalys", "qalys_p2_5", "qalys_p97_5", "incremental_cost", "incremental_cost_p2_5",
+                "incremental_cost_p97_5", "incremental_qalys", "incremental_qalys_p2_5", "incremental_qalys_p97_5",
+                "cost_per_qaly_vs_reference", "probability_cost_effective", "probability_better_than_reference")) {
+            for (final Perspective p : Perspective.values()) {
+                final double[][] costs = result.costs(p);
+                final double[][] qalys = result.qalys();
+                final double[][] best = result.acceptability(p, new double[] {wtp});
+                for (int a = 0; a < result.arms().size(); a++) {
+                    final DescriptiveStatistics c = new DescriptiveStatistics();
+                    final DescriptiveStatistics q = new DescriptiveStatistics();
+                    final DescriptiveStatistics dc = new DescriptiveStatistics();
+                    final DescriptiveStatistics dq = new DescriptiveStatistics();
+                    int better = 0;
+                    for (int d = 0; d < costs.length; d++) {
+                        c.addValue(costs[d][a]);
+                        q.addValue(qalys[d][a]);
+                        dc.addValue(costs[d][a] - costs[d][0]);
+                        dq.addValue(qalys[d][a] - qalys[d][0]);
+                        if (wtp * (qalys[d][a] - qalys[d][0]) - (costs[d][a] - costs[d][0]) > 0) {
+                            better++;
+                        }
+                    }
+                    final boolean compared = a > 0;
+                    out.printRecord(p.id(), result.arms().get(a), n(wtp), n(c.getMean()), n(c.getPercentile(2.5)),
+                            n(c.getPercentile(97.5)), n(q.getMean()), n(q.getPercentile(2.5)),
+                            n(q.getPercentile(97.5)), compared ? n(dc.getMean()) : "",
+                            compared ? n(dc.getPercentile(2.5)) : "", compared ? n(dc.getPercentile(97.5)) : "",
+                            compared ? n(dq.getMean()) : "", compared ? n(dq.getPercentile(2.5)) : "",
+                            compared ? n(dq.getPercentile(97.5)) : "",
+                            compared ? n(dc.getMean() / dq.getMean()) : "", n(best[a][0]),
+                            compared ? n((double) better / costs.length) : "");
+                }
+            }
+        }
+    }
+
+    /** Writes a one-way analysis's folder. */
+    public static void writeTornado(final OneWaySensitivity.Result result, final Path target,
+            final boolean overwrite, final List<String> command, final int threads, final List<Integer> seeds,
+            final Instant start) {
+        final Study study = result.study();
+        final String currency = study.reference().costs().currency();
+        final String unit = result.outcome() == OneWaySensitivity.Outcome.RECOVERY ? " (share)"
+                : result.outcome() == OneWaySensitivity.Outcome.NMB ? " (" + currency + ")"
+                : " (" + currency + " per QALY)";
+        try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
+            try (CSVPrinter out = Tables.open(folder.file("tornado.csv"), "parameter", "distribution", "arm",
+                    "outcome", "perspective", "willingness_to_pay", "base", "low_value", "high_value",
+                    "outcome_at_low", "outcome_at_high", "swing")) {
+                for (final OneWaySensitivity.Bar bar : result.bars()) {
+                    out.printRecord(bar.parameter().key(), bar.parameter().describe(), result.arm(),
+                            result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.perspective().id(),
+                            n(result.willingnessToPay()), n(result.base()), n(bar.lowValue()), n(bar.highValue()),
+                            n(bar.atLow()), n(bar.atHigh()), n(bar.swing()));
+                }
+            }
+            ChartFiles.write(UncertaintyCharts.tornado(result, unit), folder.file("charts/.keep").getParent(),
+                    "tornado", WIDTH, Math.max(HEIGHT, 160 + 70 * result.bars().size()));
+            ScenarioFile.write(study, folder.file("scenario.yaml"));
+            FolderManifest.write(folder, command, study, study.replications(), seeds, threads, start,
+                    result.patientWeeks());
+            folder.commit();
+        } catch (IOException e) {
+            throw TherapysimException.output("cannot write results to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String n(final double value) {
+        return Numbers.significant(value);
+    }
+}
