@@ -100,7 +100,9 @@ public final class Patient implements Steppable {
         this.noShowPropensity = sampler.beta(traits.noShow(), random);
         this.priceSensitivity = sampler.logNormal(traits.priceSensitivity(), random);
         this.employed = random.nextDouble() < traits.employmentRate();
-        this.weeklyWage = employed ? sampler.logNormal(traits.weeklyWage(), random) : 0.0;
+        // Drawn for everyone, so that the employment rate does not shift the draws that follow.
+        final double wage = sampler.logNormal(traits.weeklyWage(), random);
+        this.weeklyWage = employed ? wage : 0.0;
         this.goodEnough = sampler.beta(traits.goodEnough(), random);
         this.therapistPreference = random.nextDouble();
         this.score = sampler.truncatedNormal(condition.baselineMean(), condition.baselineSd(), 0, measure.max(), random);
