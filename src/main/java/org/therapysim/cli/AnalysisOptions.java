@@ -2,16 +2,22 @@ package org.therapysim.cli;
 
 import java.nio.file.Path;
 import org.therapysim.TherapysimException;
+import java.util.List;
 import org.therapysim.output.ResultsFolder;
+import org.therapysim.output.ResultsWriter;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options of the sensitivity analyses: seed, willingness to pay, output folder and work options. */
+/** Options of the sensitivity analyses: replications, seed, willingness to pay, output folder, work options. */
 final class AnalysisOptions {
     @Option(names = "--seed", paramLabel = "SEED", description = "Master seed (default: the study's).")
     Long seed;
+
+    @Option(names = {"-n", "--replications"}, paramLabel = "N",
+            description = "Replications per arm of the base case (and, for tornado, of each run; default: the study's).")
+    Integer replications;
 
     @Option(names = "--wtp", paramLabel = "AMOUNT",
             description = "Willingness to pay per QALY (default: the scenario's evaluation.willingnessToPay).")
@@ -27,14 +33,29 @@ final class AnalysisOptions {
     /** @return the study with the seed and willingness to pay given, checked to have uncertain parameters */
     Study study(final ScenarioLoader loader, final Path file) {
         Study study = StudyRunner.withWillingnessToPay(loader.loadStudy(file), wtp);
-        if (seed != null) {
-            study = study.withRun(study.replications(), seed);
+        if (replications != null && replications < 1) {
+            throw TherapysimException.invalidInput("--replications = " + replications + ": must be at least 1");
         }
+        study = study.withRun(replications != null ? replications : study.replications(),
+                seed != null ? seed : study.seed());
         if (study.uncertain().isEmpty()) {
             throw TherapysimException.invalidInput(file + ": psa: missing: list the uncertain parameters, e.g. "
                     + "psa: [{key: dynamics.relapse.oneYearRisk, distribution: beta, mean: 0.29, sd: 0.05}]");
         }
         return study;
+    }
+
+    /**
+     * Runs the base case of the study and writes the folder with the analysis's files; the target
+     * must have been checked before the analysis ran.
+     */
+    void write(final Study study, final Path target, final List<String> command,
+            final ResultsWriter.Addition addition) {
+        try (Progress progress = Progress.start("Base case", study.arms().size() * study.replications(), work.quiet,
+                System.err)) {
+            ResultsWriter.run(study, new ResultsWriter.Options(target, work.overwrite, false, work.threadCount(),
+                    command, null), progress, addition);
+        }
     }
 
     /** @return the folder to write */

@@ -1,7 +1,6 @@
 package org.therapysim.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
@@ -55,14 +54,12 @@ final class PsaCommand implements Callable<Integer> {
         final Study study = analysis.study(loader, file);
         final Path target = analysis.target(file, "psa");
         ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), analysis.work.overwrite);
-        final Instant start = Instant.now();
         final ProbabilisticAnalysis.Result result;
         try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
                 analysis.work.quiet, System.err)) {
             result = ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(), progress);
         }
-        UncertaintyWriter.writePsa(result, target, analysis.work.overwrite, Main.commandLine(spec),
-                analysis.work.threadCount(), start);
+        analysis.write(study, target, Main.commandLine(spec), folder -> UncertaintyWriter.psa(result, folder));
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();
             final double wtp = study.reference().evaluation().willingnessToPay();

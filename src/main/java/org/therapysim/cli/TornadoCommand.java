@@ -1,11 +1,9 @@
 package org.therapysim.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
-import org.therapysim.experiment.Experiment;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.output.ResultsFolder;
@@ -47,10 +45,6 @@ final class TornadoCommand implements Callable<Integer> {
             description = "payer, employer or societal (default: ${DEFAULT-VALUE}).")
     String perspective;
 
-    @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications per arm and parameter value (default: the study's).")
-    Integer replications;
-
     @Mixin
     AnalysisOptions analysis;
 
@@ -58,26 +52,18 @@ final class TornadoCommand implements Callable<Integer> {
     public Integer call() {
         final OneWaySensitivity.Outcome what = parse(outcome, "--outcome", OneWaySensitivity.Outcome.class);
         final Perspective who = parse(perspective, "--perspective", Perspective.class);
-        if (replications != null && replications < 1) {
-            throw TherapysimException.invalidInput("--replications = " + replications + ": must be at least 1");
-        }
         final ScenarioLoader loader = new ScenarioLoader();
-        Study study = analysis.study(loader, file);
-        if (replications != null) {
-            study = study.withRun(replications, study.seed());
-        }
+        final Study study = analysis.study(loader, file);
         final int index = armIndex(study);
         final Path target = analysis.target(file, "tornado");
         ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), analysis.work.overwrite);
-        final Instant start = Instant.now();
         final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
         final OneWaySensitivity.Result result;
         try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
             result = OneWaySensitivity.run(study, loader, index, what, who,
                     study.reference().evaluation().willingnessToPay(), analysis.work.threadCount(), progress);
         }
-        UncertaintyWriter.writeTornado(result, target, analysis.work.overwrite, Main.commandLine(spec),
-                analysis.work.threadCount(), Experiment.seeds(study), start);
+        analysis.write(study, target, Main.commandLine(spec), folder -> UncertaintyWriter.tornado(result, folder));
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s of %s: %.6g with every value as given%n", what.label(), result.arm(),

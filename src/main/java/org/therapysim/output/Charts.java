@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.CategoryAnchor;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
@@ -34,6 +35,8 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -42,12 +45,16 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.therapysim.experiment.ArmResult;
+import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
+import org.therapysim.experiment.Perspective;
 import org.therapysim.model.EndReason;
 import org.therapysim.scenario.CostSettings;
 
@@ -75,7 +82,7 @@ public final class Charts {
             EndReason.DECLINED, new Color(0x4D4D4D),
             EndReason.GAVE_UP_WAITING, new Color(0x8C8C8C),
             EndReason.HORIZON, new Color(0x56B4E9)));
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
@@ -299,6 +306,132 @@ public final class Charts {
     }
 
     /**
+     * The cost-effectiveness plane in one perspective: each arm other than the reference as a point
+     * at its mean incremental QALYs (x) and incremental cost (y) per patient against the reference,
+     * with its 95% paired intervals as error bars in both directions, labelled with the arm's name
+     * and in the arm's colour; the reference sits at the origin. A dashed line through the origin
+     * has the willingness to pay as its slope: an arm below it (to the right) is cost-effective
+     * against the reference at that value of a QALY.
+     *
+     * @param willingnessToPay value of one QALY in the reference scenario's currency
+     */
+    public static JFreeChart costEffectivenessPlane(final ExperimentResult result, final Perspective perspective,
+            final double willingnessToPay) {
+        final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        final List<Integer> armOfSeries = new ArrayList<>();
+        double xMin = 0;
+        double xMax = 0;
+        double yMin = 0;
+        double yMax = 0;
+        int arm = -1;
+        for (final CostEffectiveness.Row row : CostEffectiveness.of(result, perspective, willingnessToPay)) {
+            arm++;
+            if (row.incrementalCost() == null) {
+                continue;
+            }
+            final MetricSummary cost = row.incrementalCost();
+            final MetricSummary qalys = row.incrementalQalys();
+            if (!Double.isFinite(cost.mean()) || !Double.isFinite(qalys.mean())) {
+                armOfSeries.add(-1);
+                continue;
+            }
+            final double qLow = Double.isFinite(qalys.ciLow()) ? qalys.ciLow() : qalys.mean();
+            final double qHigh = Double.isFinite(qalys.ciHigh()) ? qalys.ciHigh() : qalys.mean();
+            final double cLow = Double.isFinite(cost.ciLow()) ? cost.ciLow() : cost.mean();
+            final double cHigh = Double.isFinite(cost.ciHigh()) ? cost.ciHigh() : cost.mean();
+            final XYIntervalSeries series = new XYIntervalSeries(row.arm());
+            series.add(qalys.mean(), qLow, qHigh, cost.mean(), cLow, cHigh);
+            data.addSeries(series);
+            armOfSeries.add(arm);
+            xMin = Math.min(xMin, qLow);
+            xMax = Math.max(xMax, qHigh);
+            yMin = Math.min(yMin, cLow);
+            yMax = Math.max(yMax, cHigh);
+        }
+        final double xPad = xMax > xMin ? 0.12 * (xMax - xMin) : 0.001;
+        final double yPad = yMax > yMin ? 0.12 * (yMax - yMin) : 1;
+        xMin -= xPad;
+        xMax += xPad;
+        yMin -= yPad;
+        yMax += yPad;
+        final CostSettings costs = result.reference().scenario().costs();
+        final NumberAxis x = new NumberAxis("Incremental QALYs per patient vs " + result.reference().name());
+        x.setRange(xMin, xMax);
+        final NumberAxis y = new NumberAxis("Incremental cost per patient (" + costs.currency() + ", "
+                + costs.priceYear() + " prices)");
+        y.setRange(yMin, yMax);
+        y.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        final XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(false);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setErrorStroke(ERROR_STROKE);
+        renderer.setCapLength(6);
+        int series = 0;
+        for (final int index : armOfSeries) {
+            if (index < 0) {
+                continue;
+            }
+            renderer.setSeriesPaint(series, armColour(index));
+            renderer.setSeriesShape(series, new Ellipse2D.Double(-6, -6, 12, 12));
+            series++;
+        }
+        renderer.setDefaultItemLabelGenerator((dataset, s, item) -> dataset.getSeriesKey(s).toString());
+        renderer.setDefaultItemLabelFont(TICK);
+        renderer.setDefaultItemLabelPaint(TEXT);
+        labelPoints(renderer, data, xMin, xMax, yMin, yMax);
+        final XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setDomainZeroBaselineVisible(true);
+        plot.setRangeZeroBaselineVisible(true);
+        plot.setDomainZeroBaselinePaint(MUTED);
+        plot.setRangeZeroBaselinePaint(MUTED);
+        // The willingness-to-pay line y = wtp x, cut to the visible box so it never stretches the axes.
+        final double from = willingnessToPay > 0 ? Math.max(xMin, yMin / willingnessToPay) : xMin;
+        final double to = willingnessToPay > 0 ? Math.min(xMax, yMax / willingnessToPay) : xMax;
+        if (to > from) {
+            plot.addAnnotation(new XYLineAnnotation(from, willingnessToPay * from, to, willingnessToPay * to,
+                    new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f},
+                            0f), TEXT));
+        }
+        final JFreeChart chart = new JFreeChart("Cost-effectiveness plane, " + perspective.label().toLowerCase(
+                Locale.ROOT) + " perspective", TITLE, plot, true);
+        final NumberFormat money = NumberFormat.getIntegerInstance(Locale.US);
+        return finish(chart, plot, String.format(Locale.ROOT,
+                "Each arm against %s (origin); error bars: paired 95%% intervals over %d replications. Dashed line:"
+                        + " willingness to pay, %s %s per QALY (below or right of it: cost-effective)",
+                result.reference().name(), replications(result), money.format(willingnessToPay), costs.currency()));
+    }
+
+    /**
+     * Names each point of a cost-effectiveness plane beside it, to the right (to the left in the
+     * right fifth of the plot); a point that crowds another gets no name, the legend naming it by
+     * colour instead, so that names do not print over each other.
+     */
+    private static void labelPoints(final XYErrorRenderer renderer, final XYIntervalSeriesCollection data,
+            final double xMin, final double xMax, final double yMin, final double yMax) {
+        final int n = data.getSeriesCount();
+        final double[] x = new double[n];
+        final double[] y = new double[n];
+        for (int s = 0; s < n; s++) {
+            x[s] = (data.getXValue(s, 0) - xMin) / (xMax - xMin);
+            y[s] = (data.getYValue(s, 0) - yMin) / (yMax - yMin);
+        }
+        // Above and beside the point, clear of its error bars.
+        final ItemLabelPosition right = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT);
+        final ItemLabelPosition left = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11, TextAnchor.BOTTOM_RIGHT);
+        renderer.setItemLabelAnchorOffset(4);
+        for (int s = 0; s < n; s++) {
+            boolean crowded = false;
+            for (int o = 0; o < n; o++) {
+                crowded |= o != s && Math.abs(x[o] - x[s]) < 0.25 && Math.abs(y[o] - y[s]) < 0.06;
+            }
+            renderer.setSeriesItemLabelsVisible(s, !crowded);
+            final ItemLabelPosition position = x[s] > 0.8 ? left : right;
+            renderer.setSeriesPositiveItemLabelPosition(s, position);
+            renderer.setSeriesNegativeItemLabelPosition(s, position);
+        }
+    }
+
+    /**
      * Adds a mean and the half-width of its interval (the statistical renderers draw mean plus or
      * minus the "standard deviation" they are given). Undefined values are added as null, which the
      * renderers skip: no bar, no point, no error bar.
@@ -379,7 +512,8 @@ public final class Charts {
         return PALETTE[arm % PALETTE.length];
     }
 
-    private static JFreeChart finish(final JFreeChart chart, final Plot plot, final String subtitle) {
+    /** Gives a chart the house style: white ground, muted subtitle, light grid, legend below. */
+    static JFreeChart finish(final JFreeChart chart, final Plot plot, final String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 8, 4, 16));
         chart.getTitle().setPaint(TEXT);

@@ -1,9 +1,12 @@
 package org.therapysim.output;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Writes manifests as indented JSON with ISO-8601 times. */
@@ -16,5 +19,22 @@ final class ManifestJson {
 
     static void write(final Object manifest, final Path file) throws IOException {
         JSON.writeValue(file.toFile(), manifest);
+    }
+
+    /** Fields that differ between two runs of the same study: when and on how many threads. */
+    private static final String[] RUN_DETAILS = {"startTime", "endTime", "wallTimeSeconds", "threads"};
+
+    /**
+     * @return the manifest as indented JSON without the times and the thread count, so that a page
+     *     showing it is the same for every run of the same study
+     */
+    static String reproducibleText(final Object manifest) {
+        final ObjectNode tree = JSON.valueToTree(manifest);
+        tree.remove(java.util.List.of(RUN_DETAILS));
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.therapysim.scenario.Study;
 /**
  * Runs a study and writes its results folder: patients.csv (and sessions.csv) streamed while the
  * replications finish, then summary.csv, curves.csv, cost_effectiveness.csv, scenario.yaml, the
- * charts and manifest.json.
+ * charts, report.html (all of it in one self-contained page) and manifest.json.
  * Everything is written into a staging folder that becomes the results folder only when complete.
  */
 public final class ResultsWriter {
@@ -52,12 +52,30 @@ public final class ResultsWriter {
     private ResultsWriter() {
     }
 
+    /** Files a sensitivity analysis adds to the folder, and what the report shows of them. */
+    @FunctionalInterface
+    public interface Addition {
+        /** Writes the analysis's files into {@code folder} and returns the report's section. */
+        UncertaintyResults write(ResultsFolder folder) throws IOException;
+    }
+
     /**
      * Runs the study and writes the folder.
      *
      * @return the summarised result
      */
     public static ExperimentResult run(final Study study, final Options options, final ProgressListener progress) {
+        return run(study, options, progress, null);
+    }
+
+    /**
+     * Runs the study (the base case) and writes the folder with a sensitivity analysis's files.
+     *
+     * @param addition the analysis's files and report section, or null
+     * @return the summarised result
+     */
+    public static ExperimentResult run(final Study study, final Options options, final ProgressListener progress,
+            final Addition addition) {
         ResultsFolder.checkTarget(options.target().toAbsolutePath().normalize(), options.overwrite());
         final Instant start = Instant.now();
         try (ResultsFolder folder = ResultsFolder.open(options.target(), options.overwrite())) {
@@ -87,7 +105,10 @@ public final class ResultsWriter {
             CostEffectivenessTable.write(result, folder.file("cost_effectiveness.csv"));
             ScenarioFile.write(study, folder.file("scenario.yaml"));
             writeCharts(result, options.sweep(), folder);
-            writeManifest(study, options, result, start, folder);
+            final UncertaintyResults uncertainty = addition == null ? null : addition.write(folder);
+            final Manifest manifest = manifest(study, options, result, start, folder);
+            HtmlReport.write(result, manifest, uncertainty, folder.file("report.html"));
+            ManifestJson.write(manifest, folder.file("manifest.json"));
             folder.commit();
             return result;
         } catch (IOException e) {
@@ -115,21 +136,20 @@ public final class ResultsWriter {
         ChartFiles.write(chart, directory, name, WIDTH, HEIGHT);
     }
 
-    private static void writeManifest(final Study study, final Options options, final ExperimentResult result,
+    /** @return the manifest, listing the files written so far and the two still to come: the report and itself */
+    private static Manifest manifest(final Study study, final Options options, final ExperimentResult result,
             final Instant start, final ResultsFolder folder) throws IOException {
-        final Path file = folder.file("manifest.json");
-        final Path root = file.getParent();
+        final Path root = folder.file("manifest.json").getParent();
         final List<String> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = Stream.concat(walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()),
-                    Stream.of("manifest.json")).distinct().sorted().toList();
+                    Stream.of("manifest.json", "report.html")).distinct().sorted().toList();
         }
         final Instant end = Instant.now();
-        final Manifest manifest = new Manifest("therapysim", BuildInfo.version(), BuildInfo.commit(),
+        return new Manifest("therapysim", BuildInfo.version(), BuildInfo.commit(),
                 options.command(), study.name(), study.arms().stream().map(a -> a.name()).toList(), study.seed(),
                 study.replications(), result.seeds(), options.threads(), System.getProperty("java.version"), start, end,
                 Duration.between(start, end).toMillis() / 1000.0,
                 result.arms().stream().mapToLong(ArmResult::patientWeeks).sum(), files);
-        ManifestJson.write(manifest, file);
     }
 }

@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -32,15 +33,6 @@ import org.therapysim.experiment.ProbabilisticAnalysis;
  * colour as in every other chart of the folder.
  */
 public final class UncertaintyCharts {
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-        new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0x882255),
-        new Color(0x44AA99), new Color(0x999933), new Color(0x661100), new Color(0x6699CC)};
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
-    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Color GRID = new Color(0xdddddd);
-
     private UncertaintyCharts() {
     }
 
@@ -68,9 +60,13 @@ public final class UncertaintyCharts {
         final NumberAxis y = new NumberAxis("Incremental cost per patient (" + currency + ")");
         x.setAutoRangeIncludesZero(true);
         y.setAutoRangeIncludesZero(true);
+        // Room beyond the origin, so that its tick label is not cut at the edge.
+        x.setUpperMargin(0.08);
+        x.setLowerMargin(0.05);
+        y.setUpperMargin(0.08);
         final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int a = 1; a < arms.size(); a++) {
-            renderer.setSeriesPaint(a - 1, PALETTE[a % PALETTE.length]);
+            renderer.setSeriesPaint(a - 1, Charts.armColour(a));
             renderer.setSeriesShape(a - 1, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         final XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -80,9 +76,9 @@ public final class UncertaintyCharts {
         plot.addAnnotation(new XYLineAnnotation(-reach, -reach * wtp, reach, reach * wtp,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f),
                 Color.DARK_GRAY));
-        return finish(new JFreeChart("Cost-effectiveness plane, " + perspective.label().toLowerCase() + " perspective",
-                TITLE, plot, true), plot, result.draws().size() + " draws, each arm against " + arms.get(0)
-                + "; dashed line: " + rounded(wtp) + " " + currency + " per QALY (below it: cost-effective)");
+        return Charts.finish(new JFreeChart("Cost-effectiveness plane, " + perspective.label().toLowerCase() + " perspective",
+                Charts.TITLE, plot, true), plot, result.draws().size() + " draws, each arm against " + arms.get(0)
+                + "; dashed line: " + String.format(Locale.ROOT, "%,.0f", wtp) + " " + currency + " per QALY (below it: cost-effective)");
     }
 
     /** The probability that each arm has the highest net monetary benefit, over willingness to pay. */
@@ -102,12 +98,12 @@ public final class UncertaintyCharts {
         y.setRange(0, 1.02);
         final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int a = 0; a < arms.size(); a++) {
-            renderer.setSeriesPaint(a, PALETTE[a % PALETTE.length]);
+            renderer.setSeriesPaint(a, Charts.armColour(a));
             renderer.setSeriesStroke(a, new BasicStroke(2.2f));
         }
         final XYPlot plot = new XYPlot(data, x, y, renderer);
-        return finish(new JFreeChart("Cost-effectiveness acceptability, " + perspective.label().toLowerCase()
-                + " perspective", TITLE, plot, true), plot, "Share of " + result.draws().size()
+        return Charts.finish(new JFreeChart("Cost-effectiveness acceptability, " + perspective.label().toLowerCase()
+                + " perspective", Charts.TITLE, plot, true), plot, "Share of " + result.draws().size()
                 + " draws in which the arm has the highest net monetary benefit");
     }
 
@@ -128,8 +124,8 @@ public final class UncertaintyCharts {
         final DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                 new String[] {"low end of range", "high end of range"}, names, starts, ends);
         final IntervalBarRenderer renderer = new IntervalBarRenderer();
-        renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setSeriesPaint(1, PALETTE[1]);
+        renderer.setSeriesPaint(0, Charts.armColour(0));
+        renderer.setSeriesPaint(1, Charts.armColour(1));
         renderer.setItemMargin(0.0);
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new StandardBarPainter());
@@ -142,17 +138,9 @@ public final class UncertaintyCharts {
         final CategoryPlot plot = new CategoryPlot(data, categories, value, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(result.base(), Color.DARK_GRAY, new BasicStroke(1.5f)));
-        categories.setTickLabelFont(TICK);
-        value.setTickLabelFont(TICK);
-        value.setLabelFont(LABEL);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID);
-        final JFreeChart chart = new JFreeChart("One-way sensitivity: " + result.arm(), TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle("Each parameter at the 2.5th and 97.5th percentile of its distribution, "
-                + "all others as given; line: " + rounded(result.base()) + " with every value as given",
-                SUBTITLE));
-        return chart;
+        return Charts.finish(new JFreeChart("One-way sensitivity: " + result.arm(), Charts.TITLE, plot, true), plot,
+                "Each parameter at the 2.5th and 97.5th percentile of its distribution, all others as given; line: "
+                        + rounded(result.base()) + " with every value as given");
     }
 
     /** @return the value to 3 significant digits, without an exponent */
@@ -167,16 +155,4 @@ public final class UncertaintyCharts {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static JFreeChart finish(final JFreeChart chart, final XYPlot plot, final String subtitle) {
-        chart.setBackgroundPaint(Color.WHITE);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        for (final var axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
-            axis.setLabelFont(LABEL);
-            axis.setTickLabelFont(TICK);
-        }
-        chart.addSubtitle(new TextTitle(subtitle, SUBTITLE));
-        return chart;
-    }
 }

@@ -2,12 +2,11 @@ package org.therapysim.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-import org.therapysim.TherapysimException;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
@@ -15,17 +14,15 @@ import org.therapysim.scenario.Evaluation;
 import org.therapysim.scenario.Population;
 import org.therapysim.scenario.PopulationMode;
 import org.therapysim.scenario.Scenario;
-import org.therapysim.scenario.Study;
 
 /**
- * Results folders of the sensitivity analyses. A probabilistic analysis writes
- * {@code psa_draws.csv} (every draw's parameter values and each arm's outcomes),
- * {@code psa_summary.csv} (per perspective and arm: means and 95% percentile intervals, incremental
- * values against the reference, the probability of being cost-effective at the willingness to pay),
- * {@code acceptability.csv} (the acceptability curve and the expected value of perfect information
- * over the range of willingness to pay) and their charts; a one-way analysis writes
- * {@code tornado.csv} and its diagram. Both write {@code scenario.yaml} (the study with its
- * {@code psa:} list) and {@code manifest.json}; nothing appears at the target until all is written.
+ * The files of the sensitivity analyses, added to a results folder beside the base case, and what
+ * the report shows of them. A probabilistic analysis writes {@code psa_draws.csv} (every draw's
+ * parameter values and each arm's outcomes), {@code psa_summary.csv} (per perspective and arm:
+ * means and 95% percentile intervals, incremental values against the reference, the probability
+ * of being cost-effective at the willingness to pay), {@code acceptability.csv} (the
+ * acceptability curve and the expected value of perfect information over the range of willingness
+ * to pay) and their charts; a one-way analysis writes {@code tornado.csv} and its diagram.
  */
 public final class UncertaintyWriter {
     private static final int WIDTH = 1000;
@@ -51,45 +48,62 @@ public final class UncertaintyWriter {
                 : population.cohortSize();
     }
 
-    /** Writes a probabilistic analysis's folder. */
-    public static void writePsa(final ProbabilisticAnalysis.Result result, final Path target, final boolean overwrite,
-            final List<String> command, final int threads, final Instant start) {
-        final Study study = result.study();
-        final Scenario reference = study.reference();
+    /** Writes a probabilistic analysis's files and returns the report's section. */
+    public static UncertaintyResults psa(final ProbabilisticAnalysis.Result result, final ResultsFolder folder)
+            throws IOException {
+        final Scenario reference = result.study().reference();
         final Evaluation evaluation = reference.evaluation();
         final String currency = reference.costs().currency();
-        try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
-            writeDraws(result, folder.file("psa_draws.csv"));
-            writeSummary(result, evaluation.willingnessToPay(), folder.file("psa_summary.csv"));
-            final double[] wtps = curve(evaluation);
-            final double population = patientsPerYear(reference.population());
-            final Path charts = folder.file("charts/.keep").getParent();
-            try (CSVPrinter out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
-                    "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year")) {
-                for (final Perspective p : Perspective.values()) {
-                    final double[][] probability = result.acceptability(p, wtps);
-                    for (int w = 0; w < wtps.length; w++) {
-                        final double evpi = result.evpi(p, wtps[w]);
-                        for (int a = 0; a < result.arms().size(); a++) {
-                            out.printRecord(p.id(), n(wtps[w]), result.arms().get(a), n(probability[a][w]), n(evpi),
-                                    n(evpi * population));
-                        }
+        final double wtp = evaluation.willingnessToPay();
+        final ReportFormat format = new ReportFormat(currency);
+        writeDraws(result, folder.file("psa_draws.csv"));
+        writeSummary(result, wtp, folder.file("psa_summary.csv"));
+        final double[] wtps = curve(evaluation);
+        final double population = patientsPerYear(reference.population());
+        final Path charts = folder.file("charts/.keep").getParent();
+        final List<UncertaintyResults.Figure> figures = new ArrayList<>();
+        final List<List<String>> rows = new ArrayList<>();
+        try (CSVPrinter out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
+                "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year")) {
+            for (final Perspective p : Perspective.values()) {
+                final double[][] probability = result.acceptability(p, wtps);
+                for (int w = 0; w < wtps.length; w++) {
+                    final double evpi = result.evpi(p, wtps[w]);
+                    for (int a = 0; a < result.arms().size(); a++) {
+                        out.printRecord(p.id(), n(wtps[w]), result.arms().get(a), n(probability[a][w]), n(evpi),
+                                n(evpi * population));
                     }
-                    ChartFiles.write(UncertaintyCharts.acceptability(result, p, wtps, probability, currency), charts,
-                            "acceptability_" + p.id(), WIDTH, HEIGHT);
-                    ChartFiles.write(UncertaintyCharts.plane(result, p, evaluation.willingnessToPay(), currency),
-                            charts, "ce_plane_" + p.id(), WIDTH, HEIGHT);
                 }
+                final var ceac = UncertaintyCharts.acceptability(result, p, wtps, probability, currency);
+                final var plane = UncertaintyCharts.plane(result, p, wtp, currency);
+                ChartFiles.write(ceac, charts, "acceptability_" + p.id(), WIDTH, HEIGHT);
+                ChartFiles.write(plane, charts, "ce_plane_" + p.id(), WIDTH, HEIGHT);
+                figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(plane, "psa-plane-" + p.id(),
+                        "Cost-effectiveness plane, " + p.id() + " perspective"), "Each point is one draw: an arm's "
+                        + "incremental cost against its incremental QALYs per patient, both against the reference."));
+                figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(ceac, "psa-ceac-" + p.id(),
+                        "Acceptability curve, " + p.id() + " perspective"), "The share of draws in which each arm "
+                        + "has the highest net monetary benefit, over the value of a QALY."));
+                final double[][] at = result.acceptability(p, new double[] {wtp});
+                int best = 0;
+                for (int a = 1; a < result.arms().size(); a++) {
+                    best = at[a][0] > at[best][0] ? a : best;
+                }
+                rows.add(List.of(p.label(), result.arms().get(best), ReportFormat.percent(at[best][0]),
+                        format.money(result.evpi(p, wtp)), format.roundedMoney(result.evpi(p, wtp) * population)));
             }
-            ScenarioFile.write(study, folder.file("scenario.yaml"));
-            final List<Integer> seeds = new ArrayList<>();
-            result.draws().forEach(d -> seeds.add((int) d.seed()));
-            FolderManifest.write(folder, command, study, result.replicationsPerDraw(), seeds, threads, start,
-                    result.patientWeeks());
-            folder.commit();
-        } catch (IOException e) {
-            throw TherapysimException.output("cannot write results to " + target + ": " + e.getMessage(), e);
         }
+        final String summary = result.draws().size() + " draws of " + result.study().uncertain().size()
+                + " uncertain inputs (" + String.join("; ", result.study().uncertain().stream()
+                        .map(u -> u.key() + " " + u.describe()).toList()) + "), each draw running every arm with "
+                + result.replicationsPerDraw() + (result.replicationsPerDraw() == 1 ? " replication" : " replications")
+                + " on common random numbers. Files: psa_draws.csv, psa_summary.csv, acceptability.csv.";
+        return new UncertaintyResults(summary, figures, List.of(new UncertaintyResults.Table(
+                "Probabilistic sensitivity analysis at " + format.roundedMoney(wtp) + " per QALY: "
+                        + "the arm most often cost-effective, and the expected value of perfect information (EVPI) "
+                        + "per patient and for a year's " + Math.round(population) + " treatment-seekers",
+                List.of("Perspective", "Most often cost-effective", "Share of draws", "EVPI per patient",
+                        "EVPI a year"), rows)));
     }
 
     private static void writeDraws(final ProbabilisticAnalysis.Result result, final Path file) throws IOException {
@@ -156,35 +170,44 @@ public final class UncertaintyWriter {
         }
     }
 
-    /** Writes a one-way analysis's folder. */
-    public static void writeTornado(final OneWaySensitivity.Result result, final Path target,
-            final boolean overwrite, final List<String> command, final int threads, final List<Integer> seeds,
-            final Instant start) {
-        final Study study = result.study();
-        final String currency = study.reference().costs().currency();
+    /** Writes a one-way analysis's files and returns the report's section. */
+    public static UncertaintyResults tornado(final OneWaySensitivity.Result result, final ResultsFolder folder)
+            throws IOException {
+        final String currency = result.study().reference().costs().currency();
         final String unit = result.outcome() == OneWaySensitivity.Outcome.RECOVERY ? " (share)"
                 : result.outcome() == OneWaySensitivity.Outcome.NMB ? " (" + currency + ")"
                 : " (" + currency + " per QALY)";
-        try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
-            try (CSVPrinter out = Tables.open(folder.file("tornado.csv"), "parameter", "distribution", "arm",
-                    "outcome", "perspective", "willingness_to_pay", "base", "low_value", "high_value",
-                    "outcome_at_low", "outcome_at_high", "swing")) {
-                for (final OneWaySensitivity.Bar bar : result.bars()) {
-                    out.printRecord(bar.parameter().key(), bar.parameter().describe(), result.arm(),
-                            result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.perspective().id(),
-                            n(result.willingnessToPay()), n(result.base()), n(bar.lowValue()), n(bar.highValue()),
-                            n(bar.atLow()), n(bar.atHigh()), n(bar.swing()));
-                }
+        final List<List<String>> rows = new ArrayList<>();
+        try (CSVPrinter out = Tables.open(folder.file("tornado.csv"), "parameter", "distribution", "arm",
+                "outcome", "perspective", "willingness_to_pay", "base", "low_value", "high_value",
+                "outcome_at_low", "outcome_at_high", "swing")) {
+            for (final OneWaySensitivity.Bar bar : result.bars()) {
+                out.printRecord(bar.parameter().key(), bar.parameter().describe(), result.arm(),
+                        result.outcome().name().toLowerCase(Locale.ROOT), result.perspective().id(),
+                        n(result.willingnessToPay()), n(result.base()), n(bar.lowValue()), n(bar.highValue()),
+                        n(bar.atLow()), n(bar.atHigh()), n(bar.swing()));
+                rows.add(List.of(bar.parameter().key(), UncertaintyCharts.rounded(bar.lowValue()) + " to "
+                        + UncertaintyCharts.rounded(bar.highValue()), UncertaintyCharts.rounded(bar.atLow()),
+                        UncertaintyCharts.rounded(bar.atHigh())));
             }
-            ChartFiles.write(UncertaintyCharts.tornado(result, unit), folder.file("charts/.keep").getParent(),
-                    "tornado", WIDTH, Math.max(HEIGHT, 160 + 70 * result.bars().size()));
-            ScenarioFile.write(study, folder.file("scenario.yaml"));
-            FolderManifest.write(folder, command, study, study.replications(), seeds, threads, start,
-                    result.patientWeeks());
-            folder.commit();
-        } catch (IOException e) {
-            throw TherapysimException.output("cannot write results to " + target + ": " + e.getMessage(), e);
         }
+        final int height = Math.max(HEIGHT, 160 + 70 * result.bars().size());
+        final var chart = UncertaintyCharts.tornado(result, unit);
+        ChartFiles.write(chart, folder.file("charts/.keep").getParent(), "tornado", WIDTH, height);
+        final String what = capitalised(result.outcome().label()) + " of " + result.arm()
+                + (result.outcome() == OneWaySensitivity.Outcome.RECOVERY ? ""
+                        : " against the reference, " + result.perspective().id() + " perspective");
+        return new UncertaintyResults("One-way sensitivity analysis: each uncertain input in turn at the 2.5th and "
+                + "97.5th percentile of its distribution, all others as given, on the study's own seeds. File: "
+                + "tornado.csv.", List.of(new UncertaintyResults.Figure(HtmlReport.inlineSvg(chart, "tornado",
+                        "Tornado diagram"), what + " as each input moves across its range; the line is the value with "
+                        + "every input as given (" + UncertaintyCharts.rounded(result.base()) + ").")),
+                List.of(new UncertaintyResults.Table(what + unit + ", widest first", List.of("Input", "Range",
+                        "At low end", "At high end"), rows)));
+    }
+
+    private static String capitalised(final String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String n(final double value) {

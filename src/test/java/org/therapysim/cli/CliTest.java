@@ -183,7 +183,7 @@ class CliTest {
         assertEquals(3 * 2, csv(psa.resolve("psa_draws.csv")).size(), "draws x arms");
         assertEquals(3 * 2 * 41, csv(psa.resolve("acceptability.csv")).size(), "perspectives x arms x 41 points");
         for (final String f : List.of("psa_summary.csv", "charts/ce_plane_payer.png", "charts/acceptability_societal.svg",
-                "manifest.json")) {
+                "manifest.json", "summary.csv", "cost_effectiveness.csv", "report.html")) {
             assertTrue(Files.size(psa.resolve(f)) > 0, f);
         }
         // The folder's own scenario.yaml carries the psa: list and gives the same draws.
@@ -199,6 +199,9 @@ class CliTest {
         assertEquals(2, bars.size());
         assertEquals("b", bars.get(0).get("arm"));
         assertTrue(Files.size(tornado.resolve("charts/tornado.png")) > 0);
+        final String report = Files.readString(tornado.resolve("report.html"));
+        assertTrue(report.contains("Tornado diagram") && report.contains("dynamics.relapse.oneYearRisk"), "tornado in the report");
+        assertTrue(Files.readString(psa.resolve("report.html")).contains("Acceptability curve, payer perspective"));
     }
 
     @Test

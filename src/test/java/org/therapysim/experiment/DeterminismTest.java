@@ -49,7 +49,7 @@ class DeterminismTest {
         final Path again = write(smallStudy(5), "again", 1);
         final Path three = write(smallStudy(5), "three-threads", 3);
         for (final String table : List.of("patients.csv", "sessions.csv", "summary.csv", "curves.csv",
-                "scenario.yaml", "charts/dose_effect.png", "charts/dose_effect.svg", "charts/end_reasons.svg",
+                "cost_effectiveness.csv", "report.html", "scenario.yaml", "charts/dose_effect.png", "charts/dose_effect.svg", "charts/end_reasons.svg",
                 "charts/recovery_rate.png", "charts/recovery_rate.svg")) {
             assertArrayEquals(bytes(one.resolve(table)), bytes(again.resolve(table)), table + " repeats");
             assertArrayEquals(bytes(one.resolve(table)), bytes(three.resolve(table)), table + " with 3 threads");

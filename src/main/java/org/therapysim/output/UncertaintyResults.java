@@ -1,0 +1,56 @@
+package org.therapysim.output;
+
+import java.util.List;
+
+/**
+ * What the report's "Uncertainty" section shows when a probabilistic sensitivity analysis (PSA) or
+ * a one-way (tornado) analysis has been run: a few sentences, charts as inline SVG and small
+ * tables. Text and table cells are plain text (the report escapes them); charts are SVG elements
+ * as made by {@link HtmlReport#inlineSvg}.
+ *
+ * @param summary what was run and what it shows, in plain words (may be empty)
+ * @param figures charts, in order
+ * @param tables tables, in order
+ */
+public record UncertaintyResults(String summary, List<Figure> figures, List<Table> tables) {
+    public UncertaintyResults {
+        summary = summary == null ? "" : summary;
+        figures = List.copyOf(figures);
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * A chart.
+     *
+     * @param svg an SVG element (from {@link HtmlReport#inlineSvg}), inserted as is
+     * @param caption what the chart shows, plain text
+     */
+    public record Figure(String svg, String caption) {
+        public Figure {
+            if (svg == null || !svg.startsWith("<svg")) {
+                throw new IllegalArgumentException("an SVG element is needed");
+            }
+            caption = caption == null ? "" : caption;
+        }
+    }
+
+    /**
+     * A small table of plain-text cells.
+     *
+     * @param caption what the table shows, with its units
+     * @param header column headers
+     * @param rows rows of cells, each as long as the header
+     */
+    public record Table(String caption, List<String> header, List<List<String>> rows) {
+        public Table {
+            header = List.copyOf(header);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (final List<String> row : rows) {
+                if (row.size() != header.size()) {
+                    throw new IllegalArgumentException("a row has " + row.size() + " cells for " + header.size()
+                            + " columns");
+                }
+            }
+        }
+    }
+}

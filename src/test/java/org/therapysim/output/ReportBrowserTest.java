@@ -1,0 +1,109 @@
+package org.therapysim.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.TestScenarios;
+import org.therapysim.experiment.OneWaySensitivity;
+import org.therapysim.experiment.Perspective;
+import org.therapysim.experiment.ProbabilisticAnalysis;
+import org.therapysim.experiment.ProgressListener;
+import org.therapysim.scenario.Scenario;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Study;
+import org.therapysim.scenario.UncertainParameter;
+
+/**
+ * The report as a reader sees it, in headless Chromium: no console error, every chart drawn, no
+ * table wider than the page, nothing fetched, and it prints. Screenshots are kept in
+ * {@code target/report-browser/} to be looked at.
+ */
+class ReportBrowserTest {
+    private static final Path SHOTS = Path.of("target", "report-browser");
+
+    @TempDir
+    static Path dir;
+    private static BrowserPage browser;
+    private static Path compare;
+    private static Path psa;
+    private static Path tornado;
+
+    @BeforeAll
+    static void writeFolders() throws IOException {
+        BrowserPage.assumeAvailable();
+        final Scenario reference = TestScenarios.cohort(300, 40).withName("No cap, $20 copay");
+        final Scenario cap = TestScenarios.cohort(300, 40, "plan.sessionCap.sessions=6").withName("Cap 6, then stop");
+        final Scenario copay = TestScenarios.cohort(300, 40, "plan.copay=60").withName("High copay ($60)");
+        final Study study = new Study("Benefit designs <test>", "What do a cap and a high copay do?",
+                List.of(reference, cap, copay), 3, 9, List.of(
+                        new UncertainParameter("dynamics.relapse.oneYearRisk", UncertainParameter.Family.BETA, 0.29,
+                                0.05, Double.NaN, Double.NaN),
+                        new UncertainParameter("patients.employmentRate", UncertainParameter.Family.UNIFORM,
+                                Double.NaN, Double.NaN, 0.55, 0.65)));
+        final ScenarioLoader loader = new ScenarioLoader();
+        compare = write(study, "compare", null);
+        final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 1, 2,
+                ProgressListener.NONE);
+        psa = write(study, "psa", folder -> UncertaintyWriter.psa(draws, folder));
+        final OneWaySensitivity.Result bars = OneWaySensitivity.run(study, loader, 1, OneWaySensitivity.Outcome.NMB,
+                Perspective.PAYER, 100_000, 2, ProgressListener.NONE);
+        tornado = write(study, "tornado", folder -> UncertaintyWriter.tornado(bars, folder));
+        Files.createDirectories(SHOTS);
+        browser = new BrowserPage();
+    }
+
+    private static Path write(final Study study, final String name, final ResultsWriter.Addition addition) {
+        final Path target = dir.resolve(name);
+        ResultsWriter.run(study, new ResultsWriter.Options(target, false, false, 2,
+                List.of("therapysim", name, "study.yaml"), null), ProgressListener.NONE, addition);
+        return target.resolve("report.html");
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static void check(final Path report, final String name, final int expectedCharts) throws IOException {
+        for (final int width : new int[] {1000, 1400}) {
+            browser.open(report, width, 900);
+            assertEquals(List.of(), browser.consoleErrors(), name + ": console errors at " + width + " px");
+            assertEquals(List.of(), browser.brokenImages(), name + ": broken charts at " + width + " px");
+            assertEquals(List.of(), browser.overflowingTables(), name + ": tables wider than the page at " + width);
+            assertEquals(List.of(), browser.externalRequests(), name + ": the page fetches nothing");
+            final Object charts = browser.driver().executeScript(
+                    "return Array.from(document.querySelectorAll('svg.chart'))"
+                            + ".filter(s => s.getBoundingClientRect().width > 300).length;");
+            assertEquals((long) expectedCharts, charts, name + ": charts drawn at a readable width");
+            browser.screenshot(SHOTS.resolve(name + "-" + width + ".png"));
+        }
+        final Path pdf = SHOTS.resolve(name + ".pdf");
+        browser.printToPdf(pdf);
+        assertTrue(Files.size(pdf) > 20_000, name + ": prints");
+    }
+
+    @Test
+    void theComparisonReportReadsCleanly() throws IOException {
+        check(compare, "compare", 7);
+    }
+
+    @Test
+    void theProbabilisticAnalysisReportShowsItsChartsCleanly() throws IOException {
+        check(psa, "psa", 7 + 6);
+    }
+
+    @Test
+    void theTornadoReportShowsItsDiagramCleanly() throws IOException {
+        check(tornado, "tornado", 7 + 1);
+    }
+}
