@@ -11,7 +11,7 @@ import org.therapysim.TestScenarios;
 import org.therapysim.scenario.Scenario;
 
 class BenefitRulesTest {
-    private static final double ALLOWED = 73.89;
+    private static final double ALLOWED = TestScenarios.defaults().plan().allowedAmount();
 
     @Test
     void planPaidSessionsNeverExceedTheCapInAPlanYear() {
