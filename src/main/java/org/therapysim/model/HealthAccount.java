@@ -1,6 +1,5 @@
 package org.therapysim.model;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.therapysim.scenario.Evaluation;
 import org.therapysim.scenario.Measure;
 
@@ -19,21 +18,25 @@ import org.therapysim.scenario.Measure;
 final class HealthAccount {
     private final int firstArrival;
     private final int endWeek;
-    private final Evaluation evaluation;
     private final Measure measure;
-    private final UnivariateFunction utility;
+    private final UtilityCurve utility;
+    private final double[] discount;
     private final double weeklyWage;
     private final double medicalPerPoint;
     private int nextWeek;
     private final double[] totals = new double[EconomicTotals.FIELDS];
 
+    /**
+     * @param discount the discount factor of each week of the horizon, from the first ({@link #factors})
+     */
     HealthAccount(final int firstArrival, final Evaluation evaluation, final Measure measure,
-            final UnivariateFunction utility, final double weeklyWage, final double medicalCostPerYearAtMax) {
+            final UtilityCurve utility, final double[] discount, final double weeklyWage,
+            final double medicalCostPerYearAtMax) {
         this.firstArrival = firstArrival;
         this.endWeek = firstArrival + evaluation.horizonWeeks();
-        this.evaluation = evaluation;
         this.measure = measure;
         this.utility = utility;
+        this.discount = discount;
         this.weeklyWage = weeklyWage;
         this.medicalPerPoint = medicalCostPerYearAtMax / 52.0 / measure.max();
         this.nextWeek = firstArrival;
@@ -66,8 +69,8 @@ final class HealthAccount {
     }
 
     private void add(final int week, final double score) {
-        final double d = evaluation.discountFactor(week - firstArrival);
-        totals[EconomicTotals.QALYS] += d * utility.value(score) / 52.0;
+        final double d = discount[week - firstArrival];
+        totals[EconomicTotals.QALYS] += d * utility.at(score) / 52.0;
         totals[EconomicTotals.PRODUCTIVITY] += d * weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
         totals[EconomicTotals.MEDICAL] += d * medicalPerPoint * score;
     }
@@ -75,7 +78,7 @@ final class HealthAccount {
     /** Adds a session's payments in {@code week}. */
     void session(final int week, final double plan, final double patient) {
         if (week < endWeek) {
-            final double d = evaluation.discountFactor(week - firstArrival);
+            final double d = discount[week - firstArrival];
             totals[EconomicTotals.PLAN] += d * plan;
             totals[EconomicTotals.OUT_OF_POCKET] += d * patient;
         }
@@ -84,7 +87,7 @@ final class HealthAccount {
     /** Adds an administrative cost (review, authorization) in {@code week}. */
     void admin(final int week, final double cost) {
         if (week < endWeek) {
-            totals[EconomicTotals.ADMIN] += evaluation.discountFactor(week - firstArrival) * cost;
+            totals[EconomicTotals.ADMIN] += discount[week - firstArrival] * cost;
         }
     }
 
@@ -100,6 +103,15 @@ final class HealthAccount {
         for (int i = 0; i < totals.length; i++) {
             sum[i] += totals[i];
         }
+    }
+
+    /** @return the discount factor of each week of the evaluation horizon, from week 0 */
+    static double[] factors(final Evaluation evaluation) {
+        final double[] f = new double[evaluation.horizonWeeks()];
+        for (int t = 0; t < f.length; t++) {
+            f[t] = evaluation.discountFactor(t);
+        }
+        return f;
     }
 
     /** @return the first week after the horizon */

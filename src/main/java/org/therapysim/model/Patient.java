@@ -126,7 +126,7 @@ public final class Patient implements Steppable {
     void beginEpisode(final int week) {
         if (account == null) {
             account = new HealthAccount(week, sim.scenario().evaluation(), measure, sim.utility(condition.measure()),
-                    weeklyWage, sim.scenario().costs().medicalCostPerYearAtMax());
+                    sim.discountFactors(), weeklyWage, sim.scenario().costs().medicalCostPerYearAtMax());
         }
         episode++;
         current = new Episode(week, observed(score));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.therapysim.scenario.PopulationMode;
 import org.therapysim.scenario.Scenario;
 import sim.engine.SimState;
@@ -46,7 +45,8 @@ public final class TherapySim extends SimState {
     private transient RelapseHazard relapseHazard;
     private transient Referral referral;
     private transient List<Patient> patients;
-    private transient Map<String, UnivariateFunction> utilities;
+    private transient Map<String, UtilityCurve> utilities;
+    private transient double[] discountFactors;
     private long patientWeeks;
 
     /**
@@ -74,7 +74,8 @@ public final class TherapySim extends SimState {
         patients = new ArrayList<>();
         patientWeeks = 0;
         utilities = new HashMap<>();
-        scenario.measures().forEach((name, measure) -> utilities.put(name, measure.utility().function()));
+        scenario.measures().forEach((name, measure) -> utilities.put(name, new UtilityCurve(measure.utility())));
+        discountFactors = HealthAccount.factors(scenario.evaluation());
 
         final MersenneTwisterFast workforceRandom = RandomStreams.stream(replicationSeed, RandomStreams.WORKFORCE, 0);
         final List<Therapist> therapists = new ArrayList<>();
@@ -180,9 +181,14 @@ public final class TherapySim extends SimState {
         return log;
     }
 
-    /** @return the score-to-utility function of a measure */
-    UnivariateFunction utility(final String measure) {
+    /** @return the score-to-utility curve of a measure */
+    UtilityCurve utility(final String measure) {
         return utilities.get(measure);
+    }
+
+    /** @return the discount factor of each week of the evaluation horizon */
+    double[] discountFactors() {
+        return discountFactors;
     }
 
     TraitSampler sampler() {

@@ -1,8 +1,6 @@
 package org.therapysim.scenario;
 
 import java.util.List;
-import org.apache.commons.math3.analysis.interpolation.LinearInterpolator;
-import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
 
 /**
  * A published correspondence between a questionnaire's total score and a health-state utility
@@ -38,11 +36,6 @@ public record UtilityMapping(String instrument, List<Double> scores, List<Double
         }
     }
 
-    /** @return the piecewise-linear function of the score */
-    public PolynomialSplineFunction function() {
-        return new LinearInterpolator().interpolate(scores.stream().mapToDouble(Double::doubleValue).toArray(),
-                utilities.stream().mapToDouble(Double::doubleValue).toArray());
-    }
 
     /** @return the highest score given */
     double lastScore() {

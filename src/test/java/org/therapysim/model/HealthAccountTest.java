@@ -15,7 +15,8 @@ class HealthAccountTest {
 
     private static HealthAccount account(final int arrival, final double discount, final double wage) {
         final Evaluation evaluation = new Evaluation(52, discount, 100_000, 200_000);
-        return new HealthAccount(arrival, evaluation, PHQ9, PHQ9.utility().function(), wage, 11_300);
+        return new HealthAccount(arrival, evaluation, PHQ9, new UtilityCurve(PHQ9.utility()),
+                HealthAccount.factors(evaluation), wage, 11_300);
     }
 
     private static double[] totals(final HealthAccount account) {
@@ -72,5 +73,18 @@ class HealthAccountTest {
             expected += Math.pow(1.03, -k / 52.0) * 0.8 / 52;
         }
         assertEquals(expected, after[EconomicTotals.QALYS] - t[EconomicTotals.QALYS], 1e-12);
+    }
+
+    @Test
+    void theUtilityCurveJoinsItsKnotsWithStraightLines() {
+        final UtilityCurve curve = new UtilityCurve(PHQ9.utility());
+        assertEquals(1.0, curve.at(0), 0.0);
+        assertEquals(0.95, curve.at(2.5), 1e-12);
+        assertEquals(0.8, curve.at(10), 1e-12);
+        assertEquals(0.625, curve.at(17.5), 1e-12);
+        assertEquals(0.55 - 0.55 * 3.5 / 7, curve.at(23.5), 1e-12);
+        assertEquals(0.0, curve.at(27), 1e-12);
+        assertEquals(1.0, curve.at(-0.4), 0.0, "scores below the range take the first utility");
+        assertEquals(0.0, curve.at(27.3), 0.0, "and above it the last");
     }
 }
