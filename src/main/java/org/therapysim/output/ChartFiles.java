@@ -57,7 +57,8 @@ public final class ChartFiles {
         }
     }
 
-    private static void place(final Path temp, final Path target) throws IOException {
+    /** Moves a finished temporary file to its name, atomically where the file system can. */
+    static void place(final Path temp, final Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

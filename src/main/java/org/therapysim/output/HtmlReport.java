@@ -3,10 +3,8 @@ package org.therapysim.output;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,11 +87,7 @@ public final class HtmlReport {
         final Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.writeString(temp, html, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ChartFiles.place(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
