@@ -50,6 +50,7 @@ public final class ScenarioLoader {
     private static final String DEFAULTS_RESOURCE = "defaults.yaml";
     private static final String DEFAULTS_LABEL = "built-in defaults";
     private static final String EXTENDS = "extends";
+    private static final String PSA = "psa";
     private static final Pattern KEY_PART = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)((\\[\\d+\\])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
@@ -98,7 +99,9 @@ public final class ScenarioLoader {
     public Study loadStudy(final Path file) {
         final JsonNode root = read(file);
         if (!root.has("arms")) {
-            return Study.of(load(file));
+            final Study single = Study.of(load(file));
+            return root.has(PSA) ? single.withUncertain(uncertain(root.get(PSA), file.toString(), single.reference()))
+                    : single;
         }
         return bindStudy((ObjectNode) root, file);
     }
@@ -217,7 +220,7 @@ public final class ScenarioLoader {
     private Study bindStudy(final ObjectNode root, final Path file) {
         final String label = file.toString();
         final Iterator<String> names = root.fieldNames();
-        final List<String> allowed = List.of("study", "description", "replications", "seed", "arms", "psa");
+        final List<String> allowed = List.of("study", "description", "replications", "seed", "arms", PSA);
         while (names.hasNext()) {
             final String key = names.next();
             if (!allowed.contains(key)) {
@@ -247,7 +250,7 @@ public final class ScenarioLoader {
                 : reference.simulation().replications();
         final long seed = root.has("seed") ? wholeNumber(root.get("seed"), label, "seed")
                 : reference.simulation().seed();
-        final List<UncertainParameter> uncertain = root.has("psa") ? uncertain(root.get("psa"), label, reference)
+        final List<UncertainParameter> uncertain = root.has(PSA) ? uncertain(root.get(PSA), label, reference)
                 : List.of();
         return wrap(label, "", () -> new Study(name, description, arms, replications, seed, uncertain));
     }
@@ -361,6 +364,14 @@ public final class ScenarioLoader {
             throw invalid(file.toString(), "arms", "[...]", "a study cannot be used as a scenario here");
         }
         final ObjectNode own = ((ObjectNode) root).deepCopy();
+        if (own.has(PSA)) {
+            if (!chain.isEmpty()) {
+                throw invalid(file.toString(), PSA, "[...]", "uncertain inputs belong in the study or scenario file"
+                        + " given on the command line, not in a file it extends");
+            }
+            // Read by loadStudy for the sensitivity analyses; not part of the scenario itself.
+            own.remove(PSA);
+        }
         final ObjectNode result = JsonNodeFactory.instance.objectNode();
         mergeParent(result, own, file, EXTENDS, chain, origins);
         merge(result, own, "", file.toString(), origins);

@@ -58,6 +58,11 @@ public record Study(String name, String description, List<Scenario> arms, int re
         return new Study(name, description, newArms, replications, seed, uncertain);
     }
 
+    /** @return a copy with these uncertain parameters */
+    public Study withUncertain(final List<UncertainParameter> newUncertain) {
+        return new Study(name, description, arms, replications, seed, newUncertain);
+    }
+
     /** @return the reference arm (the first) */
     public Scenario reference() {
         return arms.get(0);

@@ -224,4 +224,25 @@ class CliTest {
         assertTrue(arm.err().contains("--arm = nobody"), arm.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing written");
     }
+
+    @Test
+    void aScenarioFileMayCarryItsOwnUncertainInputs() throws IOException {
+        final Path scenario = small("single", "psa:\n  - {key: dynamics.symptoms.improvementRate, distribution: gamma, "
+                + "mean: 0.16, sd: 0.02}\n");
+        final Path out = dir.resolve("single-tornado");
+        final Outcome o = cli("tornado", scenario.toString(), "--outcome", "recovery", "-n", "2", "-o", out.toString(),
+                "-q");
+        assertEquals(0, o.status(), o.err());
+        final List<CSVRecord> bars = csv(out.resolve("tornado.csv"));
+        assertEquals("dynamics.symptoms.improvementRate", bars.get(0).get("parameter"));
+        assertTrue(Double.parseDouble(bars.get(0).get("outcome_at_high"))
+                > Double.parseDouble(bars.get(0).get("outcome_at_low")), "a faster improvement rate, more recovery");
+        assertTrue(Files.readString(out.resolve("scenario.yaml")).contains("psa:"));
+        // The scenario still runs as a scenario; an extended file may not carry uncertain inputs.
+        assertEquals(0, cli("validate", scenario.toString()).status());
+        final Path child = TestScenarios.write(dir, "child.yaml", "extends: single.yaml\nname: child\n");
+        final Outcome bad = cli("run", child.toString(), "-o", dir.resolve("child").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("single.yaml: psa") && bad.err().contains("not in a file it extends"), bad.err());
+    }
 }
