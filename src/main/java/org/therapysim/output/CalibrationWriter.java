@@ -20,7 +20,7 @@ import org.therapysim.scenario.ScenarioLoader;
  * Writes a calibration folder: {@code fitted.yaml}, a scenario overlay that extends the calibrated
  * scenario with the fitted values (other scenarios can extend it in turn), {@code fit.csv} (each
  * parameter's bounds, start and fitted value), {@code targets.csv} (each target at the fitted
- * point) and a manifest.
+ * point), {@code report.html} (the same, to read) and a manifest.
  */
 public final class CalibrationWriter {
     private static final ObjectMapper YAML = ScenarioLoader.newYamlMapper();
@@ -66,6 +66,8 @@ public final class CalibrationWriter {
             }
             ValidationTable.write(List.of(new TargetCheck.Outcome(null, targetsFile, null, fit.rows())),
                     folder.file("targets.csv"));
+            AtomicFile.write(folder.file("report.html"), ValidationReport.calibration(fit, free, targetsFile,
+                    scenarioFile, seed, replications, command));
             final long missed = fit.rows().stream().filter(r -> !r.inside()).count();
             ManifestJson.write(new CalibrationManifest("therapysim", BuildInfo.version(), BuildInfo.commit(), command,
                     targetsFile.toString(), scenarioFile.toString(), seed, replications, fit.evaluations(),

@@ -5,10 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -39,7 +37,7 @@ public final class ChartFiles {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(png))) {
                 ChartUtils.writeChartAsPNG(out, chart, width, height);
             }
-            place(png, directory.resolve(baseName + ".png"));
+            AtomicFile.place(png, directory.resolve(baseName + ".png"));
         } finally {
             Files.deleteIfExists(png);
         }
@@ -51,18 +49,9 @@ public final class ChartFiles {
         final Path svgTemp = directory.resolve("." + baseName + ".svg.tmp");
         try {
             Files.writeString(svgTemp, svg.getSVGDocument(), StandardCharsets.UTF_8);
-            place(svgTemp, directory.resolve(baseName + ".svg"));
+            AtomicFile.place(svgTemp, directory.resolve(baseName + ".svg"));
         } finally {
             Files.deleteIfExists(svgTemp);
-        }
-    }
-
-    /** Moves a finished temporary file to its name, atomically where the file system can. */
-    static void place(final Path temp, final Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -2,13 +2,10 @@ package org.therapysim.output;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.DoubleFunction;
@@ -83,14 +80,7 @@ public final class HtmlReport {
      */
     public static void write(final ExperimentResult result, final Manifest manifest,
             final UncertaintyResults uncertainty, final Path file) throws IOException {
-        final String html = render(result, manifest, uncertainty);
-        final Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            ChartFiles.place(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, render(result, manifest, uncertainty));
     }
 
     /**

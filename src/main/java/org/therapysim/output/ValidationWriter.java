@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.TargetCheck;
 import org.therapysim.scenario.Study;
@@ -53,6 +56,7 @@ public final class ValidationWriter {
         try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
             ValidationTable.write(outcomes, folder.file("validation.csv"));
             final List<Checked> checked = new ArrayList<>();
+            final Map<String, String> charts = new HashMap<>();
             for (final TargetCheck.Outcome outcome : outcomes) {
                 final String base = ResultsFolder.nameOf(outcome.path());
                 final Study study = outcome.result().study();
@@ -67,14 +71,18 @@ public final class ValidationWriter {
                     }
                 }
                 if (!points.isEmpty()) {
-                    ChartFiles.write(Charts.doseEffectAgainst(outcome.result(), points),
-                            folder.file("charts/.").getParent(), "dose_effect_vs_published_" + base, 1000, 620);
+                    final JFreeChart chart = Charts.doseEffectAgainst(outcome.result(), points);
+                    ChartFiles.write(chart, folder.file("charts/.").getParent(), "dose_effect_vs_published_" + base,
+                            1000, 620);
+                    charts.put(base, HtmlReport.inlineSvg(chart, "dose-effect-" + base,
+                            "Dose-effect against published points, " + base));
                 }
                 checked.add(new Checked(outcome.path().toString(), study.reference().name(), study.seed(),
                         outcome.result().seeds()));
             }
             final long targets = outcomes.stream().mapToLong(o -> o.rows().size()).sum();
             final long missed = outcomes.stream().mapToLong(TargetCheck.Outcome::missed).sum();
+            AtomicFile.write(folder.file("report.html"), ValidationReport.validation(outcomes, charts, command));
             ManifestJson.write(new ValidationManifest("therapysim", BuildInfo.version(), BuildInfo.commit(), command,
                     checked, targets, missed, start, Instant.now()), folder.file("manifest.json"));
             folder.commit();

@@ -37,6 +37,14 @@ class CheckCommandTest {
         return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
     }
 
+    private static String readQuietly(final Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<CSVRecord> csv(final Path file) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(Files.newBufferedReader(file)).getRecords();
@@ -57,6 +65,10 @@ class CheckCommandTest {
         assertEquals("true", rows.get(0).get("inside"));
         assertEquals("false", rows.get(1).get("inside"));
         assertTrue(Files.exists(dir.resolve("v/manifest.json")));
+        final String report = Files.readString(dir.resolve("v/report.html"));
+        assertTrue(report.contains("1 of 2 published figures reproduced; <b>1 missed</b>"), "the report's verdict");
+        assertTrue(report.contains("<b>Impossible</b>") && report.contains("<b>no</b>"), "the missed figure shown");
+        assertTrue(report.contains("Doe, J., &amp; Roe, R. (2020). T. J."), "full source, escaped");
 
         final Path wide = targets("w.yaml", "  - name: Wide\n    statistic: dropout_rate\n    definition: d\n"
                 + "    value: 0.2\n    low: 0.0\n    high: 1.0\n" + SOURCE);
@@ -71,6 +83,7 @@ class CheckCommandTest {
         assertEquals(0, cli(new StringWriter(), new StringWriter(), "check", file.toString(), "-o",
                 dir.resolve("d").toString(), "-q"));
         assertTrue(Files.exists(dir.resolve("d/charts/dose_effect_vs_published_d.png")));
+        assertTrue(readQuietly(dir.resolve("d/report.html")).contains("<svg"), "the chart inline in the report");
         assertTrue(Files.exists(dir.resolve("d/scenarios/d.yaml")));
     }
 
@@ -102,6 +115,10 @@ class CheckCommandTest {
         final List<CSVRecord> fit = csv(dir.resolve("cal/fit.csv"));
         assertEquals("dynamics.dropout.baseLogit", fit.get(0).get("parameter"));
         assertEquals(1, csv(dir.resolve("cal/targets.csv")).size());
+        final String report = readQuietly(dir.resolve("cal/report.html"));
+        assertTrue(report.contains("<h1>Calibration of small</h1>") && report.contains(" evaluations of 3 replications"),
+                report.substring(0, Math.min(report.length(), 3000)));
+        assertTrue(report.contains("<code>dynamics.dropout.baseLogit</code></td><td>-7 to -5</td>"), "its free parameter");
         final Path child = TestScenarios.write(dir, "child.yaml", "extends: cal/fitted.yaml\nname: child\n");
         final double fitted = Double.parseDouble(fit.get(0).get("fitted"));
         assertEquals(fitted, new ScenarioLoader().load(child).dynamics().dropout().baseLogit(), 1e-9);

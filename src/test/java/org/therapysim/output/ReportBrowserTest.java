@@ -16,9 +16,11 @@ import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
 import org.therapysim.experiment.ProgressListener;
+import org.therapysim.experiment.TargetCheck;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
+import org.therapysim.scenario.TargetFile;
 import org.therapysim.scenario.UncertainParameter;
 
 /**
@@ -35,6 +37,7 @@ class ReportBrowserTest {
     private static Path compare;
     private static Path psa;
     private static Path tornado;
+    private static Path validation;
 
     @BeforeAll
     static void writeFolders() throws IOException {
@@ -56,6 +59,13 @@ class ReportBrowserTest {
         final OneWaySensitivity.Result bars = OneWaySensitivity.run(study, loader, 1, OneWaySensitivity.Outcome.NMB,
                 Perspective.PAYER, 100_000, 2, ProgressListener.NONE);
         tornado = write(study, "tornado", folder -> UncertaintyWriter.tornado(bars, folder));
+        final Path targets = Path.of("targets", "dose-effect.yaml");
+        final TargetFile file = loader.loadTargets(targets);
+        final TargetCheck.Outcome outcome = TargetCheck.run(file, targets,
+                loader.load(ScenarioLoader.sibling(targets, file.scenario())), List.of(), 2, ProgressListener.NONE);
+        ValidationWriter.write(List.of(outcome), dir.resolve("validation"), false, List.of("therapysim", "check"),
+                java.time.Instant.now());
+        validation = dir.resolve("validation").resolve("report.html");
         Files.createDirectories(SHOTS);
         browser = new BrowserPage();
     }
@@ -105,5 +115,10 @@ class ReportBrowserTest {
     @Test
     void theTornadoReportShowsItsDiagramCleanly() throws IOException {
         check(tornado, "tornado", 7 + 1);
+    }
+
+    @Test
+    void theValidationReportReadsCleanly() throws IOException {
+        check(validation, "validation", 1);
     }
 }
