@@ -48,16 +48,19 @@ public final class HtmlReport {
     private final ExperimentResult result;
     private final Manifest manifest;
     private final UncertaintyResults uncertainty;
+    private final SweepAxis sweep;
     private final Scenario reference;
     private final CostSettings costs;
     private final Evaluation evaluation;
     private final ReportFormat format;
     private final StringBuilder out = new StringBuilder(1 << 20);
 
-    private HtmlReport(final ExperimentResult result, final Manifest manifest, final UncertaintyResults uncertainty) {
+    private HtmlReport(final ExperimentResult result, final Manifest manifest, final UncertaintyResults uncertainty,
+            final SweepAxis sweep) {
         this.result = Objects.requireNonNull(result);
         this.manifest = manifest;
         this.uncertainty = uncertainty;
+        this.sweep = sweep;
         this.reference = result.reference().scenario();
         this.costs = reference.costs();
         this.evaluation = reference.evaluation();
@@ -71,7 +74,16 @@ public final class HtmlReport {
      */
     public static String render(final ExperimentResult result, final Manifest manifest,
             final UncertaintyResults uncertainty) {
-        return new HtmlReport(result, manifest, uncertainty).page();
+        return render(result, manifest, uncertainty, null);
+    }
+
+    /**
+     * @param sweep the varied parameter when the study is a sweep (its charts are added), or null
+     * @return the page
+     */
+    public static String render(final ExperimentResult result, final Manifest manifest,
+            final UncertaintyResults uncertainty, final SweepAxis sweep) {
+        return new HtmlReport(result, manifest, uncertainty, sweep).page();
     }
 
     /**
@@ -79,8 +91,8 @@ public final class HtmlReport {
      * interrupted write never leaves a partial page under the final name.
      */
     public static void write(final ExperimentResult result, final Manifest manifest,
-            final UncertaintyResults uncertainty, final Path file) throws IOException {
-        AtomicFile.write(file, render(result, manifest, uncertainty));
+            final UncertaintyResults uncertainty, final SweepAxis sweep, final Path file) throws IOException {
+        AtomicFile.write(file, render(result, manifest, uncertainty, sweep));
     }
 
     /**
@@ -419,6 +431,13 @@ public final class HtmlReport {
         figure(Charts.endReasons(result), "end-reasons", "How episodes ended",
                 "Share of all episodes by how they ended: planned, dropout, at the cap, after a denied review,"
                         + " declined because of the price, gave up waiting, or still open when the simulation ended.");
+        if (sweep != null) {
+            for (final Metric metric : SweepAxis.METRICS) {
+                figure(Charts.sweep(sweep.key(), sweep.values(), result, metric), "sweep-" + metric.id(),
+                        metric.label() + " against " + sweep.key(), metric.label() + " at each value of "
+                                + sweep.key() + ", with 95% intervals.");
+            }
+        }
         out.append("</section>\n");
     }
 

@@ -29,8 +29,6 @@ public final class ResultsWriter {
     private static final int HEIGHT = 620;
     private static final List<Metric> ARM_CHARTS = List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
             Metric.PAYER_COST_PER_EPISODE, Metric.PAYER_COST_PMPM);
-    private static final List<Metric> SWEEP_CHARTS = List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
-            Metric.MEAN_SESSIONS, Metric.PAYER_COST_PER_EPISODE, Metric.PAYER_COST_PMPM);
 
     /**
      * What to write and how to run.
@@ -107,7 +105,7 @@ public final class ResultsWriter {
             writeCharts(result, options.sweep(), folder);
             final UncertaintyResults uncertainty = addition == null ? null : addition.write(folder);
             final Manifest manifest = manifest(study, options, result, start, folder);
-            HtmlReport.write(result, manifest, uncertainty, folder.file("report.html"));
+            HtmlReport.write(result, manifest, uncertainty, options.sweep(), folder.file("report.html"));
             ManifestJson.write(manifest, folder.file("manifest.json"));
             folder.commit();
             return result;
@@ -126,7 +124,7 @@ public final class ResultsWriter {
             write(Charts.metricByArm(result, metric), charts, metric.id());
         }
         if (sweep != null) {
-            for (final Metric metric : SWEEP_CHARTS) {
+            for (final Metric metric : SweepAxis.METRICS) {
                 write(Charts.sweep(sweep.key(), sweep.values(), result, metric), charts, "sweep_" + metric.id());
             }
         }

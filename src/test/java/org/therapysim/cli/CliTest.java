@@ -152,6 +152,8 @@ class CliTest {
         assertEquals(List.of("sessions=4", "sessions=12", "sessions=unlimited"), arms);
         assertTrue(Files.size(out.resolve("charts/sweep_recovery_rate.png")) > 0);
         assertTrue(Files.size(out.resolve("charts/sweep_payer_cost_per_episode.svg")) > 0);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Recovery against plan.sessionCap.sessions"),
+                "the sweep's charts in its report");
     }
 
     @Test

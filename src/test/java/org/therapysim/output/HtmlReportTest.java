@@ -177,7 +177,7 @@ class HtmlReportTest {
                 new UncertaintyResults.Figure(svg, "Draws & their spread")), List.of(new UncertaintyResults.Table(
                         "Tornado <top>", List.of("Parameter", "Low", "High"), List.of(List.of("copay", "1", "2")))));
         final Path file = dir.resolve("with-psa.html");
-        HtmlReport.write(result, null, psa, file);
+        HtmlReport.write(result, null, psa, null, file);
         final String page = Files.readString(file);
         assertFalse(page.contains("No probabilistic or one-way sensitivity analysis"));
         assertTrue(page.contains("<caption>Tornado &lt;top&gt;</caption>"));
