@@ -1,6 +1,7 @@
 package org.therapysim.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
@@ -11,6 +12,7 @@ import org.therapysim.output.UncertaintyWriter;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
+import org.therapysim.scenario.UncertainParameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +47,10 @@ final class TornadoCommand implements Callable<Integer> {
             description = "payer, employer or societal (default: ${DEFAULT-VALUE}).")
     String perspective;
 
+    @Option(names = "--parameter", paramLabel = "KEY",
+            description = "Vary only this psa: parameter (repeat for several; default: all of them).")
+    List<String> parameters;
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -53,7 +59,7 @@ final class TornadoCommand implements Callable<Integer> {
         final OneWaySensitivity.Outcome what = parse(outcome, "--outcome", OneWaySensitivity.Outcome.class);
         final Perspective who = parse(perspective, "--perspective", Perspective.class);
         final ScenarioLoader loader = new ScenarioLoader();
-        final Study study = analysis.study(loader, file);
+        final Study study = chosen(analysis.study(loader, file));
         final int index = armIndex(study);
         final Path target = analysis.target(file, "tornado");
         ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), analysis.work.overwrite);
@@ -75,6 +81,19 @@ final class TornadoCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private Study chosen(final Study study) {
+        if (parameters == null || parameters.isEmpty()) {
+            return study;
+        }
+        final List<String> keys = study.uncertain().stream().map(UncertainParameter::key).toList();
+        for (final String key : parameters) {
+            if (!keys.contains(key)) {
+                throw TherapysimException.invalidInput("--parameter = " + key + ": must be one of the psa: keys " + keys);
+            }
+        }
+        return study.withUncertain(study.uncertain().stream().filter(u -> parameters.contains(u.key())).toList());
     }
 
     private int armIndex(final Study study) {

@@ -65,7 +65,7 @@ final class Html {
               nav { display: none; }
               body { color: #000; max-width: none; padding: 0; font-size: 11pt; }
               .meta, .note, .ci, figcaption, .source, td.refcell { color: #000; }
-              h2 { page-break-after: avoid; break-after: avoid; }
+              h2, h3 { page-break-after: avoid; break-after: avoid; }
               table, figure, pre.command { page-break-inside: avoid; break-inside: avoid; }
               .wrap { overflow: visible; }
               svg.chart { border: none; }

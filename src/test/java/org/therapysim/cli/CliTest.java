@@ -199,6 +199,11 @@ class CliTest {
         assertEquals(0, t.status(), t.err());
         final List<CSVRecord> bars = csv(tornado.resolve("tornado.csv"));
         assertEquals(2, bars.size());
+        final Path one = dir.resolve("tornado-one");
+        assertEquals(0, cli("tornado", study.toString(), "--parameter", "patients.employmentRate", "-o", one.toString(),
+                "-q").status());
+        assertEquals(List.of("patients.employmentRate"),
+                csv(one.resolve("tornado.csv")).stream().map(r -> r.get("parameter")).toList());
         assertEquals("b", bars.get(0).get("arm"));
         assertTrue(Files.size(tornado.resolve("charts/tornado.png")) > 0);
         final String report = Files.readString(tornado.resolve("report.html"));
@@ -221,6 +226,10 @@ class CliTest {
         final Path unknown = smallStudy("psa:\n  - {key: dynamics.nothing, distribution: uniform, low: 0, high: 1}\n");
         assertEquals(2, cli("tornado", unknown.toString()).status());
         final Path ok = smallStudy("psa:\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
+        final Outcome parameter = cli("tornado", ok.toString(), "--parameter", "patients.nothing", "-o",
+                dir.resolve("x").toString());
+        assertEquals(2, parameter.status());
+        assertTrue(parameter.err().contains("must be one of the psa: keys [patients.employmentRate]"), parameter.err());
         final Outcome arm = cli("tornado", ok.toString(), "--arm", "nobody", "-o", dir.resolve("x").toString());
         assertEquals(2, arm.status());
         assertTrue(arm.err().contains("--arm = nobody"), arm.err());
