@@ -74,10 +74,9 @@ public final class OneWaySensitivity {
      * @param willingnessToPay value of a QALY (NMB)
      * @param base the outcome with every value as the scenario gives it
      * @param bars one per parameter, widest first
-     * @param patientWeeks patient-weeks simulated over all runs
      */
     public record Result(Study study, String arm, Outcome outcome, Perspective perspective, double willingnessToPay,
-            double base, List<Bar> bars, long patientWeeks) {
+            double base, List<Bar> bars) {
         public Result {
             bars = List.copyOf(bars);
         }
@@ -108,9 +107,8 @@ public final class OneWaySensitivity {
         final int perRun = arms.size() * study.replications();
         final int[] run = {0};
         final ProgressListener each = (done, total) -> progress.progress(run[0] * perRun + done, runs * perRun);
-        final ExperimentResult baseRun = new Experiment(pair, false, threads).run(null, each);
-        long patientWeeks = weeks(baseRun);
-        final double base = outcome(baseRun, outcome, perspective, willingnessToPay);
+        final double base = outcome(new Experiment(pair, false, threads).run(null, each), outcome, perspective,
+                willingnessToPay);
         final List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < study.uncertain().size(); i++) {
             final UncertainParameter p = study.uncertain().get(i);
@@ -124,19 +122,13 @@ public final class OneWaySensitivity {
                 for (final Scenario s : arms) {
                     varied.add(loader.vary(s, p.key(), values[k], "tornado " + p.key()));
                 }
-                final ExperimentResult r = new Experiment(pair.withArms(varied), false, threads).run(null, each);
-                patientWeeks += weeks(r);
-                at[k] = outcome(r, outcome, perspective, willingnessToPay);
+                at[k] = outcome(new Experiment(pair.withArms(varied), false, threads).run(null, each), outcome,
+                        perspective, willingnessToPay);
             }
             bars.add(new Bar(p, low, high, at[0], at[1]));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
-        return new Result(study, arms.get(arms.size() - 1).name(), outcome, perspective, willingnessToPay, base, bars,
-                patientWeeks);
-    }
-
-    private static long weeks(final ExperimentResult result) {
-        return result.arms().stream().mapToLong(ArmResult::patientWeeks).sum();
+        return new Result(study, arms.get(arms.size() - 1).name(), outcome, perspective, willingnessToPay, base, bars);
     }
 
     /** @return the outcome of the last arm of {@code result} (against the first, where it compares) */

@@ -38,9 +38,8 @@ public final class ProbabilisticAnalysis {
      * @param study the study (its uncertain parameters named the draws' columns)
      * @param replicationsPerDraw replications of every arm in each draw
      * @param draws the draws, in order
-     * @param patientWeeks patient-weeks simulated
      */
-    public record Result(Study study, int replicationsPerDraw, List<Draw> draws, long patientWeeks) {
+    public record Result(Study study, int replicationsPerDraw, List<Draw> draws) {
         public Result {
             draws = List.copyOf(draws);
         }
@@ -148,7 +147,6 @@ public final class ProbabilisticAnalysis {
         final int arms = study.arms().size();
         final int perDraw = arms * replicationsPerDraw;
         final List<Draw> out = new ArrayList<>();
-        long patientWeeks = 0;
         for (int d = 0; d < draws; d++) {
             final double[] values = values(study, d);
             final long seed = RandomStreams.drawSeed(study.seed(), d);
@@ -167,10 +165,9 @@ public final class ProbabilisticAnalysis {
                 }
                 qalys[a] = arm.summary(Metric.QALYS_PER_PATIENT).mean();
                 recoveries[a] = arm.summary(Metric.RECOVERIES_PER_PATIENT).mean();
-                patientWeeks += arm.patientWeeks();
             }
             out.add(new Draw(d, seed, values, costs, qalys, recoveries));
         }
-        return new Result(study, replicationsPerDraw, out, patientWeeks);
+        return new Result(study, replicationsPerDraw, out);
     }
 }

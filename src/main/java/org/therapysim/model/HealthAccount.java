@@ -22,7 +22,7 @@ final class HealthAccount {
     private final UtilityCurve utility;
     private final double[] discount;
     private final double weeklyWage;
-    private final double medicalPerPoint;
+    private final double medicalCostPerYearAtMax;
     private int nextWeek;
     private final double[] totals = new double[EconomicTotals.FIELDS];
 
@@ -38,7 +38,7 @@ final class HealthAccount {
         this.utility = utility;
         this.discount = discount;
         this.weeklyWage = weeklyWage;
-        this.medicalPerPoint = medicalCostPerYearAtMax / 52.0 / measure.max();
+        this.medicalCostPerYearAtMax = medicalCostPerYearAtMax;
         this.nextWeek = firstArrival;
     }
 
@@ -71,8 +71,18 @@ final class HealthAccount {
     private void add(final int week, final double score) {
         final double d = discount[week - firstArrival];
         totals[EconomicTotals.QALYS] += d * utility.at(score) / 52.0;
-        totals[EconomicTotals.PRODUCTIVITY] += d * weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
-        totals[EconomicTotals.MEDICAL] += d * medicalPerPoint * score;
+        totals[EconomicTotals.PRODUCTIVITY] += d * productivityLoss(score);
+        totals[EconomicTotals.MEDICAL] += d * medicalCost(score);
+    }
+
+    /** @return a week's lost work output at {@code score} (0 for a patient without a wage) */
+    double productivityLoss(final double score) {
+        return weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
+    }
+
+    /** @return a week's other medical cost at {@code score}, proportional to the score */
+    double medicalCost(final double score) {
+        return medicalCostPerYearAtMax / 52.0 * score / measure.max();
     }
 
     /** Adds a session's payments in {@code week}. */

@@ -208,9 +208,9 @@ public final class Patient implements Steppable {
 
     private void accrueWeeklyCosts() {
         if (employed) {
-            current.productivityLoss += weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
+            current.productivityLoss += account.productivityLoss(score);
         }
-        current.medicalCost += sim.scenario().costs().medicalCostPerYearAtMax() / 52.0 * score / measure.max();
+        current.medicalCost += account.medicalCost(score);
     }
 
     private void waitingWeek(final int week) {
