@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         description = "Agent-based simulation of psychotherapy courses under managed-care benefit designs.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class,
             BenchCommand.class, CheckCommand.class, CalibrateCommand.class, PsaCommand.class, TornadoCommand.class,
+            GuiCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:run failed, or (check) a published target missed",

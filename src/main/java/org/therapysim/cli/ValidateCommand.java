@@ -36,8 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
             if (print) {
                 out.print(ScenarioFile.toYaml(study));
             } else {
-                out.printf("ok: %s: %s (%d arm%s, %d replications, seed %d)%n", file, study.name(), study.arms().size(),
-                        study.arms().size() == 1 ? "" : "s", study.replications(), study.seed());
+                out.printf("ok: %s: %s (%d arm%s, %d replication%s, seed %d)%n", file, study.name(),
+                        study.arms().size(), study.arms().size() == 1 ? "" : "s", study.replications(),
+                        study.replications() == 1 ? "" : "s", study.seed());
             }
         }
         out.flush();

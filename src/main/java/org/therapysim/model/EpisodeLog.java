@@ -30,6 +30,10 @@ final class EpisodeLog {
         }
     }
 
+    List<EpisodeRecord> episodesSoFar() {
+        return java.util.Collections.unmodifiableList(episodes);
+    }
+
     void census(final WeeklyCensus week) {
         census.add(week);
     }

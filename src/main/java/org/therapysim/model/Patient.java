@@ -84,6 +84,10 @@ public final class Patient implements Steppable {
     private int episode;
     private Episode current;
     private HealthAccount account;
+    private int lastRuptureWeek = -1;
+    private int lastRepairWeek = -1;
+    private EndReason lastEnd;
+    private Boolean lastRecovered;
 
     Patient(final int id, final TherapySim sim, final MersenneTwisterFast random, final TraitSampler sampler) {
         this.id = id;
@@ -320,9 +324,11 @@ public final class Patient implements Steppable {
         if (uRupture < process.ruptureProbability(resistance, error, alliance)) {
             rupture = true;
             current.ruptures++;
+            lastRuptureWeek = week;
             if (uRepair < process.repairProbability(therapist.getRepairSkill(), resistance, therapist.isUsesFeedback())) {
                 repaired = true;
                 current.repairs++;
+                lastRepairWeek = week;
                 alliance = process.repaired(alliance);
                 ceiling = process.repaired(ceiling);
             } else {
@@ -473,6 +479,8 @@ public final class Patient implements Steppable {
             }
         }
         final EpisodeRecord row = record(ended, reason, week, endScore, relapsed);
+        lastEnd = reason;
+        lastRecovered = row.recovered();
         if (Boolean.TRUE.equals(row.recovered())) {
             account.recovery(week);
         }
@@ -554,6 +562,41 @@ public final class Patient implements Steppable {
     /** @return the current questionnaire score (continuous) */
     public double getScore() {
         return score;
+    }
+
+    /** @return the current score as a share of the questionnaire's maximum (0 none, 1 most severe) */
+    public double getSeverity() {
+        return score / measure.max();
+    }
+
+    /** @return whether the current score is at or above the questionnaire's caseness cut-off */
+    public boolean isCase() {
+        return observed(score) >= measure.caseness();
+    }
+
+    /** @return the week of the last rupture in the alliance, or -1 */
+    public int getLastRuptureWeek() {
+        return lastRuptureWeek;
+    }
+
+    /** @return the week of the last repaired rupture, or -1 */
+    public int getLastRepairWeek() {
+        return lastRepairWeek;
+    }
+
+    /** @return how the last episode ended, or null while the first is under way */
+    public EndReason getLastEndReason() {
+        return lastEnd;
+    }
+
+    /** @return whether the last episode ended in recovery (null when recovery does not apply) */
+    public Boolean getLastRecovered() {
+        return lastRecovered;
+    }
+
+    /** @return plan payments for sessions in the current (or last) episode */
+    public double getEpisodePayerCost() {
+        return current == null ? 0.0 : current.payerCost;
     }
 
     /** @return the current alliance on [0, 1] */

@@ -48,6 +48,7 @@ public final class TherapySim extends SimState {
     private transient Map<String, UtilityCurve> utilities;
     private transient double[] discountFactors;
     private long patientWeeks;
+    private int weeksDone;
 
     /**
      * @param scenario the validated scenario
@@ -73,6 +74,7 @@ public final class TherapySim extends SimState {
         relapseHazard = new RelapseHazard(scenario.dynamics().relapse());
         patients = new ArrayList<>();
         patientWeeks = 0;
+        weeksDone = 0;
         utilities = new HashMap<>();
         scenario.measures().forEach((name, measure) -> utilities.put(name, new UtilityCurve(measure.utility())));
         discountFactors = HealthAccount.factors(scenario.evaluation());
@@ -99,10 +101,38 @@ public final class TherapySim extends SimState {
      */
     public ReplicationResult run() {
         start();
-        final int weeks = horizon();
-        for (int w = 0; w < weeks; w++) {
-            schedule.step(this);
+        while (stepWeek()) {
+            // one week per step until the horizon
         }
+        return conclude();
+    }
+
+    /**
+     * Simulates the next week (after {@link #start()}); the command line and the GUI both advance
+     * the simulation only through this, so they give the same numbers.
+     *
+     * @return whether weeks remain before the horizon
+     */
+    public boolean stepWeek() {
+        if (weeksDone >= horizon()) {
+            return false;
+        }
+        schedule.step(this);
+        weeksDone++;
+        return weeksDone < horizon();
+    }
+
+    /** @return weeks simulated since {@link #start()} */
+    public int weeksDone() {
+        return weeksDone;
+    }
+
+    /**
+     * Censors the episodes still open at the horizon and publishes the result. Call once, after
+     * the last week.
+     */
+    public ReplicationResult conclude() {
+        final int weeks = horizon();
         for (final Patient p : patients) {
             if (p.getPhase() != Patient.Phase.ENDED) {
                 p.end(EndReason.HORIZON, weeks);
@@ -170,6 +200,11 @@ public final class TherapySim extends SimState {
     /** @return every patient who has arrived, by id */
     public List<Patient> patients() {
         return List.copyOf(patients);
+    }
+
+    /** @return the episodes ended so far, in the order they ended (a read-only view) */
+    public List<EpisodeRecord> endedEpisodes() {
+        return log.episodesSoFar();
     }
 
     /** @return the horizon in weeks */

@@ -328,8 +328,19 @@ public final class ScenarioLoader {
      * @return the scenario with the value, validated
      */
     public Scenario vary(final Scenario scenario, final String key, final double value, final String label) {
+        return vary(scenario, key, Double.toString(value), label);
+    }
+
+    /**
+     * Gives one key of a validated scenario another value, written as in YAML (e.g. {@code 12},
+     * {@code unlimited}, {@code self_pay}).
+     *
+     * @param label what to call the source of the value in error messages
+     * @return the scenario with the value, validated
+     */
+    public Scenario vary(final Scenario scenario, final String key, final String rawValue, final String label) {
         final ResolvedTree tree = new ResolvedTree((ObjectNode) yaml.valueToTree(scenario), Map.of(), label);
-        return bind(override(tree, key, Double.toString(value), label));
+        return bind(override(tree, key, rawValue, label));
     }
 
     private Scenario bindInline(final ObjectNode arm, final Path studyFile, final String prefix) {

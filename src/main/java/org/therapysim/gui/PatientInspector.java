@@ -1,0 +1,74 @@
+package org.therapysim.gui;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.therapysim.model.Patient;
+import sim.display.GUIState;
+import sim.portrayal.Inspector;
+import sim.portrayal.LocationWrapper;
+import sim.portrayal.SimpleInspector;
+
+/**
+ * A patient's inspector: the patient's state (MASON's property list) above a chart of the score and
+ * the alliance over the weeks seen with a therapist.
+ */
+final class PatientInspector extends Inspector {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Patient patient;
+    private final transient PatientHistories histories;
+    private final SimpleInspector properties;
+    private final XYSeries score = new XYSeries("score (left axis)");
+    private final XYSeries alliance = new XYSeries("alliance (right axis)");
+
+    PatientInspector(final LocationWrapper wrapper, final GUIState state, final PatientHistories histories) {
+        this.patient = (Patient) wrapper.getObject();
+        this.histories = histories;
+        this.properties = new SimpleInspector(patient, state, "Patient " + patient.getId());
+        setLayout(new BorderLayout());
+        add(properties, BorderLayout.CENTER);
+        final XYLineAndShapeRenderer scoreLine = new XYLineAndShapeRenderer(true, true);
+        scoreLine.setSeriesPaint(0, new Color(0xD55E00));
+        final XYPlot plot = new XYPlot(new XYSeriesCollection(score), new NumberAxis("week"),
+                new NumberAxis("questionnaire score"), scoreLine);
+        final NumberAxis allianceAxis = new NumberAxis("alliance");
+        allianceAxis.setRange(0, 1);
+        final XYLineAndShapeRenderer allianceLine = new XYLineAndShapeRenderer(true, true);
+        allianceLine.setSeriesPaint(0, new Color(0x0072B2));
+        plot.setRangeAxis(1, allianceAxis);
+        plot.setDataset(1, new XYSeriesCollection(alliance));
+        plot.setRenderer(1, allianceLine);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setBackgroundPaint(Color.WHITE);
+        final ChartPanel chart = new ChartPanel(new JFreeChart("History with a therapist", JFreeChart.DEFAULT_TITLE_FONT,
+                plot, true));
+        chart.setPreferredSize(new Dimension(360, 240));
+        add(chart, BorderLayout.SOUTH);
+        setTitle("Patient " + patient.getId());
+        refresh();
+    }
+
+    private void refresh() {
+        final var weeks = histories.of(patient);
+        score.clear();
+        alliance.clear();
+        for (final PatientHistories.Week w : weeks) {
+            score.add(w.week(), w.score());
+            alliance.add(w.week(), w.alliance());
+        }
+    }
+
+    @Override
+    public void updateInspector() {
+        properties.updateInspector();
+        javax.swing.SwingUtilities.invokeLater(this::refresh);
+    }
+}

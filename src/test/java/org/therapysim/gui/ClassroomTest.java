@@ -1,0 +1,98 @@
+package org.therapysim.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.therapysim.model.RandomStreams;
+import org.therapysim.model.ReplicationResult;
+import org.therapysim.model.TherapySim;
+import org.therapysim.scenario.ScenarioLoader;
+import org.therapysim.scenario.Study;
+
+/** The classroom's clinics give the command line's numbers, and every lesson preset runs. */
+class ClassroomTest {
+    private static final ScenarioLoader LOADER = new ScenarioLoader();
+
+    static Study preset(final String name) {
+        return LOADER.loadStudy(Path.of("scenarios", "classroom", name));
+    }
+
+    private static List<ReplicationResult> commandLine(final Study study) {
+        return study.arms().stream()
+                .map(arm -> new TherapySim(arm, RandomStreams.replicationSeed(study.seed(), 0), false).run()).toList();
+    }
+
+    @Test
+    void watchedClinicsGiveTheCommandLinesNumbers() {
+        final Study study = preset("ten-vs-twenty.yaml");
+        final ClassroomWithUI gui = new ClassroomWithUI(study);
+        gui.start();
+        int steps = 0;
+        while (gui.classroom().results().isEmpty() && steps++ < 1000) {
+            gui.step();
+        }
+        final List<ReplicationResult> watched = gui.classroom().results();
+        final List<ReplicationResult> cli = commandLine(study);
+        assertEquals(2, watched.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(cli.get(i).episodes(), watched.get(i).episodes(), "clinic " + i + ": same episodes");
+            assertEquals(cli.get(i).economics(), watched.get(i).economics(), "clinic " + i + ": same economics");
+        }
+        assertNotEquals(watched.get(0).episodes(), watched.get(1).episodes(), "the caps make a difference");
+        gui.finish();
+    }
+
+    @Test
+    void everyLessonPresetRunsItsTwoClinicsToTheHorizon() throws IOException {
+        try (var files = Files.list(Path.of("scenarios", "classroom"))) {
+            final List<Path> presets = files.filter(p -> !p.getFileName().toString().equals("clinic.yaml")).sorted()
+                    .toList();
+            assertEquals(4, presets.size(), presets.toString());
+            for (final Path preset : presets) {
+                final Classroom classroom = new Classroom(LOADER.loadStudy(preset));
+                classroom.start();
+                while (classroom.results().isEmpty()) {
+                    classroom.schedule.step(classroom);
+                }
+                assertEquals(2, classroom.results().size(), preset.toString());
+                assertTrue(classroom.results().get(0).episodes().size() > 100, preset + ": a class-sized clinic");
+            }
+        }
+    }
+
+    @Test
+    void knobsTakeEffectAtTheNextStartAndOnlyOnTheClinicUnderStudy() {
+        final Classroom classroom = new Classroom(preset("ten-vs-twenty.yaml"));
+        classroom.knobs().setSessionCap(4);
+        classroom.knobs().setCopay(0);
+        classroom.start();
+        assertEquals(10, (int) classroom.arms().get(0).plan().sessionCap().sessions().value(), "reference untouched");
+        assertEquals(4, (int) classroom.arms().get(1).plan().sessionCap().sessions().value());
+        assertEquals(0.0, classroom.arms().get(1).plan().copay());
+        assertEquals(20.0, classroom.arms().get(0).plan().copay());
+    }
+
+    @Test
+    void masonsChartingInspectorsAreNotOffered() throws IOException {
+        // MASON's charting property inspectors need JFreeChart 1.0; the project's list replaces MASON's.
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("sim/portrayal/inspector/propertyinspector.classes")) {
+            final String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertFalse(list.lines().filter(l -> !l.startsWith("#")).anyMatch(l -> l.contains("Charting")), list);
+        }
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sim/display/simulation.classes")) {
+            final String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(list.contains("ONLY") && list.contains(ClassroomWithUI.class.getName()), list);
+            assertFalse(list.contains("sim.app."), "no MASON demo (some need Java3D)");
+        }
+    }
+}

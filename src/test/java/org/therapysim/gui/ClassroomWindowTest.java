@@ -1,0 +1,114 @@
+package org.therapysim.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.therapysim.model.RandomStreams;
+import org.therapysim.model.ReplicationResult;
+import org.therapysim.model.TherapySim;
+import org.therapysim.scenario.Study;
+import sim.display.Console;
+
+/**
+ * The classroom as a teacher sees it: MASON's Console with the two clinics and the live charts,
+ * played to the horizon on a real (virtual) display. Needs a display: under CI it runs in Xvfb
+ * ({@code xvfb-run}); elsewhere without one it is skipped. Screenshots stay in {@code target/gui/}.
+ */
+class ClassroomWindowTest {
+    private static final Path SHOTS = Path.of("target", "gui");
+
+    private static void assumeDisplay() {
+        if (GraphicsEnvironment.isHeadless()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("no display although CI=true: run the tests under xvfb-run");
+            }
+            Assumptions.assumeTrue(false, "no display: the window test runs under a display or xvfb-run");
+        }
+    }
+
+    private static BufferedImage shot(final Component component) throws Exception {
+        final BufferedImage[] image = new BufferedImage[1];
+        SwingUtilities.invokeAndWait(() -> {
+            image[0] = new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
+            component.printAll(image[0].getGraphics());
+        });
+        return image[0];
+    }
+
+    /** @return the number of distinct colours and the share of pixels that are not white */
+    private static double[] content(final BufferedImage image) {
+        final Set<Integer> colours = new HashSet<>();
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                final int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                if (rgb != 0xFFFFFF) {
+                    ink++;
+                }
+            }
+        }
+        return new double[] {colours.size(), ink / (image.getWidth() * image.getHeight() / 4.0)};
+    }
+
+    @Test
+    void theTwoClinicsAndTheirChartsFillTheWindowsAndEndWithTheCommandLinesNumbers() throws Exception {
+        assumeDisplay();
+        final Study study = ClassroomTest.preset("ten-vs-twenty.yaml");
+        final ClassroomWithUI gui = new ClassroomWithUI(study);
+        final Console[] console = new Console[1];
+        SwingUtilities.invokeAndWait(() -> {
+            console[0] = new Console(gui);
+            console[0].setVisible(true);
+        });
+        Files.createDirectories(SHOTS);
+        console[0].setWhenShouldPause(60);
+        console[0].pressPlay();
+        final long deadline = System.currentTimeMillis() + 120_000;
+        while (gui.classroom().schedule.getSteps() < 60 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        SwingUtilities.invokeAndWait(() -> { });
+        final BufferedImage clinics = shot(gui.displayFrame().getContentPane());
+        final BufferedImage charts = shot(gui.chartsFrame().getContentPane());
+        ImageIO.write(clinics, "png", SHOTS.resolve("classroom-clinics.png").toFile());
+        ImageIO.write(charts, "png", SHOTS.resolve("classroom-charts.png").toFile());
+        final double[] c = content(clinics);
+        assertTrue(c[0] > 30 && c[1] > 0.02, "the clinics are drawn: " + (int) c[0] + " colours, " + c[1] + " ink");
+        final double[] k = content(charts);
+        assertTrue(k[0] > 30 && k[1] > 0.05, "the charts are drawn: " + (int) k[0] + " colours, " + k[1] + " ink");
+        assertTrue(gui.charts().points() >= 2 * 50, "a point a week for each clinic: " + gui.charts().points());
+
+        console[0].setWhenShouldPause(Long.MAX_VALUE);
+        console[0].pressPause();
+        while (gui.classroom().results().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        final List<ReplicationResult> watched = gui.classroom().results();
+        assertEquals(2, watched.size(), "played to the horizon");
+        for (int i = 0; i < 2; i++) {
+            final ReplicationResult cli = new TherapySim(study.arms().get(i),
+                    RandomStreams.replicationSeed(study.seed(), 0), false).run();
+            assertEquals(cli.episodes(), watched.get(i).episodes(), "clinic " + i + " as on the command line");
+        }
+        SwingUtilities.invokeAndWait(() -> {
+            console[0].pressStop();
+            gui.quit();
+            console[0].dispose();
+        });
+    }
+}
