@@ -82,6 +82,15 @@ public final class ClassroomWithUI extends GUIState {
         return classroom().knobs();
     }
 
+    /**
+     * Refuses MASON checkpoints: a clinic is rebuilt from its scenario and seed, which the Console's
+     * Open and Save do not carry.
+     */
+    @Override
+    public boolean validSimState(final SimState loaded) {
+        return false;
+    }
+
     @Override
     public void init(final Controller controller) {
         super.init(controller);
@@ -176,6 +185,11 @@ public final class ClassroomWithUI extends GUIState {
         if (charts != null) {
             charts.add(weeks);
         }
+    }
+
+    /** @return what has been seen of each patient */
+    PatientHistories histories() {
+        return histories;
     }
 
     /** @return the live charts (for checks) */

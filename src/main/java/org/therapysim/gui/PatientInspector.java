@@ -66,6 +66,11 @@ final class PatientInspector extends Inspector {
         }
     }
 
+    /** @return the weeks shown in the history chart */
+    int historyPoints() {
+        return score.getItemCount();
+    }
+
     @Override
     public void updateInspector() {
         properties.updateInspector();

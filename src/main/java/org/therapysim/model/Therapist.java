@@ -137,4 +137,9 @@ public final class Therapist {
         }
         caseload--;
     }
+
+    @Override
+    public String toString() {
+        return "Therapist " + id + " (" + orientation.name() + (trainee ? ", trainee" : "") + ")";
+    }
 }

@@ -13,14 +13,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.therapysim.model.Patient;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.TherapySim;
 import org.therapysim.scenario.Study;
 import sim.display.Console;
+import sim.portrayal.LocationWrapper;
 
 /**
  * The classroom as a teacher sees it: MASON's Console with the two clinics and the live charts,
@@ -92,6 +95,25 @@ class ClassroomWindowTest {
         final double[] k = content(charts);
         assertTrue(k[0] > 30 && k[1] > 0.05, "the charts are drawn: " + (int) k[0] + " colours, " + k[1] + " ink");
         assertTrue(gui.charts().points() >= 2 * 50, "a point a week for each clinic: " + gui.charts().points());
+
+        // A patient in treatment, inspected as a double-click would: its state and its history.
+        final Patient patient = gui.classroom().clinics().get(1).patients().stream()
+                .filter(p -> p.getTherapist() != null && p.getSessions() >= 4).findFirst().orElseThrow();
+        final PatientInspector[] inspector = new PatientInspector[1];
+        final JFrame frame = new JFrame("Patient");
+        SwingUtilities.invokeAndWait(() -> {
+            inspector[0] = (PatientInspector) new Portrayals.PatientPortrayal(gui::week, gui.histories())
+                    .getInspector(new LocationWrapper(patient, null, null), gui);
+            frame.getContentPane().add(inspector[0]);
+            frame.pack();
+            frame.setVisible(true);
+        });
+        Thread.sleep(300);
+        assertTrue(inspector[0].historyPoints() >= 4, "the history has a point a week: " + inspector[0].historyPoints());
+        final BufferedImage inspected = shot(frame.getContentPane());
+        ImageIO.write(inspected, "png", SHOTS.resolve("classroom-patient.png").toFile());
+        assertTrue(content(inspected)[0] > 20, "the inspector is drawn");
+        SwingUtilities.invokeAndWait(frame::dispose);
 
         console[0].setWhenShouldPause(Long.MAX_VALUE);
         console[0].pressPause();
