@@ -95,4 +95,20 @@ class ClassroomTest {
             assertFalse(list.contains("sim.app."), "no MASON demo (some need Java3D)");
         }
     }
+
+    @Test
+    void aRestartWatchesEachWeekOnce() {
+        final ClassroomWithUI gui = new ClassroomWithUI(preset("ten-vs-twenty.yaml"));
+        for (int run = 0; run < 2; run++) {
+            gui.start();
+            for (int w = 0; w < 12; w++) {
+                gui.step();
+            }
+            final var patient = gui.classroom().clinics().get(0).patients().stream()
+                    .filter(p -> p.getTherapist() != null).findFirst().orElseThrow();
+            final var weeks = gui.histories().of(patient).stream().map(PatientHistories.Week::week).toList();
+            assertEquals(weeks.stream().distinct().count(), weeks.size(), "run " + run + ": each week once " + weeks);
+            gui.finish();
+        }
+    }
 }
