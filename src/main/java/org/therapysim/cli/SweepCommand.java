@@ -3,29 +3,36 @@ package org.therapysim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
-import org.therapysim.output.SweepAxis;
+import org.therapysim.experiment.SweepDesign;
 import org.therapysim.output.ResultsFolder;
+import org.therapysim.output.SweepAxis;
 import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code therapysim sweep SCENARIO --vary key=v1,v2,...}: one arm per value of one scenario key,
- * all on the same seeds; the first value is the reference.
+ * {@code therapysim sweep SCENARIO --vary key=v1,v2,... --range key=low:high ...}: one arm per
+ * design point, all on the same seeds. Lists are crossed (full factorial); ranges are covered by a
+ * factorial of evenly spaced levels, a Latin hypercube or a Sobol sequence. With lists only (or a
+ * factorial), the first point is the reference; a sampled design is compared with the scenario as
+ * given, which runs first.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Vary one scenario key over a list of values.",
-    "Example: --vary plan.sessionCap.sessions=4,8,12,20,40,unlimited"})
+        description = {"Vary scenario keys over lists (full factorial) and ranges (factorial, Latin hypercube or Sobol).",
+    "Examples: --vary plan.sessionCap.sessions=4,8,12,20,40,unlimited",
+    "          --range plan.copay=0:60 --range dynamics.relapse.oneYearRisk=0.1:0.5 --design lhs --points 20"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,39 +40,126 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     Path scenario;
 
-    @Option(names = "--vary", required = true, paramLabel = "KEY=V1,V2,...",
-            description = "Dotted scenario key and the values to give it; the first value is the reference.")
-    String vary;
+    @Option(names = "--vary", paramLabel = "KEY=V1,V2,...",
+            description = "Dotted scenario key and its values (repeat for several keys; crossed).")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--range", paramLabel = "KEY=LOW:HIGH",
+            description = "Dotted scenario key and the range it is sampled over (repeat for several keys).")
+    List<String> range = new ArrayList<>();
+
+    @Option(names = "--design", paramLabel = "KIND", defaultValue = "factorial",
+            description = "How ranges are covered: factorial, lhs or sobol (default: ${DEFAULT-VALUE}).")
+    String design;
+
+    @Option(names = "--points", paramLabel = "N", defaultValue = "20",
+            description = "Design points of an lhs or sobol design (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--levels", paramLabel = "L", defaultValue = "3",
+            description = "Evenly spaced levels of each range in a factorial design (default: ${DEFAULT-VALUE}).")
+    int levels;
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() {
-        final int eq = vary.indexOf('=');
-        if (eq <= 0 || eq == vary.length() - 1) {
-            throw TherapysimException.invalidInput("--vary = " + vary + ": must be KEY=V1,V2,... such as "
-                    + "plan.sessionCap.sessions=6,12,unlimited");
-        }
-        final String key = vary.substring(0, eq).trim();
-        final List<String> values = Arrays.stream(vary.substring(eq + 1).split(",")).map(String::trim).toList();
-        if (values.stream().anyMatch(String::isEmpty) || values.stream().distinct().count() != values.size()) {
-            throw TherapysimException.invalidInput("--vary = " + vary + ": values must be non-empty and distinct");
+        final List<SweepDesign.Factor> factors = factors();
+        final SweepDesign.Kind kind = kind();
+        if (points < 2 || levels < 1) {
+            throw TherapysimException.invalidInput("--points = " + points + ", --levels = " + levels
+                    + ": need at least 2 points and 1 level");
         }
         final ScenarioLoader loader = new ScenarioLoader();
         final ResolvedTree base = loader.resolve(scenario);
-        final String shortKey = key.substring(key.lastIndexOf('.') + 1);
+        final Scenario given = loader.bind(base);
+        final long seed = options.seed != null ? options.seed : given.simulation().seed();
+        final List<List<String>> design = SweepDesign.points(factors, kind, points, levels, seed);
+        final boolean sampled = kind != SweepDesign.Kind.FACTORIAL && factors.stream().anyMatch(SweepDesign.Factor::isRange);
         final List<Scenario> arms = new ArrayList<>();
-        for (final String value : values) {
-            final ResolvedTree varied = loader.override(base, key, value, "--vary " + key);
-            final String name = shortKey + "=" + value;
-            arms.add(loader.bind(loader.override(varied, "name", "'" + name.replace("'", "''") + "'", "--vary")));
+        final List<List<String>> values = new ArrayList<>();
+        if (sampled) {
+            arms.add(loader.bind(loader.override(base, "name", "'as given'", "sweep")));
+            values.add(List.of());
         }
-        final Scenario reference = arms.get(0);
-        final String studyName = loader.bind(base).name() + ": sweep of " + key;
-        final Study study = new Study(studyName, "Sweep of " + key + " over " + values + " from " + scenario, arms,
-                reference.simulation().replications(), reference.simulation().seed());
-        return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario) + "-sweep-" + shortKey,
-                Main.commandLine(spec), new SweepAxis(key, values), spec.commandLine().getOut());
+        for (final List<String> point : design) {
+            ResolvedTree varied = base;
+            final List<String> parts = new ArrayList<>();
+            for (int k = 0; k < factors.size(); k++) {
+                final String key = factors.get(k).key();
+                varied = loader.override(varied, key, point.get(k), "sweep " + key);
+                parts.add(key.substring(key.lastIndexOf('.') + 1) + "=" + point.get(k));
+            }
+            final String name = String.join(", ", parts);
+            arms.add(loader.bind(loader.override(varied, "name", "'" + name.replace("'", "''") + "'", "sweep")));
+            values.add(point);
+        }
+        final Set<String> names = new HashSet<>();
+        for (final Scenario arm : arms) {
+            if (!names.add(arm.name())) {
+                throw TherapysimException.invalidInput("sweep: two design points are the same (" + arm.name()
+                        + "): give distinct values, fewer levels, or a wider range");
+            }
+        }
+        final List<String> keys = factors.stream().map(SweepDesign.Factor::key).toList();
+        final String shortKeys = String.join("-", keys.stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).toList());
+        final Study study = new Study(given.name() + ": sweep of " + String.join(", ", keys),
+                "Sweep of " + String.join(", ", keys) + " (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                        + design.size() + " points) from " + scenario,
+                arms, given.simulation().replications(), given.simulation().seed());
+        return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario) + "-sweep-" + shortKeys,
+                Main.commandLine(spec), new SweepAxis(keys, values), spec.commandLine().getOut());
+    }
+
+    private SweepDesign.Kind kind() {
+        try {
+            return SweepDesign.Kind.of(design);
+        } catch (IllegalArgumentException e) {
+            throw TherapysimException.invalidInput("--design = " + design + ": must be factorial, lhs or sobol");
+        }
+    }
+
+    private List<SweepDesign.Factor> factors() {
+        if (vary.isEmpty() && range.isEmpty()) {
+            throw TherapysimException.invalidInput("sweep: give --vary KEY=V1,V2,... or --range KEY=LOW:HIGH");
+        }
+        final List<SweepDesign.Factor> factors = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+        for (final String v : vary) {
+            final int eq = v.indexOf('=');
+            if (eq <= 0 || eq == v.length() - 1) {
+                throw TherapysimException.invalidInput("--vary = " + v + ": must be KEY=V1,V2,... such as "
+                        + "plan.sessionCap.sessions=6,12,unlimited");
+            }
+            final List<String> values = Arrays.stream(v.substring(eq + 1).split(",")).map(String::trim).toList();
+            if (values.stream().anyMatch(String::isEmpty) || values.stream().distinct().count() != values.size()) {
+                throw TherapysimException.invalidInput("--vary = " + v + ": values must be non-empty and distinct");
+            }
+            factors.add(SweepDesign.Factor.list(v.substring(0, eq).trim(), values));
+        }
+        for (final String r : range) {
+            final int eq = r.indexOf('=');
+            final String[] bounds = eq > 0 ? r.substring(eq + 1).split(":") : new String[0];
+            final double low;
+            final double high;
+            try {
+                low = bounds.length == 2 ? Double.parseDouble(bounds[0].trim()) : Double.NaN;
+                high = bounds.length == 2 ? Double.parseDouble(bounds[1].trim()) : Double.NaN;
+            } catch (NumberFormatException e) {
+                throw TherapysimException.invalidInput("--range = " + r + ": must be KEY=LOW:HIGH with numbers");
+            }
+            if (!(high > low)) {
+                throw TherapysimException.invalidInput("--range = " + r + ": must be KEY=LOW:HIGH with LOW below HIGH,"
+                        + " such as plan.copay=0:60");
+            }
+            factors.add(SweepDesign.Factor.range(r.substring(0, eq).trim(), low, high));
+        }
+        for (final SweepDesign.Factor f : factors) {
+            if (!keys.add(f.key())) {
+                throw TherapysimException.invalidInput("sweep: " + f.key() + ": given twice");
+            }
+        }
+        return factors;
     }
 }

@@ -306,6 +306,82 @@ public final class Charts {
     }
 
     /**
+     * One outcome against one key of a sweep over several keys or a sampled design. A numeric key:
+     * each design point at its value, with its 95% interval over replications (the other keys vary
+     * between points, so the scatter shows the key's effect and theirs). Other keys: the mean over
+     * the design points sharing each value, with the spread (sd) across them. Arms that left the
+     * key as given (an empty value) are left out.
+     *
+     * @param values the key's value in each arm, in arm order
+     */
+    public static JFreeChart sweepEffect(final String key, final List<String> values, final ExperimentResult result,
+            final Metric metric) {
+        final double scale = metric.isShare() ? 100 : 1;
+        final boolean numeric = values.stream().filter(v -> !v.isEmpty()).allMatch(Charts::isNumber);
+        if (numeric) {
+            final YIntervalSeries series = new YIntervalSeries(metric.label());
+            for (int i = 0; i < values.size(); i++) {
+                final MetricSummary s = result.arms().get(i).summary(metric);
+                if (values.get(i).isEmpty() || !Double.isFinite(s.mean())) {
+                    continue;
+                }
+                final double mean = scale * s.mean();
+                series.add(Double.parseDouble(values.get(i)), mean,
+                        Double.isFinite(s.ciLow()) ? scale * s.ciLow() : mean,
+                        Double.isFinite(s.ciHigh()) ? scale * s.ciHigh() : mean);
+            }
+            final XYErrorRenderer renderer = new XYErrorRenderer();
+            renderer.setDefaultLinesVisible(false);
+            renderer.setSeriesPaint(0, PALETTE[0]);
+            renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+            renderer.setErrorPaint(ERROR_BAR);
+            renderer.setDrawXError(false);
+            final NumberAxis x = new NumberAxis(key);
+            x.setAutoRangeIncludesZero(false);
+            final NumberAxis y = new NumberAxis(axisLabel(result, metric));
+            y.setAutoRangeIncludesZero(false);
+            final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            data.addSeries(series);
+            final XYPlot plot = new XYPlot(data, x, y, renderer);
+            return finish(new JFreeChart(metric.label() + " by " + key, TITLE, plot, false), plot,
+                    "Each point: one design point (the other keys vary between points); error bars: 95% interval over "
+                            + replications(result) + " replications");
+        }
+        final Map<String, org.apache.commons.math3.stat.descriptive.SummaryStatistics> groups =
+                new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            final double mean = result.arms().get(i).summary(metric).mean();
+            if (!values.get(i).isEmpty() && Double.isFinite(mean)) {
+                groups.computeIfAbsent(values.get(i), v -> new org.apache.commons.math3.stat.descriptive
+                        .SummaryStatistics()).addValue(scale * mean);
+            }
+        }
+        final DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        groups.forEach((value, stats) -> data.add((Number) stats.getMean(),
+                stats.getN() > 1 ? (Number) stats.getStandardDeviation() : null, metric.label(), value));
+        final StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, PALETTE[0]);
+        renderer.setSeriesStroke(0, LINE);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        renderer.setErrorIndicatorPaint(ERROR_BAR);
+        renderer.setErrorIndicatorStroke(ERROR_STROKE);
+        final NumberAxis y = new NumberAxis(axisLabel(result, metric));
+        y.setAutoRangeIncludesZero(false);
+        final CategoryPlot plot = new CategoryPlot(data, categoryAxis(key, groups.size()), y, renderer);
+        return finish(new JFreeChart(metric.label() + " by " + key, TITLE, plot, false), plot,
+                "Points: mean over the design points with that value; error bars: their spread (sd)");
+    }
+
+    private static boolean isNumber(final String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
      * The cost-effectiveness plane in one perspective: each arm other than the reference as a point
      * at its mean incremental QALYs (x) and incremental cost (y) per patient against the reference,
      * with its 95% paired intervals as error bars in both directions, labelled with the arm's name

@@ -432,10 +432,8 @@ public final class HtmlReport {
                 "Share of all episodes by how they ended: planned, dropout, at the cap, after a denied review,"
                         + " declined because of the price, gave up waiting, or still open when the simulation ended.");
         if (sweep != null) {
-            for (final Metric metric : SweepAxis.METRICS) {
-                figure(Charts.sweep(sweep.key(), sweep.values(), result, metric), "sweep-" + metric.id(),
-                        metric.label() + " against " + sweep.key(), metric.label() + " at each value of "
-                                + sweep.key() + ", with 95% intervals.");
+            for (final SweepAxis.Chart chart : sweep.charts(result)) {
+                figure(chart.chart(), chart.file().replace('_', '-'), chart.title(), chart.title() + ".");
             }
         }
         out.append("</section>\n");

@@ -98,7 +98,10 @@ public final class ResultsWriter {
                             }
                         }, progress);
             }
-            SummaryTable.writeSummary(result, folder.file("summary.csv"));
+            SummaryTable.writeSummary(result, options.sweep(), folder.file("summary.csv"));
+            if (options.sweep() != null) {
+                SummaryTable.writeDesign(result, options.sweep(), folder.file("design.csv"));
+            }
             SummaryTable.writeCurves(result, folder.file("curves.csv"));
             CostEffectivenessTable.write(result, folder.file("cost_effectiveness.csv"));
             ScenarioFile.write(study, folder.file("scenario.yaml"));
@@ -124,8 +127,8 @@ public final class ResultsWriter {
             write(Charts.metricByArm(result, metric), charts, metric.id());
         }
         if (sweep != null) {
-            for (final Metric metric : SweepAxis.METRICS) {
-                write(Charts.sweep(sweep.key(), sweep.values(), result, metric), charts, "sweep_" + metric.id());
+            for (final SweepAxis.Chart chart : sweep.charts(result)) {
+                write(chart.chart(), charts, chart.file());
             }
         }
     }

@@ -2,6 +2,7 @@ package org.therapysim.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.experiment.ArmResult;
@@ -27,24 +28,69 @@ public final class SummaryTable {
 
     /** Writes summary.csv. */
     public static void writeSummary(final ExperimentResult result, final Path file) throws IOException {
+        writeSummary(result, null, file);
+    }
+
+    /**
+     * Writes summary.csv; for a sweep, with a column per varied key after the arm.
+     *
+     * @param sweep the sweep's keys and values, or null
+     */
+    public static void writeSummary(final ExperimentResult result, final SweepAxis sweep, final Path file)
+            throws IOException {
         final ArmResult reference = result.reference();
         final String currency = reference.scenario().costs().currency();
-        try (CSVPrinter out = Tables.open(file, HEADER)) {
+        try (CSVPrinter out = Tables.open(file, withKeys(HEADER, sweep))) {
             for (final ArmResult arm : result.arms()) {
                 for (final Metric metric : Metric.values()) {
                     final MetricSummary s = arm.summary(metric);
                     final boolean compared = arm.index() > 0;
                     final MetricSummary d = compared ? arm.differenceFrom(reference, metric) : null;
-                    out.printRecord(arm.name(), metric.id(),
+                    final List<Object> row = new ArrayList<>();
+                    row.add(arm.name());
+                    if (sweep != null) {
+                        for (int k = 0; k < sweep.keys().size(); k++) {
+                            row.add(sweep.valuesOf(k).get(arm.index()));
+                        }
+                    }
+                    row.addAll(List.of(metric.id(),
                             "currency".equals(metric.unit()) ? currency : metric.unit(),
                             Numbers.significant(s.mean()), Numbers.significant(s.sd()),
                             Numbers.significant(s.ciLow()), Numbers.significant(s.ciHigh()), s.n(),
                             compared ? Numbers.significant(d.mean()) : "",
                             compared ? Numbers.significant(d.ciLow()) : "",
-                            compared ? Numbers.significant(d.ciHigh()) : "");
+                            compared ? Numbers.significant(d.ciHigh()) : ""));
+                    out.printRecord(row);
                 }
             }
         }
+    }
+
+    /** Writes design.csv: each arm of a sweep and the value of every varied key. */
+    public static void writeDesign(final ExperimentResult result, final SweepAxis sweep, final Path file)
+            throws IOException {
+        try (CSVPrinter out = Tables.open(file, withKeys(new String[] {"arm"}, sweep))) {
+            for (final ArmResult arm : result.arms()) {
+                final List<Object> row = new ArrayList<>();
+                row.add(arm.name());
+                for (int k = 0; k < sweep.keys().size(); k++) {
+                    row.add(sweep.valuesOf(k).get(arm.index()));
+                }
+                out.printRecord(row);
+            }
+        }
+    }
+
+    /** @return {@code header} with the sweep's keys inserted after its first column */
+    private static String[] withKeys(final String[] header, final SweepAxis sweep) {
+        if (sweep == null) {
+            return header;
+        }
+        final List<String> columns = new ArrayList<>();
+        columns.add(header[0]);
+        columns.addAll(sweep.keys());
+        columns.addAll(List.of(header).subList(1, header.length));
+        return columns.toArray(String[]::new);
     }
 
     /** Writes curves.csv. */

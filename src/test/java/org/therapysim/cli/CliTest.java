@@ -256,4 +256,25 @@ class CliTest {
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("single.yaml: psa") && bad.err().contains("not in a file it extends"), bad.err());
     }
+
+    @Test
+    void sweepDesignsCrossListsWithSampledRangesAndTabulateEveryKey() throws IOException {
+        final Path out = dir.resolve("lhs");
+        final Outcome o = cli("sweep", small("d", "").toString(), "--vary", "plan.sessionCap.sessions=6,unlimited",
+                "--range", "plan.copay=0:60", "--design", "lhs", "--points", "3", "-n", "2", "-o", out.toString(), "-q");
+        assertEquals(0, o.status(), o.err());
+        final List<CSVRecord> design = csv(out.resolve("design.csv"));
+        assertEquals(1 + 2 * 3, design.size(), "the scenario as given, then 2 caps x 3 sampled copays");
+        assertEquals("as given", design.get(0).get("arm"));
+        assertEquals("", design.get(0).get("plan.copay"));
+        assertEquals("6", design.get(1).get("plan.sessionCap.sessions"));
+        assertEquals(List.of("arm", "plan.sessionCap.sessions", "plan.copay", "metric"),
+                csv(out.resolve("summary.csv")).get(0).getParser().getHeaderNames().subList(0, 4));
+        for (final String chart : List.of("sweep_copay_recovery_rate.png", "sweep_sessions_payer_cost_pmpm.svg")) {
+            assertTrue(Files.size(out.resolve("charts").resolve(chart)) > 0, chart);
+        }
+        assertEquals(2, cli("sweep", small("e", "").toString(), "--range", "plan.copay=60:0").status());
+        assertEquals(2, cli("sweep", small("f", "").toString(), "--range", "plan.copay=0:60", "--design", "grid")
+                .status());
+    }
 }
