@@ -290,19 +290,7 @@ public final class Charts {
         for (int i = 0; i < values.size(); i++) {
             add(data, result.arms().get(i).summary(metric), scale, metric.label(), values.get(i));
         }
-        final StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
-        renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setSeriesStroke(0, LINE);
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
-        renderer.setErrorIndicatorPaint(ERROR_BAR);
-        renderer.setErrorIndicatorStroke(ERROR_STROKE);
-        final NumberAxis y = new NumberAxis(axisLabel(result, metric));
-        y.setAutoRangeIncludesZero(false);
-        final CategoryPlot plot = new CategoryPlot(data, categoryAxis(key, values.size()), y, renderer);
-        floorAtZero(y, data);
-        markUndefined(plot, data);
-        final JFreeChart chart = new JFreeChart(metric.label() + " by " + key, TITLE, plot, false);
-        return finish(chart, plot, intervalNote(result, "Points: mean", "error bars"));
+        return valuesLine(data, key, result, metric, intervalNote(result, "Points: mean", "error bars"));
     }
 
     /**
@@ -359,6 +347,13 @@ public final class Charts {
         final DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         groups.forEach((value, stats) -> data.add((Number) stats.getMean(),
                 stats.getN() > 1 ? (Number) stats.getStandardDeviation() : null, metric.label(), value));
+        return valuesLine(data, key, result, metric,
+                "Points: mean over the design points with that value; error bars: their spread (sd)");
+    }
+
+    /** One outcome at each value of a key (the columns of {@code data}), joined by a line, with error bars. */
+    private static JFreeChart valuesLine(final DefaultStatisticalCategoryDataset data, final String key,
+            final ExperimentResult result, final Metric metric, final String note) {
         final StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, PALETTE[0]);
         renderer.setSeriesStroke(0, LINE);
@@ -367,9 +362,10 @@ public final class Charts {
         renderer.setErrorIndicatorStroke(ERROR_STROKE);
         final NumberAxis y = new NumberAxis(axisLabel(result, metric));
         y.setAutoRangeIncludesZero(false);
-        final CategoryPlot plot = new CategoryPlot(data, categoryAxis(key, groups.size()), y, renderer);
-        return finish(new JFreeChart(metric.label() + " by " + key, TITLE, plot, false), plot,
-                "Points: mean over the design points with that value; error bars: their spread (sd)");
+        final CategoryPlot plot = new CategoryPlot(data, categoryAxis(key, data.getColumnCount()), y, renderer);
+        floorAtZero(y, data);
+        markUndefined(plot, data);
+        return finish(new JFreeChart(metric.label() + " by " + key, TITLE, plot, false), plot, note);
     }
 
     private static boolean isNumber(final String text) {
