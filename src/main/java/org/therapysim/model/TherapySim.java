@@ -90,9 +90,7 @@ public final class TherapySim extends SimState {
 
         schedule.scheduleRepeating(0.0, ORDER_ARRIVALS, referral, 1.0);
         schedule.scheduleRepeating(0.0, ORDER_MATCHING, clinic, 1.0);
-        schedule.scheduleRepeating(0.0, ORDER_STATISTICS, state -> log.census(new WeeklyCensus(week(),
-                clinic.waiting() + countPhase(Patient.Phase.AUTHORIZING), inTreatment(), referral.arrivalsThisWeek())),
-                1.0);
+        schedule.scheduleRepeating(0.0, ORDER_STATISTICS, state -> census(), 1.0);
     }
 
     /**
@@ -160,18 +158,20 @@ public final class TherapySim extends SimState {
         patient.beginEpisode(week);
     }
 
-    private int inTreatment() {
-        return countPhase(Patient.Phase.IN_TREATMENT) + countPhase(Patient.Phase.REVIEW_PENDING);
-    }
-
-    private int countPhase(final Patient.Phase phase) {
-        int n = 0;
+    /** Records the week's census: those waiting (or being authorized) and those in treatment, in one pass. */
+    private void census() {
+        int authorizing = 0;
+        int inTreatment = 0;
         for (final Patient p : patients) {
-            if (p.getPhase() == phase) {
-                n++;
+            switch (p.getPhase()) {
+                case AUTHORIZING -> authorizing++;
+                case IN_TREATMENT, REVIEW_PENDING -> inTreatment++;
+                default -> {
+                    // waiting patients are counted by the clinic; ended ones not at all
+                }
             }
         }
-        return n;
+        log.census(new WeeklyCensus(week(), clinic.waiting() + authorizing, inTreatment, referral.arrivalsThisWeek()));
     }
 
     private int week() {
