@@ -85,6 +85,27 @@ public final class CostEffectiveness {
         return rows;
     }
 
+    /**
+     * Incremental net monetary benefit against the reference over a range of willingness to pay,
+     * paired replication by replication.
+     *
+     * @return for each arm after the reference (in study order), a summary at each value of {@code wtps}
+     */
+    public static List<List<MetricSummary>> netBenefitByWillingnessToPay(final ExperimentResult result,
+            final Perspective perspective, final double[] wtps) {
+        final ArmResult reference = result.reference();
+        final List<List<MetricSummary>> out = new ArrayList<>();
+        for (final ArmResult arm : result.arms().subList(1, result.arms().size())) {
+            final List<MetricSummary> curve = new ArrayList<>();
+            for (final double wtp : wtps) {
+                curve.add(MetricSummary.paired(netMonetaryBenefit(arm, perspective.cost(), wtp),
+                        netMonetaryBenefit(reference, perspective.cost(), wtp)));
+            }
+            out.add(curve);
+        }
+        return out;
+    }
+
     /** @return the arm's net monetary benefit per patient, replication by replication */
     private static double[] netMonetaryBenefit(final ArmResult arm, final Metric cost, final double wtp) {
         final double[] costs = arm.values(cost);

@@ -294,6 +294,45 @@ public final class Charts {
     }
 
     /**
+     * Incremental net monetary benefit of each arm against the reference over a range of
+     * willingness to pay, with its 95% paired interval as a band and zero marked: where a line
+     * crosses zero, the arm stops (or starts) being worth its cost against the reference.
+     *
+     * @param curves for each arm after the reference, a summary at each value of {@code wtps}
+     */
+    public static JFreeChart netBenefitByWillingnessToPay(final ExperimentResult result,
+            final Perspective perspective, final double[] wtps, final List<List<MetricSummary>> curves) {
+        final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        final DeviationRenderer renderer = new DeviationRenderer(true, false);
+        for (int a = 0; a < curves.size(); a++) {
+            final YIntervalSeries series = new YIntervalSeries(result.arms().get(a + 1).name());
+            for (int w = 0; w < wtps.length; w++) {
+                final MetricSummary s = curves.get(a).get(w);
+                if (Double.isFinite(s.mean())) {
+                    series.add(wtps[w], s.mean(), Double.isFinite(s.ciLow()) ? s.ciLow() : s.mean(),
+                            Double.isFinite(s.ciHigh()) ? s.ciHigh() : s.mean());
+                }
+            }
+            data.addSeries(series);
+            final Color colour = PALETTE[(a + 1) % PALETTE.length];
+            renderer.setSeriesPaint(a, colour);
+            renderer.setSeriesFillPaint(a, colour);
+            renderer.setSeriesStroke(a, LINE);
+        }
+        renderer.setAlpha(0.15f);
+        final String currency = result.reference().scenario().costs().currency();
+        final NumberAxis x = new NumberAxis("Willingness to pay per QALY (" + currency + ")");
+        final NumberAxis y = new NumberAxis("Incremental net monetary benefit per patient (" + currency + ")");
+        y.setAutoRangeIncludesZero(true);
+        final XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1.2f)));
+        return finish(new JFreeChart("Net monetary benefit against " + result.reference().name() + ", "
+                + perspective.label().toLowerCase(java.util.Locale.ROOT) + " perspective", TITLE, plot, true), plot,
+                "Lines: mean over " + replications(result) + " replications; bands: 95% paired interval; above zero the"
+                        + " arm is worth its cost at that value of a QALY");
+    }
+
+    /**
      * One outcome against one key of a sweep over several keys or a sampled design. A numeric key:
      * each design point at its value, with its 95% interval over replications (the other keys vary
      * between points, so the scatter shows the key's effect and theirs). Other keys: the mean over

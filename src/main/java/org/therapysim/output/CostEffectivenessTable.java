@@ -2,12 +2,14 @@ package org.therapysim.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.IncrementalAnalysis;
 import org.therapysim.experiment.MetricSummary;
+import org.therapysim.experiment.Perspective;
 import org.therapysim.scenario.Evaluation;
 
 /**
@@ -64,6 +66,29 @@ public final class CostEffectivenessTable {
                         n(row.netMonetaryBenefit().ciHigh()), mean(row.incrementalNetMonetaryBenefit()),
                         low(row.incrementalNetMonetaryBenefit()), high(row.incrementalNetMonetaryBenefit()),
                         n(row.budgetImpactPmpm()), n(row.budgetImpactPerYear()));
+            }
+        }
+    }
+
+    /**
+     * Writes {@code net_benefit_by_wtp.csv}: each arm's incremental net monetary benefit against the
+     * reference, per perspective, over the range of willingness to pay, with 95% paired intervals.
+     */
+    public static void writeNetBenefit(final ExperimentResult result, final Path file) throws IOException {
+        final Evaluation evaluation = result.reference().scenario().evaluation();
+        final double[] wtps = evaluation.willingnessToPayGrid();
+        try (CSVPrinter out = Tables.open(file, "perspective", "arm", "willingness_to_pay",
+                "incremental_net_monetary_benefit", "ci_low", "ci_high")) {
+            for (final Perspective perspective : Perspective.values()) {
+                final List<List<MetricSummary>> curves = CostEffectiveness.netBenefitByWillingnessToPay(result,
+                        perspective, wtps);
+                for (int a = 0; a < curves.size(); a++) {
+                    for (int w = 0; w < wtps.length; w++) {
+                        final MetricSummary s = curves.get(a).get(w);
+                        out.printRecord(perspective.id(), result.arms().get(a + 1).name(), n(wtps[w]), n(s.mean()),
+                                n(s.ciLow()), n(s.ciHigh()));
+                    }
+                }
             }
         }
     }

@@ -460,8 +460,19 @@ public final class HtmlReport {
                         + " numbers) and all arms together in an incremental analysis. A willingness to pay of ")
                 .append(Html.escape(format.money(wtp))).append(" per QALY values health in net monetary"
                         + " benefit (NMB = willingness to pay \u00d7 QALYs \u2212 cost).</p>\n");
+        final double[] wtps = evaluation.willingnessToPayGrid();
         for (final Perspective perspective : Perspective.values()) {
             perspectiveTable(perspective, wtp);
+            if (result.arms().size() > 1) {
+                figure(Charts.netBenefitByWillingnessToPay(result, perspective, wtps,
+                        CostEffectiveness.netBenefitByWillingnessToPay(result, perspective, wtps)),
+                        "net-benefit-" + perspective.id(), "Net monetary benefit by willingness to pay, "
+                                + perspective.id() + " perspective",
+                        "Each arm's net monetary benefit per patient against the reference as the value of a QALY"
+                                + " goes from 0 to " + format.money(evaluation.willingnessToPayMax())
+                                + ", with its 95% paired interval: above zero the arm is worth its cost at that"
+                                + " value.");
+            }
             if (perspective == Perspective.PAYER && result.arms().size() > 1) {
                 figure(Charts.costEffectivenessPlane(result, Perspective.PAYER, wtp), "ce-plane",
                         "Cost-effectiveness plane, payer perspective",

@@ -10,9 +10,11 @@ import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.ArmResult;
+import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.Experiment;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
+import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProgressListener;
 import org.therapysim.experiment.ReplicationSink;
 import org.therapysim.model.ReplicationResult;
@@ -104,6 +106,9 @@ public final class ResultsWriter {
             }
             SummaryTable.writeCurves(result, folder.file("curves.csv"));
             CostEffectivenessTable.write(result, folder.file("cost_effectiveness.csv"));
+            if (result.arms().size() > 1) {
+                CostEffectivenessTable.writeNetBenefit(result, folder.file("net_benefit_by_wtp.csv"));
+            }
             ScenarioFile.write(study, folder.file("scenario.yaml"));
             writeCharts(result, options.sweep(), folder);
             final UncertaintyResults uncertainty = addition == null ? null : addition.write(folder);
@@ -125,6 +130,14 @@ public final class ResultsWriter {
         write(Charts.endReasons(result), charts, "end_reasons");
         for (final Metric metric : ARM_CHARTS) {
             write(Charts.metricByArm(result, metric), charts, metric.id());
+        }
+        if (result.arms().size() > 1) {
+            final double[] wtps = result.reference().scenario().evaluation().willingnessToPayGrid();
+            for (final Perspective perspective : Perspective.values()) {
+                write(Charts.netBenefitByWillingnessToPay(result, perspective, wtps,
+                        CostEffectiveness.netBenefitByWillingnessToPay(result, perspective, wtps)), charts,
+                        "net_benefit_" + perspective.id());
+            }
         }
         if (sweep != null) {
             for (final SweepAxis.Chart chart : sweep.charts(result)) {

@@ -27,19 +27,8 @@ import org.therapysim.scenario.Scenario;
 public final class UncertaintyWriter {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 620;
-    /** Points of the acceptability curve over [0, willingnessToPayMax]. */
-    private static final int CURVE_STEPS = 40;
 
     private UncertaintyWriter() {
-    }
-
-    /** @return the willingness-to-pay values of the acceptability curve */
-    public static double[] curve(final Evaluation evaluation) {
-        final double[] wtps = new double[CURVE_STEPS + 1];
-        for (int i = 0; i <= CURVE_STEPS; i++) {
-            wtps[i] = evaluation.willingnessToPayMax() * i / CURVE_STEPS;
-        }
-        return wtps;
     }
 
     /** @return patients who seek care in a year (open population) or the cohort */
@@ -58,7 +47,7 @@ public final class UncertaintyWriter {
         final ReportFormat format = new ReportFormat(currency);
         writeDraws(result, folder.file("psa_draws.csv"));
         writeSummary(result, wtp, folder.file("psa_summary.csv"));
-        final double[] wtps = curve(evaluation);
+        final double[] wtps = evaluation.willingnessToPayGrid();
         final double population = patientsPerYear(reference.population());
         final Path charts = folder.file("charts/.keep").getParent();
         final List<UncertaintyResults.Figure> figures = new ArrayList<>();

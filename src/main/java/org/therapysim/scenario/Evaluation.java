@@ -28,6 +28,16 @@ public record Evaluation(int horizonWeeks, double discountRate, double willingne
         return Math.pow(1.0 + discountRate, -weeks / 52.0);
     }
 
+    /** @return 41 evenly spaced values of willingness to pay from 0 to {@link #willingnessToPayMax} */
+    public double[] willingnessToPayGrid() {
+        final int steps = 40;
+        final double[] wtps = new double[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            wtps[i] = willingnessToPayMax * i / steps;
+        }
+        return wtps;
+    }
+
     /** @return a copy with another willingness to pay (the top of the range grows to include it) */
     public Evaluation withWillingnessToPay(final double value) {
         return new Evaluation(horizonWeeks, discountRate, value, Math.max(willingnessToPayMax, value));

@@ -50,6 +50,25 @@ class CostEffectivenessTest {
     }
 
     @Test
+    void netBenefitOverTheRangeOfWillingnessToPayChangesSignAtTheIcer() {
+        final Scenario free = TestScenarios.cohort(1500, 40, "plan.copay=0");
+        final Scenario copay = TestScenarios.cohort(1500, 40, "plan.copay=60");
+        final ExperimentResult r = TestScenarios.compare(4, copay.withName("copay 60"), free);
+        final CostEffectiveness.Row arm = CostEffectiveness.of(r, Perspective.PAYER, WTP).get(1);
+        final double icer = arm.icerPerQaly();
+        assertTrue(icer > 0, "free care costs more and gives more: " + icer);
+        final double[] wtps = {0, icer / 2, icer * 2};
+        final List<MetricSummary> curve = CostEffectiveness.netBenefitByWillingnessToPay(r, Perspective.PAYER, wtps)
+                .get(0);
+        for (int w = 0; w < wtps.length; w++) {
+            assertEquals(wtps[w] * arm.incrementalQalys().mean() - arm.incrementalCost().mean(), curve.get(w).mean(),
+                    1e-6, "at " + wtps[w]);
+        }
+        assertTrue(curve.get(0).mean() < 0 && curve.get(1).mean() < 0, "below the ICER the dearer arm loses");
+        assertTrue(curve.get(2).mean() > 0, "above it, it wins");
+    }
+
+    @Test
     void widerPerspectivesAddTheirComponentsToThePayersCost() {
         final Scenario s = TestScenarios.cohort(600, 30);
         final ExperimentResult r = TestScenarios.compare(2, s, s.withName("same"));

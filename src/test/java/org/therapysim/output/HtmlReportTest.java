@@ -81,12 +81,14 @@ class HtmlReportTest {
         assertEquals(count(html, "<table"), count(html, "</table>"));
         assertEquals(count(html, "<tr>"), count(html, "</tr>"));
         assertEquals(count(html, "<section"), count(html, "</section>"));
-        // Dose-effect, retention, recovery, dropout, payer cost, end reasons and the plane.
-        assertEquals(7, count(html, "<svg"));
-        assertEquals(7, count(html, "</svg>"));
-        assertEquals(7, count(html, "viewBox="));
-        assertEquals(7, count(html, "</title>") - 1, "a title in each chart besides the page's");
-        assertEquals(7, count(html, "aria-label="));
+        // Dose-effect, retention, recovery, dropout, payer cost, end reasons, the plane and the net
+        // monetary benefit by willingness to pay in each of the three perspectives.
+        final int charts = 7 + 3;
+        assertEquals(charts, count(html, "<svg"));
+        assertEquals(charts, count(html, "</svg>"));
+        assertEquals(charts, count(html, "viewBox="));
+        assertEquals(charts, count(html, "</title>") - 1, "a title in each chart besides the page's");
+        assertEquals(charts, count(html, "aria-label="));
         final Set<String> ids = new HashSet<>();
         final Matcher id = Pattern.compile("\\sid=['\"]([^'\"]+)['\"]").matcher(html);
         while (id.find()) {

@@ -104,17 +104,17 @@ class ReportBrowserTest {
 
     @Test
     void theComparisonReportReadsCleanly() throws IOException {
-        check(compare, "compare", 7);
+        check(compare, "compare", 7 + 3);
     }
 
     @Test
     void theProbabilisticAnalysisReportShowsItsChartsCleanly() throws IOException {
-        check(psa, "psa", 7 + 6);
+        check(psa, "psa", 7 + 3 + 6);
     }
 
     @Test
     void theTornadoReportShowsItsDiagramCleanly() throws IOException {
-        check(tornado, "tornado", 7 + 1);
+        check(tornado, "tornado", 7 + 3 + 1);
     }
 
     @Test
