@@ -78,7 +78,17 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCode.INTERNAL_ERROR.status();
         });
-        final int status = cmd.execute(args);
+        final int status;
+        try {
+            status = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("therapysim: out of memory (the Java heap may grow to "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): give Java more, e.g."
+                    + " JAVA_OPTS=-Xmx8g ./therapysim ..., or simulate fewer members, replications at once"
+                    + " (--threads 1) or sessions (no --sessions); no results folder was written");
+            err.flush();
+            return ExitCode.RUN_FAILED.status();
+        }
         out.flush();
         return status;
     }
