@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final List<SweepDesign.Factor> factors = factors();
-        final SweepDesign.Kind kind = kind();
+        final SweepDesign.Kind kind = Choices.parse(design, "--design", SweepDesign.Kind.class);
         if (points < 2 || levels < 1) {
             throw TherapysimException.invalidInput("--points = " + points + ", --levels = " + levels
                     + ": need at least 2 points and 1 level");
@@ -75,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
         final ResolvedTree base = loader.resolve(scenario);
         final Scenario given = loader.bind(base);
         final long seed = options.seed != null ? options.seed : given.simulation().seed();
-        final List<List<String>> design = SweepDesign.points(factors, kind, points, levels, seed);
+        final List<List<String>> designPoints = SweepDesign.points(factors, kind, points, levels, seed);
         final boolean sampled = kind != SweepDesign.Kind.FACTORIAL && factors.stream().anyMatch(SweepDesign.Factor::isRange);
         final List<Scenario> arms = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
@@ -83,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
             arms.add(loader.bind(loader.override(base, "name", "'as given'", "sweep")));
             values.add(List.of());
         }
-        for (final List<String> point : design) {
+        for (final List<String> point : designPoints) {
             ResolvedTree varied = base;
             final List<String> parts = new ArrayList<>();
             for (int k = 0; k < factors.size(); k++) {
@@ -106,18 +106,10 @@ final class SweepCommand implements Callable<Integer> {
         final String shortKeys = String.join("-", keys.stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).toList());
         final Study study = new Study(given.name() + ": sweep of " + String.join(", ", keys),
                 "Sweep of " + String.join(", ", keys) + " (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", "
-                        + design.size() + " points) from " + scenario,
+                        + designPoints.size() + " points) from " + scenario,
                 arms, given.simulation().replications(), given.simulation().seed());
         return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario) + "-sweep-" + shortKeys,
                 Main.commandLine(spec), new SweepAxis(keys, values), spec.commandLine().getOut());
-    }
-
-    private SweepDesign.Kind kind() {
-        try {
-            return SweepDesign.Kind.of(design);
-        } catch (IllegalArgumentException e) {
-            throw TherapysimException.invalidInput("--design = " + design + ": must be factorial, lhs or sobol");
-        }
     }
 
     private List<SweepDesign.Factor> factors() {

@@ -56,8 +56,8 @@ final class TornadoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final OneWaySensitivity.Outcome what = parse(outcome, "--outcome", OneWaySensitivity.Outcome.class);
-        final Perspective who = parse(perspective, "--perspective", Perspective.class);
+        final OneWaySensitivity.Outcome what = Choices.parse(outcome, "--outcome", OneWaySensitivity.Outcome.class);
+        final Perspective who = Choices.parse(perspective, "--perspective", Perspective.class);
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = chosen(analysis.study(loader, file));
         final int index = armIndex(study);
@@ -114,15 +114,5 @@ final class TornadoCommand implements Callable<Integer> {
         }
         throw TherapysimException.invalidInput("--arm = " + arm + ": must be one of "
                 + study.arms().stream().map(Scenario::name).toList());
-    }
-
-    private static <E extends Enum<E>> E parse(final String value, final String option, final Class<E> type) {
-        for (final E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value.trim())) {
-                return e;
-            }
-        }
-        throw TherapysimException.invalidInput(option + " = " + value + ": must be one of "
-                + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 }

@@ -3,7 +3,6 @@ package org.therapysim.experiment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
@@ -40,11 +39,6 @@ public final class OneWaySensitivity {
         /** @return the outcome in words */
         public String label() {
             return label;
-        }
-
-        /** @return the outcome named {@code name}, in any case */
-        public static Outcome of(final String name) {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
         }
     }
 

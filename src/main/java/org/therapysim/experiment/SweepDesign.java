@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.therapysim.model.RandomStreams;
 
@@ -28,11 +27,6 @@ public final class SweepDesign {
         LHS,
         /** The first N points of a Sobol sequence. */
         SOBOL;
-
-        /** @return the kind named {@code name}, in any case */
-        public static Kind of(final String name) {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        }
     }
 
     /**
