@@ -11,13 +11,14 @@ import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code therapysim bench}: patient-weeks simulated per second for a closed cohort under the
- * default dynamics, on one thread and on all cores.
+ * default dynamics, on one thread and on all cores (see {@link Benchmark} for what a patient-week
+ * is).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measure simulation speed (patient-weeks per second).")
@@ -60,11 +61,11 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         final List<Benchmark.Measurement> all = new ArrayList<>(Benchmark.singleThread(scenario, repeat));
         all.add(Benchmark.parallel(scenario, t, Math.max(t, 2) * 2));
-        out.printf(Locale.ROOT, "%-16s %8s %14s %10s %22s%n", "mode", "reps", "patient-weeks", "seconds",
-                "patient-weeks/second");
+        out.printf(Locale.ROOT, "%-16s %6s %15s %15s %10s %22s%n", "mode", "reps", "patient-weeks",
+                "in an episode", "seconds", "patient-weeks/second");
         for (final Benchmark.Measurement m : all) {
-            out.printf(Locale.ROOT, "%-16s %8d %14d %10.3f %22.0f%n", m.mode(), m.replications(), m.patientWeeks(),
-                    m.seconds(), m.rate());
+            out.printf(Locale.ROOT, "%-16s %6d %15d %15d %10.3f %22.0f%n", m.mode(), m.replications(),
+                    m.patientWeeks(), m.episodeWeeks(), m.seconds(), m.rate());
         }
         out.flush();
         return 0;

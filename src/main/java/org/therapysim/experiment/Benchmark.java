@@ -9,9 +9,12 @@ import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 
 /**
- * Measures simulation speed in patient-weeks per second (one patient stepped for one week),
- * single-threaded and with several replications in parallel. Not a test: figures depend on the
- * machine and are recorded in docs/PERFORMANCE.md.
+ * Measures simulation speed in patient-weeks per second, single-threaded and with several
+ * replications in parallel. A patient-week is one patient of the cohort followed through one week:
+ * stepped when an episode is under way (attendance, alliance, symptoms, endings), otherwise
+ * carried along the untreated course by the patient's account (utility, productivity, medical
+ * cost, discounting). The weeks stepped in an episode are reported too. Not a test: figures depend
+ * on the machine and are recorded in docs/PERFORMANCE.md.
  */
 public final class Benchmark {
     /**
@@ -20,20 +23,27 @@ public final class Benchmark {
      * @param mode what was timed
      * @param threads worker threads
      * @param replications replications run
-     * @param patientWeeks patient-weeks simulated
+     * @param patientWeeks patients followed times weeks, over all replications
+     * @param episodeWeeks of which weeks stepped in an episode
      * @param seconds wall time
      */
-    public record Measurement(String mode, int threads, int replications, long patientWeeks, double seconds) {
+    public record Measurement(String mode, int threads, int replications, long patientWeeks, long episodeWeeks,
+            double seconds) {
         /** @return patient-weeks per second */
         public double rate() {
             return patientWeeks / seconds;
         }
     }
 
+    /** @return the patient-weeks of one replication of a closed cohort */
+    private static long followed(final Scenario scenario) {
+        return (long) scenario.population().cohortSize() * scenario.simulation().weeks();
+    }
+
     private Benchmark() {
     }
 
-    /** Runs one replication per repeat on the calling thread, after one untimed warm-up. */
+    /** Runs one replication of a closed cohort per repeat on the calling thread, after one untimed warm-up. */
     public static List<Measurement> singleThread(final Scenario scenario, final int repeats) {
         new TherapySim(scenario, RandomStreams.replicationSeed(1, 0), false).run();
         final List<Measurement> out = new ArrayList<>();
@@ -41,7 +51,7 @@ public final class Benchmark {
             final long start = System.nanoTime();
             final ReplicationResult result = new TherapySim(scenario, RandomStreams.replicationSeed(1, i + 1), false).run();
             final double seconds = (System.nanoTime() - start) / 1e9;
-            out.add(new Measurement("single thread", 1, 1, result.patientWeeks(), seconds));
+            out.add(new Measurement("single thread", 1, 1, followed(scenario), result.patientWeeks(), seconds));
         }
         return out;
     }
@@ -52,7 +62,7 @@ public final class Benchmark {
         final long start = System.nanoTime();
         final ExperimentResult result = new Experiment(study, false, threads).run(null, ProgressListener.NONE);
         final double seconds = (System.nanoTime() - start) / 1e9;
-        return new Measurement(threads + " threads", threads, replications, result.reference().patientWeeks(),
-                seconds);
+        return new Measurement(threads + (threads == 1 ? " thread" : " threads"), threads, replications,
+                followed(scenario) * replications, result.reference().patientWeeks(), seconds);
     }
 }

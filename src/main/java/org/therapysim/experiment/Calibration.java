@@ -1,7 +1,6 @@
 package org.therapysim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ec.util.MersenneTwisterFast;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
@@ -207,7 +206,7 @@ public final class Calibration {
         });
         final int population = 4 + (int) (3 * Math.log(n));
         final CMAESOptimizer optimizer = new CMAESOptimizer(maxEvaluations, 1e-6, true, 0, 0,
-                new RandomAdapter(new MersenneTwisterFast(RandomStreams.replicationSeed(seed, 0))), false,
+                new RandomAdapter(RandomStreams.generator(RandomStreams.replicationSeed(seed, 0))), false,
                 null);
         try {
             optimizer.optimize(new MaxEval(maxEvaluations), function, GoalType.MINIMIZE,

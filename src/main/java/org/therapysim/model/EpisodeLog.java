@@ -1,6 +1,7 @@
 package org.therapysim.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -38,9 +39,34 @@ final class EpisodeLog {
         census.add(week);
     }
 
+    /**
+     * Puts episodes in order of patient id, then episode number, by a counting sort on the id:
+     * linear in the number of episodes, and stable, and a patient's episodes end in the order of
+     * their numbers.
+     */
+    private static void sortByPatient(final List<EpisodeRecord> episodes) {
+        int maxId = -1;
+        for (final EpisodeRecord e : episodes) {
+            maxId = Math.max(maxId, e.patientId());
+        }
+        final int[] start = new int[maxId + 2];
+        for (final EpisodeRecord e : episodes) {
+            start[e.patientId() + 1]++;
+        }
+        for (int i = 1; i < start.length; i++) {
+            start[i] += start[i - 1];
+        }
+        final EpisodeRecord[] sorted = new EpisodeRecord[episodes.size()];
+        for (final EpisodeRecord e : episodes) {
+            sorted[start[e.patientId()]++] = e;
+        }
+        episodes.clear();
+        episodes.addAll(Arrays.asList(sorted));
+    }
+
     ReplicationResult result(final int seed, final long patientWeeks, final int members, final double memberMonths,
             final int[] firstYearVisits, final EconomicTotals economics) {
-        episodes.sort(Comparator.comparingInt(EpisodeRecord::patientId).thenComparingInt(EpisodeRecord::episode));
+        sortByPatient(episodes);
         sessions.sort(Comparator.comparingInt(SessionRecord::patientId).thenComparingInt(SessionRecord::episode)
                 .thenComparingInt(SessionRecord::sessionNumber));
         return new ReplicationResult(seed, episodes, sessions, census, patientWeeks, members, memberMonths,

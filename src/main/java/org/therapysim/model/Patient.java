@@ -1,6 +1,6 @@
 package org.therapysim.model;
 
-import ec.util.MersenneTwisterFast;
+import java.util.random.RandomGenerator;
 import org.therapysim.scenario.AccessBehaviour;
 import org.therapysim.scenario.AtCapRule;
 import org.therapysim.scenario.CapPeriod;
@@ -8,9 +8,6 @@ import org.therapysim.scenario.Condition;
 import org.therapysim.scenario.Measure;
 import org.therapysim.scenario.PatientTraits;
 import org.therapysim.scenario.ReviewSpec;
-import sim.engine.SimState;
-import sim.engine.Steppable;
-import sim.engine.Stoppable;
 
 /**
  * A covered member who seeks psychotherapy, and the episode of care under way. Traits are drawn at
@@ -23,8 +20,7 @@ import sim.engine.Stoppable;
  * ruptures and repair, symptom change, resistance, and the endings (planned, dropout, cap, denied
  * review). After an ending below caseness the patient may relapse and start a new episode.
  */
-public final class Patient implements Steppable {
-    private static final long serialVersionUID = 1L;
+public final class Patient {
     private static final double GOLDEN = 0.6180339887498949;
 
     /** Where the patient stands in the episode. */
@@ -43,7 +39,7 @@ public final class Patient implements Steppable {
 
     private final int id;
     private final transient TherapySim sim;
-    private final MersenneTwisterFast random;
+    private final RandomGenerator random;
     private final Condition condition;
     private final Measure measure;
     private final double allianceCapacity;
@@ -76,7 +72,8 @@ public final class Patient implements Steppable {
     private double ceiling;
     private Phase phase = Phase.ENDED;
     private Therapist therapist;
-    private Stoppable stopper;
+    /** Whether the patient is in the {@link Caseload}'s array (set and cleared by it). */
+    boolean inCaseload;
     private int resumeWeek;
     private boolean reviewApproved;
     private int assignments;
@@ -88,8 +85,10 @@ public final class Patient implements Steppable {
     private int lastRepairWeek = -1;
     private EndReason lastEnd;
     private Boolean lastRecovered;
+    private int lastSessions;
+    private double lastPayerCost;
 
-    Patient(final int id, final TherapySim sim, final MersenneTwisterFast random, final TraitSampler sampler) {
+    Patient(final int id, final TherapySim sim, final RandomGenerator random, final TraitSampler sampler) {
         this.id = id;
         this.sim = sim;
         this.random = random;
@@ -140,14 +139,13 @@ public final class Patient implements Steppable {
         ledger.rollOver(week);
         final double uStart = random.nextDouble();
         if (uStart >= startProbability()) {
-            stopper = null;
             end(EndReason.DECLINED, week);
             return;
         }
         phase = Phase.WAITING;
         drawWeek();
         sim.clinic().enqueue(this);
-        stopper = sim.schedule.scheduleRepeating(week, TherapySim.ORDER_PATIENTS, this, 1.0);
+        sim.caseload().add(this);
     }
 
     /**
@@ -172,9 +170,8 @@ public final class Patient implements Steppable {
         zSymptom = random.nextGaussian();
     }
 
-    @Override
-    public void step(final SimState state) {
-        final int week = (int) Math.round(state.schedule.getTime());
+    /** Lives through {@code week} of an episode under way (called by the {@link Caseload}). */
+    void week(final int week) {
         sim.countPatientWeek();
         if (ledger.rollOver(week) && sim.plan().capPeriod() == CapPeriod.PLAN_YEAR) {
             current.extraGranted = 0;
@@ -202,7 +199,6 @@ public final class Patient implements Steppable {
                 }
             }
             case IN_TREATMENT -> treatmentWeek(week);
-            case ENDED -> stopper.stop();
             default -> throw new IllegalStateException("unknown phase " + phase);
         }
         if (phase != Phase.ENDED) {
@@ -462,9 +458,6 @@ public final class Patient implements Steppable {
     /** Ends the episode at {@code week} for {@code reason}. */
     void end(final EndReason reason, final int week) {
         phase = Phase.ENDED;
-        if (stopper != null) {
-            stopper.stop();
-        }
         if (therapist != null) {
             sim.clinic().release(therapist);
         }
@@ -479,6 +472,10 @@ public final class Patient implements Steppable {
             }
         }
         final EpisodeRecord row = record(ended, reason, week, endScore, relapsed);
+        // The record holds what is kept of the episode; its running totals are dropped.
+        current = null;
+        lastSessions = ended.sessions;
+        lastPayerCost = ended.payerCost;
         lastEnd = reason;
         lastRecovered = row.recovered();
         if (Boolean.TRUE.equals(row.recovered())) {
@@ -596,7 +593,7 @@ public final class Patient implements Steppable {
 
     /** @return plan payments for sessions in the current (or last) episode */
     public double getEpisodePayerCost() {
-        return current == null ? 0.0 : current.payerCost;
+        return current == null ? lastPayerCost : current.payerCost;
     }
 
     /** @return the current alliance on [0, 1] */
@@ -614,9 +611,9 @@ public final class Patient implements Steppable {
         return therapist;
     }
 
-    /** @return sessions attended in the current episode */
+    /** @return sessions attended in the current (or last) episode */
     public int getSessions() {
-        return current == null ? 0 : current.sessions;
+        return current == null ? lastSessions : current.sessions;
     }
 
     /** @return weeks between onset and the first call */

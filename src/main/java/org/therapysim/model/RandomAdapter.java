@@ -1,22 +1,21 @@
 package org.therapysim.model;
 
-import ec.util.MersenneTwisterFast;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Lets Commons Math distributions and optimizers draw from a MASON generator. The delegate can be switched, so
+ * Lets Commons Math distributions and optimizers draw from one of the model's generators. The delegate can be switched, so
  * one set of distribution objects can serve every patient's own stream (single-threaded: one
  * adapter belongs to one simulation).
  */
 public final class RandomAdapter implements RandomGenerator {
-    private MersenneTwisterFast delegate;
+    private java.util.random.RandomGenerator delegate;
 
-    public RandomAdapter(final MersenneTwisterFast delegate) {
+    public RandomAdapter(final java.util.random.RandomGenerator delegate) {
         this.delegate = delegate;
     }
 
     /** Draw from {@code generator} from now on. */
-    void use(final MersenneTwisterFast generator) {
+    void use(final java.util.random.RandomGenerator generator) {
         this.delegate = generator;
     }
 

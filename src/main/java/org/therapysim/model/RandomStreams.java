@@ -1,13 +1,17 @@
 package org.therapysim.model;
 
 import ec.util.MersenneTwisterFast;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 
 /**
  * Derives every seed of the model from one number, so that results depend on the master seed and
  * the replication index alone, never on thread count or execution order.
  *
- * <p>Each source of randomness gets its own {@link MersenneTwisterFast} stream: arrivals, the
- * workforce, and one stream per patient. Because a patient's draws come from its own stream and
+ * <p>Each source of randomness gets its own stream: arrivals, the workforce, and one stream per
+ * patient, each an L64X128MixRandom generator of the LXM family (Steele and Vigna 2021; Java's
+ * {@code java.util.random}), whose 32 bytes of state make a stream per patient cheap to create
+ * and to keep (a Mersenne Twister holds 2.5 KB). Because a patient's draws come from its own stream and
  * every simulated week consumes the same block of draws whatever happens in it, the same patient
  * meets the same random events under every benefit design (common random numbers, as in
  * L'Ecuyer's SSJ); the designs differ only where their rules make the patient's course differ.
@@ -20,6 +24,7 @@ public final class RandomStreams {
     static final long PATIENTS = 3;
     private static final long PARAMETERS = 4;
     private static final long DRAWS = 0x5A17E5L;
+    private static final RandomGeneratorFactory<RandomGenerator> LXM = RandomGeneratorFactory.of("L64X128MixRandom");
 
     private RandomStreams() {
     }
@@ -46,14 +51,20 @@ public final class RandomStreams {
 
     /** @return the generator of draw {@code d}'s parameter values */
     public static MersenneTwisterFast parameterStream(final long masterSeed, final int draw) {
-        return stream(replicationSeed(masterSeed, draw), PARAMETERS, 0);
+        final long a = mix(replicationSeed(masterSeed, draw) * 0xD1B54A32D192ED03L + PARAMETERS);
+        final long b = mix(a ^ 0x94D049BB133111EBL);
+        return new MersenneTwisterFast(new int[] {(int) (a >>> 32), (int) a, (int) (b >>> 32), (int) b});
     }
 
     /** @return a generator for one stream of a replication, e.g. the {@code index}-th patient's */
-    static MersenneTwisterFast stream(final int replicationSeed, final long streamId, final long index) {
+    static RandomGenerator stream(final int replicationSeed, final long streamId, final long index) {
         final long a = mix(replicationSeed * 0xD1B54A32D192ED03L + streamId);
-        final long b = mix(a ^ (index * 0xAEF17502108EF2D9L + 0x94D049BB133111EBL));
-        return new MersenneTwisterFast(new int[] {(int) (a >>> 32), (int) a, (int) (b >>> 32), (int) b});
+        return LXM.create(mix(a ^ (index * 0xAEF17502108EF2D9L + 0x94D049BB133111EBL)));
+    }
+
+    /** @return a generator seeded from {@code seed} alone, for work outside a replication (e.g. an optimiser) */
+    public static RandomGenerator generator(final long seed) {
+        return LXM.create(mix(seed));
     }
 
     /** The SplitMix64 finaliser: a bijective 64-bit mix with good avalanche. */

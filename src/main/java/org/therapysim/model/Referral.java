@@ -1,6 +1,6 @@
 package org.therapysim.model;
 
-import ec.util.MersenneTwisterFast;
+import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.therapysim.scenario.Population;
 import org.therapysim.scenario.PopulationMode;
@@ -20,7 +20,7 @@ final class Referral implements Steppable {
     private final transient PoissonDistribution weekly;
     private int arrivalsThisWeek;
 
-    Referral(final TherapySim sim, final MersenneTwisterFast random) {
+    Referral(final TherapySim sim, final RandomGenerator random) {
         this.sim = sim;
         this.population = sim.scenario().population();
         final double mean = population.members() * population.annualIncidence() / 52.0;

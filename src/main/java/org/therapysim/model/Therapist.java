@@ -1,7 +1,7 @@
 package org.therapysim.model;
 
-import ec.util.MersenneTwisterFast;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.therapysim.scenario.Orientation;
 import org.therapysim.scenario.Workforce;
 
@@ -26,7 +26,7 @@ public final class Therapist {
     private int caseload;
 
     Therapist(final int id, final Workforce workforce, final double inNetworkShare, final TraitSampler sampler,
-            final MersenneTwisterFast random) {
+            final RandomGenerator random) {
         this.id = id;
         final double networkDraw = random.nextDouble();
         this.trainee = random.nextDouble() < workforce.traineeShare();

@@ -1,10 +1,10 @@
 package org.therapysim.model;
 
-import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.therapysim.scenario.PopulationMode;
 import org.therapysim.scenario.Scenario;
 import sim.engine.SimState;
@@ -15,9 +15,9 @@ import sim.engine.SimState;
  * run restarts cleanly.
  *
  * <p>Each week runs in this order: arrivals ({@link #ORDER_ARRIVALS}), matching of waiting patients
- * to free therapists ({@link #ORDER_MATCHING}), every active patient in a random order
- * ({@link #ORDER_PATIENTS}; a patient's week never depends on another's, so the order does not
- * change results), and the weekly census ({@link #ORDER_STATISTICS}).
+ * to free therapists ({@link #ORDER_MATCHING}), every patient with an episode under way in a random
+ * order ({@link #ORDER_PATIENTS}, see {@link Caseload}), and the weekly census
+ * ({@link #ORDER_STATISTICS}).
  */
 public final class TherapySim extends SimState {
     private static final long serialVersionUID = 1L;
@@ -44,6 +44,7 @@ public final class TherapySim extends SimState {
     private transient DropoutHazard dropoutHazard;
     private transient RelapseHazard relapseHazard;
     private transient Referral referral;
+    private transient Caseload caseload;
     private transient List<Patient> patients;
     private transient Map<String, UtilityCurve> utilities;
     private transient double[] discountFactors;
@@ -79,7 +80,7 @@ public final class TherapySim extends SimState {
         scenario.measures().forEach((name, measure) -> utilities.put(name, new UtilityCurve(measure.utility())));
         discountFactors = HealthAccount.factors(scenario.evaluation());
 
-        final MersenneTwisterFast workforceRandom = RandomStreams.stream(replicationSeed, RandomStreams.WORKFORCE, 0);
+        final RandomGenerator workforceRandom = RandomStreams.stream(replicationSeed, RandomStreams.WORKFORCE, 0);
         final List<Therapist> therapists = new ArrayList<>();
         for (int i = 0; i < scenario.workforce().therapists(); i++) {
             therapists.add(new Therapist(i, scenario.workforce(), scenario.plan().network().inNetworkShare(), sampler,
@@ -87,9 +88,11 @@ public final class TherapySim extends SimState {
         }
         clinic = new Clinic(this, therapists);
         referral = new Referral(this, RandomStreams.stream(replicationSeed, RandomStreams.ARRIVALS, 0));
+        caseload = new Caseload();
 
         schedule.scheduleRepeating(0.0, ORDER_ARRIVALS, referral, 1.0);
         schedule.scheduleRepeating(0.0, ORDER_MATCHING, clinic, 1.0);
+        schedule.scheduleRepeating(0.0, ORDER_PATIENTS, caseload, 1.0);
         schedule.scheduleRepeating(0.0, ORDER_STATISTICS, state -> census(), 1.0);
     }
 
@@ -158,20 +161,10 @@ public final class TherapySim extends SimState {
         patient.beginEpisode(week);
     }
 
-    /** Records the week's census: those waiting (or being authorized) and those in treatment, in one pass. */
+    /** Records the week's census: those waiting (or being authorized) and those in treatment. */
     private void census() {
-        int authorizing = 0;
-        int inTreatment = 0;
-        for (final Patient p : patients) {
-            switch (p.getPhase()) {
-                case AUTHORIZING -> authorizing++;
-                case IN_TREATMENT, REVIEW_PENDING -> inTreatment++;
-                default -> {
-                    // waiting patients are counted by the clinic; ended ones not at all
-                }
-            }
-        }
-        log.census(new WeeklyCensus(week(), clinic.waiting() + authorizing, inTreatment, referral.arrivalsThisWeek()));
+        log.census(new WeeklyCensus(week(), clinic.waiting() + caseload.authorizing(), caseload.inTreatment(),
+                referral.arrivalsThisWeek()));
     }
 
     private int week() {
@@ -224,6 +217,10 @@ public final class TherapySim extends SimState {
     /** @return the discount factor of each week of the evaluation horizon */
     double[] discountFactors() {
         return discountFactors;
+    }
+
+    Caseload caseload() {
+        return caseload;
     }
 
     TraitSampler sampler() {

@@ -1,6 +1,10 @@
 package org.therapysim.model;
 
-import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.therapysim.scenario.BetaSpec;
@@ -12,18 +16,29 @@ import org.therapysim.scenario.LogNormalSpec;
  */
 final class TraitSampler {
     private final RandomAdapter adapter = new RandomAdapter(null);
+    /** One distribution per trait, drawing through the adapter from whichever generator it was last handed. */
+    private final Map<BetaSpec, BetaDistribution> betas = new HashMap<>();
+    /** The truncated normals used so far, with their bounds' probabilities (a few per scenario: by condition, at arrival and relapse). */
+    private final List<Truncated> truncated = new ArrayList<>();
+
+    private record Truncated(double mean, double sd, double low, double high, NormalDistribution normal, double pLow,
+            double pHigh) {
+        boolean is(final double m, final double s, final double lo, final double hi) {
+            return m == mean && s == sd && lo == low && hi == high;
+        }
+    }
 
     /** @return a draw from a Beta distribution given by mean and sd (the mean itself when sd is 0) */
-    double beta(final BetaSpec spec, final MersenneTwisterFast random) {
+    double beta(final BetaSpec spec, final RandomGenerator random) {
         if (spec.sd() == 0.0) {
             return spec.mean();
         }
         adapter.use(random);
-        return new BetaDistribution(adapter, spec.alpha(), spec.beta()).sample();
+        return betas.computeIfAbsent(spec, b -> new BetaDistribution(adapter, b.alpha(), b.beta())).sample();
     }
 
     /** @return a draw from a log-normal distribution given by its median and log-sd */
-    double logNormal(final LogNormalSpec spec, final MersenneTwisterFast random) {
+    double logNormal(final LogNormalSpec spec, final RandomGenerator random) {
         return spec.median() * Math.exp(spec.sigma() * random.nextGaussian());
     }
 
@@ -32,14 +47,24 @@ final class TraitSampler {
      *     number of draws never depends on the value)
      */
     double truncatedNormal(final double mean, final double sd, final double low, final double high,
-            final MersenneTwisterFast random) {
+            final RandomGenerator random) {
         if (sd == 0.0) {
             return Math.min(high, Math.max(low, mean));
         }
-        final NormalDistribution normal = new NormalDistribution(null, mean, sd);
-        final double pLow = normal.cumulativeProbability(low);
-        final double pHigh = normal.cumulativeProbability(high);
-        final double u = pLow + random.nextDouble() * (pHigh - pLow);
-        return Math.min(high, Math.max(low, normal.inverseCumulativeProbability(u)));
+        Truncated t = null;
+        for (final Truncated known : truncated) {
+            if (known.is(mean, sd, low, high)) {
+                t = known;
+                break;
+            }
+        }
+        if (t == null) {
+            final NormalDistribution normal = new NormalDistribution(null, mean, sd);
+            t = new Truncated(mean, sd, low, high, normal, normal.cumulativeProbability(low),
+                    normal.cumulativeProbability(high));
+            truncated.add(t);
+        }
+        final double u = t.pLow() + random.nextDouble() * (t.pHigh() - t.pLow());
+        return Math.min(high, Math.max(low, t.normal().inverseCumulativeProbability(u)));
     }
 }

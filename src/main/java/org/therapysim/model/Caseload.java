@@ -1,0 +1,90 @@
+package org.therapysim.model;
+
+import java.util.Arrays;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The patients with an episode under way, stepped once a week in the order their episodes began
+ * (arrivals in order of id, then relapses as they occur). One schedule entry serves them all:
+ * patients out of an episode are not stepped and cost nothing; those in one are kept in an array,
+ * not in MASON's schedule heap, where each patient-week would cost a removal and an insertion.
+ * Patients who end an episode leave the array after the week's pass.
+ *
+ * <p>The order can matter in one case only: a patient at the cap who moves to another therapist
+ * takes a slot freed earlier in the same pass. A fixed order is used rather than a weekly shuffle
+ * because a pass in allocation order reads memory sequentially; a shuffled pass over a large
+ * cohort spends most of its time waiting for memory (docs/PERFORMANCE.md).
+ */
+final class Caseload implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    private Patient[] active = new Patient[64];
+    private int size;
+    private int authorizing;
+    private int inTreatment;
+
+    /** Adds a patient who has just begun an episode; it is stepped from this week on. */
+    void add(final Patient patient) {
+        if (patient.inCaseload) {
+            return;
+        }
+        patient.inCaseload = true;
+        if (size == active.length) {
+            active = Arrays.copyOf(active, size * 2);
+        }
+        active[size++] = patient;
+    }
+
+    @Override
+    public void step(final SimState state) {
+        final int week = (int) Math.round(state.schedule.getTime());
+        for (int i = 0; i < size; i++) {
+            final Patient p = active[i];
+            if (p.getPhase() != Patient.Phase.ENDED) {
+                p.week(week);
+            }
+        }
+        compact();
+    }
+
+    /** Drops those whose episode ended and counts the rest by phase. */
+    private void compact() {
+        int kept = 0;
+        authorizing = 0;
+        inTreatment = 0;
+        for (int i = 0; i < size; i++) {
+            final Patient p = active[i];
+            switch (p.getPhase()) {
+                case ENDED -> {
+                    p.inCaseload = false;
+                    continue;
+                }
+                case WAITING -> {
+                    // counted by the clinic's waiting list
+                }
+                case AUTHORIZING -> authorizing++;
+                case IN_TREATMENT, REVIEW_PENDING -> inTreatment++;
+                default -> throw new IllegalStateException("unknown phase " + p.getPhase());
+            }
+            active[kept++] = p;
+        }
+        Arrays.fill(active, kept, size, null);
+        size = kept;
+    }
+
+    /** @return patients in an episode after this week's pass */
+    int size() {
+        return size;
+    }
+
+    /** @return patients being authorized after this week's pass */
+    int authorizing() {
+        return authorizing;
+    }
+
+    /** @return patients in treatment or awaiting a review decision after this week's pass */
+    int inTreatment() {
+        return inTreatment;
+    }
+}
