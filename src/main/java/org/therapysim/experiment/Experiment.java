@@ -59,9 +59,47 @@ public final class Experiment {
      * @param progress told after each replication
      */
     public <T> ExperimentResult run(final ReplicationSink<T> sink, final ProgressListener progress) {
-        final List<Integer> seeds = seeds(study);
-        final int arms = study.arms().size();
-        final int reps = study.replications();
+        return run(sink, progress, null);
+    }
+
+    /**
+     * Runs the study, skipping the replications a journal already holds (group 0).
+     *
+     * @param sink prepares each full replication result on its worker and receives it in study
+     *     order (may be null)
+     * @param progress told after each replication
+     * @param journal records each finished replication and recalls those finished before (may be null)
+     */
+    public <T> ExperimentResult run(final ReplicationSink<T> sink, final ProgressListener progress,
+            final TaskJournal<T> journal) {
+        return execute(List.of(study), keepSessions, threads, sink, progress, journal).get(0);
+    }
+
+    /**
+     * Runs several studies on one pool of threads, so that no core waits for the slowest
+     * replication of one study before the next study starts (sensitivity analyses run many small
+     * variants of a study). Results are identical to running each study alone.
+     *
+     * @param journal records each finished replication, group = index of the study (may be null)
+     * @param progress told after each replication, over all studies
+     * @return each study's result, in order
+     */
+    public static List<ExperimentResult> runAll(final List<Study> studies, final int threads,
+            final ProgressListener progress, final TaskJournal<?> journal) {
+        return execute(studies, false, threads, null, progress, journal);
+    }
+
+    /** Runs every replication of every study on one pool; the sink receives them in canonical order. */
+    private static <T> List<ExperimentResult> execute(final List<Study> studies, final boolean keepSessions,
+            final int threads, final ReplicationSink<T> sink, final ProgressListener progress,
+            final TaskJournal<T> journal) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        int total = 0;
+        for (final Study study : studies) {
+            total += study.arms().size() * study.replications();
+        }
         final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             final Thread t = new Thread(r, "therapysim-worker");
             t.setDaemon(true);
@@ -69,37 +107,39 @@ public final class Experiment {
         });
         try {
             final List<Future<Done<T>>> futures = new ArrayList<>();
-            for (int a = 0; a < arms; a++) {
-                final int arm = a;
-                final Scenario scenario = study.arms().get(a);
-                for (int r = 0; r < reps; r++) {
-                    final int replication = r;
-                    final int seed = seeds.get(r);
-                    futures.add(pool.submit(() -> {
-                        final ReplicationResult result = new TherapySim(scenario, seed, keepSessions).run();
-                        final T prepared = sink == null ? null
-                                : sink.prepare(arm, scenario.name(), replication, result);
-                        return new Done<>(ReplicationSummary.of(arm, replication, result), prepared);
-                    }));
-                }
-            }
-            final List<ArmResult> results = new ArrayList<>();
-            int done = 0;
-            for (int a = 0; a < arms; a++) {
-                final List<ReplicationSummary> summaries = new ArrayList<>();
-                for (int r = 0; r < reps; r++) {
-                    final int index = a * reps + r;
-                    final Done<T> finished = await(futures.get(index), a, r);
-                    futures.set(index, null);
-                    if (sink != null) {
-                        sink.accept(finished.prepared());
+            for (int g = 0; g < studies.size(); g++) {
+                final Study study = studies.get(g);
+                final List<Integer> seeds = seeds(study);
+                for (int a = 0; a < study.arms().size(); a++) {
+                    final Scenario scenario = study.arms().get(a);
+                    for (int r = 0; r < study.replications(); r++) {
+                        final TaskJournal.Task task = new TaskJournal.Task(g, a, r);
+                        final int seed = seeds.get(r);
+                        futures.add(pool.submit(() -> runTask(task, scenario, seed, keepSessions, sink, journal)));
                     }
-                    summaries.add(finished.summary());
-                    progress.progress(++done, arms * reps);
                 }
-                results.add(new ArmResult(a, study.arms().get(a), summaries));
             }
-            return new ExperimentResult(study, results, seeds);
+            final List<ExperimentResult> out = new ArrayList<>();
+            int done = 0;
+            int index = 0;
+            for (final Study study : studies) {
+                final List<ArmResult> results = new ArrayList<>();
+                for (int a = 0; a < study.arms().size(); a++) {
+                    final List<ReplicationSummary> summaries = new ArrayList<>();
+                    for (int r = 0; r < study.replications(); r++) {
+                        final Done<T> finished = await(futures.get(index), study, a, r);
+                        futures.set(index++, null);
+                        if (sink != null) {
+                            sink.accept(finished.prepared());
+                        }
+                        summaries.add(finished.summary());
+                        progress.progress(++done, total);
+                    }
+                    results.add(new ArmResult(a, study.arms().get(a), summaries));
+                }
+                out.add(new ExperimentResult(study, results, seeds(study)));
+            }
+            return out;
         } catch (TherapysimException e) {
             throw e;
         } catch (Exception e) {
@@ -109,7 +149,27 @@ public final class Experiment {
         }
     }
 
-    private <T> Done<T> await(final Future<Done<T>> future, final int arm, final int replication) {
+    /** One replication on a worker: recalled from the journal if it holds it, else simulated and recorded. */
+    private static <T> Done<T> runTask(final TaskJournal.Task task, final Scenario scenario, final int seed,
+            final boolean keepSessions, final ReplicationSink<T> sink, final TaskJournal<T> journal) throws Exception {
+        if (journal != null) {
+            final TaskJournal.Entry<T> kept = journal.recall(task);
+            if (kept != null && kept.summary().seed() == seed && kept.summary().arm() == task.arm()
+                    && kept.summary().replication() == task.replication() && (sink == null || kept.prepared() != null)) {
+                return new Done<>(kept.summary(), kept.prepared());
+            }
+        }
+        final ReplicationResult result = new TherapySim(scenario, seed, keepSessions).run();
+        final T prepared = sink == null ? null : sink.prepare(task.arm(), scenario.name(), task.replication(), result);
+        final ReplicationSummary summary = ReplicationSummary.of(task.arm(), task.replication(), result);
+        if (journal != null) {
+            journal.record(task, summary, prepared);
+        }
+        return new Done<>(summary, prepared);
+    }
+
+    private static <T> Done<T> await(final Future<Done<T>> future, final Study study, final int arm,
+            final int replication) {
         try {
             return future.get();
         } catch (InterruptedException e) {

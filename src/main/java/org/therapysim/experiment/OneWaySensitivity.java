@@ -88,6 +88,20 @@ public final class OneWaySensitivity {
     public static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
             final Perspective perspective, final double willingnessToPay, final int threads,
             final ProgressListener progress) {
+        return run(study, loader, arm, outcome, perspective, willingnessToPay, threads, progress, null);
+    }
+
+    /**
+     * Runs the analysis: the base run and every parameter's two runs on one pool of threads.
+     *
+     * @param arm index of the arm in the study (0 only for the recovery rate of a one-arm study)
+     * @param progress told after each replication, over all runs
+     * @param journal records each finished replication (group 0 the base run, then each
+     *     parameter at its low and its high value) and recalls earlier ones (may be null)
+     */
+    public static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
+            final Perspective perspective, final double willingnessToPay, final int threads,
+            final ProgressListener progress, final TaskJournal<?> journal) {
         if (study.uncertain().isEmpty()) {
             throw new IllegalArgumentException("the study has no uncertain parameters");
         }
@@ -97,29 +111,24 @@ public final class OneWaySensitivity {
             throw new IllegalArgumentException(outcome.label() + " compares an arm with the reference");
         }
         final Study pair = study.withArms(arms);
-        final int runs = 1 + 2 * study.uncertain().size();
-        final int perRun = arms.size() * study.replications();
-        final int[] run = {0};
-        final ProgressListener each = (done, total) -> progress.progress(run[0] * perRun + done, runs * perRun);
-        final double base = outcome(new Experiment(pair, false, threads).run(null, each), outcome, perspective,
-                willingnessToPay);
+        final List<Study> runs = new ArrayList<>(List.of(pair));
+        for (final UncertainParameter p : study.uncertain()) {
+            for (final double value : new double[] {p.quantile(LOW), p.quantile(HIGH)}) {
+                final List<Scenario> varied = new ArrayList<>();
+                for (final Scenario s : arms) {
+                    varied.add(loader.vary(s, p.key(), value, "tornado " + p.key()));
+                }
+                runs.add(pair.withArms(varied));
+            }
+        }
+        final List<ExperimentResult> results = Experiment.runAll(runs, threads, progress, journal);
+        final double base = outcome(results.get(0), outcome, perspective, willingnessToPay);
         final List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < study.uncertain().size(); i++) {
             final UncertainParameter p = study.uncertain().get(i);
-            final double low = p.quantile(LOW);
-            final double high = p.quantile(HIGH);
-            final double[] at = new double[2];
-            final double[] values = {low, high};
-            for (int k = 0; k < 2; k++) {
-                run[0]++;
-                final List<Scenario> varied = new ArrayList<>();
-                for (final Scenario s : arms) {
-                    varied.add(loader.vary(s, p.key(), values[k], "tornado " + p.key()));
-                }
-                at[k] = outcome(new Experiment(pair.withArms(varied), false, threads).run(null, each), outcome,
-                        perspective, willingnessToPay);
-            }
-            bars.add(new Bar(p, low, high, at[0], at[1]));
+            bars.add(new Bar(p, p.quantile(LOW), p.quantile(HIGH),
+                    outcome(results.get(1 + 2 * i), outcome, perspective, willingnessToPay),
+                    outcome(results.get(2 + 2 * i), outcome, perspective, willingnessToPay)));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
         return new Result(study, arms.get(arms.size() - 1).name(), outcome, perspective, willingnessToPay, base, bars);

@@ -141,20 +141,37 @@ public final class ProbabilisticAnalysis {
      */
     public static Result run(final Study study, final ScenarioLoader loader, final int draws,
             final int replicationsPerDraw, final int threads, final ProgressListener progress) {
+        return run(study, loader, draws, replicationsPerDraw, threads, progress, null);
+    }
+
+    /**
+     * Runs the analysis: every replication of every draw on one pool of threads.
+     *
+     * @param draws number of draws
+     * @param replicationsPerDraw replications of every arm in each draw
+     * @param progress told after each replication, over all draws
+     * @param journal records each finished replication (group = draw) and recalls those finished
+     *     by an earlier attempt (may be null)
+     */
+    public static Result run(final Study study, final ScenarioLoader loader, final int draws,
+            final int replicationsPerDraw, final int threads, final ProgressListener progress,
+            final TaskJournal<?> journal) {
         if (study.uncertain().isEmpty()) {
             throw new IllegalArgumentException("the study has no uncertain parameters");
         }
         final int arms = study.arms().size();
-        final int perDraw = arms * replicationsPerDraw;
-        final List<Draw> out = new ArrayList<>();
+        final List<double[]> drawnValues = new ArrayList<>();
+        final List<Study> drawn = new ArrayList<>();
         for (int d = 0; d < draws; d++) {
             final double[] values = values(study, d);
-            final long seed = RandomStreams.drawSeed(study.seed(), d);
-            final Study drawn = withValues(study, loader, values, "draw " + (d + 1))
-                    .withRun(replicationsPerDraw, seed);
-            final int before = d * perDraw;
-            final ExperimentResult result = new Experiment(drawn, false, threads).run(null,
-                    (done, total) -> progress.progress(before + done, draws * perDraw));
+            drawnValues.add(values);
+            drawn.add(withValues(study, loader, values, "draw " + (d + 1))
+                    .withRun(replicationsPerDraw, RandomStreams.drawSeed(study.seed(), d)));
+        }
+        final List<ExperimentResult> results = Experiment.runAll(drawn, threads, progress, journal);
+        final List<Draw> out = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            final ExperimentResult result = results.get(d);
             final double[][] costs = new double[arms][Perspective.values().length];
             final double[] qalys = new double[arms];
             final double[] recoveries = new double[arms];
@@ -166,7 +183,7 @@ public final class ProbabilisticAnalysis {
                 qalys[a] = arm.summary(Metric.QALYS_PER_PATIENT).mean();
                 recoveries[a] = arm.summary(Metric.RECOVERIES_PER_PATIENT).mean();
             }
-            out.add(new Draw(d, seed, values, costs, qalys, recoveries));
+            out.add(new Draw(d, drawn.get(d).seed(), drawnValues.get(d), costs, qalys, recoveries));
         }
         return new Result(study, replicationsPerDraw, out);
     }
