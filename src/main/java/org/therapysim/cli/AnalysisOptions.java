@@ -1,10 +1,12 @@
 package org.therapysim.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.therapysim.TherapysimException;
 import java.util.List;
 import org.therapysim.output.ResultsFolder;
 import org.therapysim.output.ResultsWriter;
+import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,11 @@ final class AnalysisOptions {
             description = "Results folder (default: results/<study>-<analysis>).")
     Path output;
 
+    @Option(names = "--resume",
+            description = "Continue this command's run that was stopped (killed, crashed), keeping its finished "
+                    + "replications; the results are the same as those of an uninterrupted run.")
+    boolean resume;
+
     @Mixin
     WorkOptions work = new WorkOptions();
 
@@ -46,15 +53,24 @@ final class AnalysisOptions {
     }
 
     /**
-     * Runs the base case of the study and writes the folder with the analysis's files; the target
-     * must have been checked before the analysis ran.
+     * Opens the work folder of the analysis's results folder, which holds its journal.
+     *
+     * @param fingerprint identifies the analysis (see {@link WorkFolder#fingerprint})
      */
-    void write(final Study study, final Path target, final List<String> command,
+    WorkFolder open(final Path target, final String fingerprint, final PrintWriter err) {
+        return WorkFolder.open(target, work.overwrite, resume, fingerprint, note -> {
+            err.println("therapysim: " + note);
+            err.flush();
+        });
+    }
+
+    /** Runs the base case of the study and writes the folder with the analysis's files. */
+    void write(final Study study, final WorkFolder folder, final Path target, final List<String> command,
             final ResultsWriter.Addition addition) {
         try (Progress progress = Progress.start("Base case", study.arms().size() * study.replications(), work.quiet,
                 System.err)) {
             ResultsWriter.run(study, new ResultsWriter.Options(target, work.overwrite, false, work.threadCount(),
-                    command, null), progress, addition);
+                    command, null), progress, addition, folder);
         }
     }
 

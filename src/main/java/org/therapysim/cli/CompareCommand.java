@@ -31,6 +31,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return StudyRunner.run(new ScenarioLoader().loadStudies(files), options, ResultsFolder.nameOf(files.get(0)),
-                Main.commandLine(spec), null, spec.commandLine().getOut());
+                Main.commandLine(spec), null, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -97,11 +97,16 @@ public final class Main implements Runnable {
         return commandLine == null || commandLine.getParent() == null ? "" : commandLine.getCommandName() + " ";
     }
 
-    /** @return the command line as typed: the subcommand and its arguments */
+    /**
+     * @return the command line as typed: the subcommand and its arguments, less {@code --resume}
+     *     (which changes how a run gets its results, never what they are, so a resumed run records
+     *     the same command as an uninterrupted one)
+     */
     static List<String> commandLine(final CommandSpec spec) {
         final List<String> command = new ArrayList<>();
         command.add("therapysim");
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        spec.commandLine().getParseResult().originalArgs().stream().filter(a -> !a.equals("--resume"))
+                .forEach(command::add);
         return command;
     }
 

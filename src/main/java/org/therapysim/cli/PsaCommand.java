@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
-import org.therapysim.output.ResultsFolder;
 import org.therapysim.output.UncertaintyWriter;
+import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
 import picocli.CommandLine.Command;
@@ -53,13 +53,17 @@ final class PsaCommand implements Callable<Integer> {
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = analysis.study(loader, file);
         final Path target = analysis.target(file, "psa");
-        ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), analysis.work.overwrite);
         final ProbabilisticAnalysis.Result result;
-        try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
-                analysis.work.quiet, System.err)) {
-            result = ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(), progress);
+        try (WorkFolder work = analysis.open(target, WorkFolder.fingerprint(study, "psa", "draws " + draws,
+                "per draw " + perDraw), spec.commandLine().getErr())) {
+            try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
+                    analysis.work.quiet, System.err)) {
+                result = ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(),
+                        progress, work.journal("draws"));
+            }
+            analysis.write(study, work, target, Main.commandLine(spec),
+                    folder -> UncertaintyWriter.psa(result, folder));
         }
-        analysis.write(study, target, Main.commandLine(spec), folder -> UncertaintyWriter.psa(result, folder));
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();
             final double wtp = study.reference().evaluation().willingnessToPay();

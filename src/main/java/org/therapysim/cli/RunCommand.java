@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
                     + " arms: use 'therapysim compare " + scenario + "'");
         }
         return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario), Main.commandLine(spec), null,
-                spec.commandLine().getOut());
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -11,6 +11,7 @@ import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
 import org.therapysim.output.ResultsWriter;
 import org.therapysim.output.SweepAxis;
+import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.Study;
 
 /** Runs a study with the shared options and reports the headline numbers on the terminal. */
@@ -22,7 +23,7 @@ final class StudyRunner {
     }
 
     static int run(final Study loaded, final RunOptions options, final String defaultName, final List<String> command,
-            final SweepAxis sweep, final PrintWriter out) {
+            final SweepAxis sweep, final PrintWriter out, final PrintWriter err) {
         if (options.replications != null && options.replications < 1) {
             throw TherapysimException.invalidInput("--replications = " + options.replications + ": must be at least 1");
         }
@@ -32,9 +33,15 @@ final class StudyRunner {
         final Path target = options.output != null ? options.output : Path.of("results", defaultName);
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;
-        try (Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
+        final int threads = options.work.threadCount();
+        try (WorkFolder work = WorkFolder.open(target, options.work.overwrite, options.resume,
+                ResultsWriter.fingerprint(study, options.sessions), note -> {
+                    err.println("therapysim: " + note);
+                    err.flush();
+                });
+                Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
             result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite, options.sessions,
-                    options.work.threadCount(), command, sweep), progress);
+                    threads, command, sweep), progress, null, work);
         }
         if (!options.work.quiet) {
             printHeadline(result, out);

@@ -109,7 +109,8 @@ final class SweepCommand implements Callable<Integer> {
                         + designPoints.size() + " points) from " + scenario,
                 arms, given.simulation().replications(), given.simulation().seed());
         return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario) + "-sweep-" + shortKeys,
-                Main.commandLine(spec), new SweepAxis(keys, values), spec.commandLine().getOut());
+                Main.commandLine(spec), new SweepAxis(keys, values), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     private List<SweepDesign.Factor> factors() {

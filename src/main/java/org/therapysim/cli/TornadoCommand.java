@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
-import org.therapysim.output.ResultsFolder;
 import org.therapysim.output.UncertaintyWriter;
+import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
@@ -62,14 +62,18 @@ final class TornadoCommand implements Callable<Integer> {
         final Study study = chosen(analysis.study(loader, file));
         final int index = armIndex(study);
         final Path target = analysis.target(file, "tornado");
-        ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), analysis.work.overwrite);
         final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
         final OneWaySensitivity.Result result;
-        try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
-            result = OneWaySensitivity.run(study, loader, index, what, who,
-                    study.reference().evaluation().willingnessToPay(), analysis.work.threadCount(), progress);
+        try (WorkFolder work = analysis.open(target, WorkFolder.fingerprint(study, "tornado", "arm " + index,
+                "outcome " + what, "perspective " + who), spec.commandLine().getErr())) {
+            try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
+                result = OneWaySensitivity.run(study, loader, index, what, who,
+                        study.reference().evaluation().willingnessToPay(), analysis.work.threadCount(), progress,
+                        work.journal("tornado"));
+            }
+            analysis.write(study, work, target, Main.commandLine(spec),
+                    folder -> UncertaintyWriter.tornado(result, folder));
         }
-        analysis.write(study, target, Main.commandLine(spec), folder -> UncertaintyWriter.tornado(result, folder));
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s of %s: %.6g with every value as given%n", what.label(), result.arm(),

@@ -12,38 +12,44 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.therapysim.TherapysimException;
 
 /**
- * A results folder written atomically: everything goes to a hidden staging folder beside the
- * target ({@code .NAME.partial-...}), which is renamed to the target only when every file is
- * complete. A run that is killed or fails leaves no folder under the target name (a killed run
- * may leave its hidden staging folder, which never looks like a result).
+ * A results folder written atomically: everything goes to a staging folder inside the hidden work
+ * folder beside the target ({@code .NAME.partial/results}, see {@link WorkFolder}), which is
+ * renamed to the target only when every file is complete. A run that is killed or fails leaves no
+ * folder under the target name (a killed run may leave its hidden work folder, which never looks
+ * like a result).
  */
 public final class ResultsFolder implements AutoCloseable {
     private final Path target;
     private final boolean overwrite;
     private final Path staging;
+    private final WorkFolder work;
+    private final boolean ownsWork;
     private boolean committed;
 
-    private ResultsFolder(final Path target, final boolean overwrite, final Path staging) {
+    ResultsFolder(final Path target, final boolean overwrite, final Path staging, final WorkFolder work,
+            final boolean ownsWork) {
         this.target = target;
         this.overwrite = overwrite;
         this.staging = staging;
+        this.work = work;
+        this.ownsWork = ownsWork;
     }
 
     /**
-     * Checks the target can be written and creates the staging folder.
+     * Checks the target can be written and creates the staging folder, for a run that keeps no
+     * journal (an earlier unfinished run's work folder is discarded).
      *
      * @throws TherapysimException (exit 3) when the target exists and {@code overwrite} is false, or
      *     the folder cannot be created
      */
     public static ResultsFolder open(final Path target, final boolean overwrite) {
-        final Path absolute = target.toAbsolutePath().normalize();
-        checkTarget(absolute, overwrite);
+        final WorkFolder work = WorkFolder.open(target, overwrite, false, "", note -> System.err.println(
+                "therapysim: " + note));
         try {
-            final Path parent = absolute.getParent();
-            Files.createDirectories(parent);
-            return new ResultsFolder(absolute, overwrite, createUnique(parent, "." + absolute.getFileName() + ".partial-"));
-        } catch (IOException e) {
-            throw TherapysimException.output("cannot create the results folder " + target + ": " + e.getMessage(), e);
+            return work.results(true);
+        } catch (RuntimeException e) {
+            work.close();
+            throw e;
         }
     }
 
@@ -95,6 +101,7 @@ public final class ResultsFolder implements AutoCloseable {
             }
             move(staging, target);
             committed = true;
+            work.finished();
             if (old != null) {
                 deleteTree(old);
             }
@@ -111,6 +118,9 @@ public final class ResultsFolder implements AutoCloseable {
             } catch (IOException e) {
                 // Nothing more can be done; the staging folder is hidden and named partial.
             }
+        }
+        if (ownsWork) {
+            work.close();
         }
     }
 
@@ -139,7 +149,7 @@ public final class ResultsFolder implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(final Path root) throws IOException {
+    static void deleteTree(final Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -76,9 +76,29 @@ public final class ResultsWriter {
      */
     public static ExperimentResult run(final Study study, final Options options, final ProgressListener progress,
             final Addition addition) {
-        ResultsFolder.checkTarget(options.target().toAbsolutePath().normalize(), options.overwrite());
+        try (WorkFolder work = WorkFolder.open(options.target(), options.overwrite(), false,
+                fingerprint(study, options.sessions()), note -> System.err.println("therapysim: " + note))) {
+            return run(study, options, progress, addition, work);
+        }
+    }
+
+    /** @return what identifies a run of the study, for resuming it (see {@link WorkFolder}) */
+    public static String fingerprint(final Study study, final boolean sessions) {
+        return WorkFolder.fingerprint(study, "study", "sessions " + sessions);
+    }
+
+    /**
+     * Runs the study (the base case) in an open work folder, recording each replication in its
+     * journal ({@code tasks/replications/}) and taking those an earlier attempt recorded, and writes
+     * the results folder, byte for byte as an uninterrupted run would.
+     *
+     * @param addition the analysis's files and report section, or null
+     * @return the summarised result
+     */
+    public static ExperimentResult run(final Study study, final Options options, final ProgressListener progress,
+            final Addition addition, final WorkFolder work) {
         final Instant start = Instant.now();
-        try (ResultsFolder folder = ResultsFolder.open(options.target(), options.overwrite())) {
+        try (ResultsFolder folder = work.results()) {
             final ExperimentResult result;
             try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
                     SessionTable sessions = options.sessions() ? new SessionTable(folder.file("sessions.csv")) : null) {
@@ -98,7 +118,7 @@ public final class ResultsWriter {
                                     sessions.append(rows[1]);
                                 }
                             }
-                        }, progress);
+                        }, progress, work.journal("replications"));
             }
             SummaryTable.writeSummary(result, options.sweep(), folder.file("summary.csv"));
             if (options.sweep() != null) {

@@ -32,10 +32,10 @@ class ResultsFolderTest {
         try (ResultsFolder folder = ResultsFolder.open(target, false)) {
             Files.writeString(folder.file("patients.csv"), "arm,replication\n");
             assertFalse(Files.exists(target), "nothing under the final name while writing");
-            assertTrue(names().stream().allMatch(n -> n.startsWith(".run.partial-")), names().toString());
+            assertEquals(List.of(".run.partial"), names(), "only the hidden work folder");
         }
         assertFalse(Files.exists(target));
-        assertEquals(List.of(), names(), "the staging folder is removed");
+        assertEquals(List.of(), names(), "the work folder is removed");
     }
 
     @Test
