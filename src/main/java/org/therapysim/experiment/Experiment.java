@@ -1,11 +1,13 @@
 package org.therapysim.experiment;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.therapysim.ExitCode;
 import org.therapysim.TherapysimException;
 import org.therapysim.model.RandomStreams;
@@ -145,7 +147,20 @@ public final class Experiment {
         } catch (Exception e) {
             throw new TherapysimException(ExitCode.OUTPUT_PROBLEM, "could not record results: " + e.getMessage(), e);
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    /**
+     * Stops the workers and waits a while for those still simulating (a replication cannot be
+     * interrupted), so none records a replication after the run has ended.
+     */
+    private static void stop(final ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -163,7 +178,12 @@ public final class Experiment {
         final T prepared = sink == null ? null : sink.prepare(task.arm(), scenario.name(), task.replication(), result);
         final ReplicationSummary summary = ReplicationSummary.of(task.arm(), task.replication(), result);
         if (journal != null) {
-            journal.record(task, summary, prepared);
+            try {
+                journal.record(task, summary, prepared);
+            } catch (IOException e) {
+                throw new TherapysimException(ExitCode.OUTPUT_PROBLEM, "cannot record a finished replication for"
+                        + " --resume: " + e.getMessage(), e);
+            }
         }
         return new Done<>(summary, prepared);
     }
@@ -176,6 +196,9 @@ public final class Experiment {
             Thread.currentThread().interrupt();
             throw new TherapysimException(ExitCode.RUN_FAILED, "interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TherapysimException known) {
+                throw known;
+            }
             throw new TherapysimException(ExitCode.RUN_FAILED, "arm '" + study.arms().get(arm).name()
                     + "', replication " + replication + " failed: " + e.getCause(), e.getCause());
         }
