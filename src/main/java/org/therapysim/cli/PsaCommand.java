@@ -54,8 +54,7 @@ final class PsaCommand implements Callable<Integer> {
         final Study study = analysis.study(loader, file);
         final Path target = analysis.target(file, "psa");
         final ProbabilisticAnalysis.Result result;
-        try (WorkFolder work = analysis.open(target, WorkFolder.fingerprint(study, "psa", "draws " + draws,
-                "per draw " + perDraw), spec.commandLine().getErr())) {
+        try (WorkFolder work = analysis.open(target, fingerprint(study, draws, perDraw), spec.commandLine().getErr())) {
             try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
                     analysis.work.quiet, System.err)) {
                 result = ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(),
@@ -80,5 +79,10 @@ final class PsaCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** @return what identifies an analysis, for resuming it */
+    static String fingerprint(final Study study, final int draws, final int perDraw) {
+        return WorkFolder.fingerprint(study, "psa", "draws " + draws, "per draw " + perDraw);
     }
 }
