@@ -2,7 +2,9 @@ package org.therapysim.experiment;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,9 @@ import org.therapysim.scenario.Study;
  * are identical whatever the thread count, and differences between arms are paired.
  */
 public final class Experiment {
+    /** Replications that may run ahead of the next to be taken, per thread. */
+    private static final int AHEAD_PER_THREAD = 16;
+
     private final Study study;
     private final boolean keepSessions;
     private final int threads;
@@ -108,7 +113,7 @@ public final class Experiment {
             return t;
         });
         try {
-            final List<Future<Done<T>>> futures = new ArrayList<>();
+            final List<Callable<Done<T>>> tasks = new ArrayList<>();
             for (int g = 0; g < studies.size(); g++) {
                 final Study study = studies.get(g);
                 final List<Integer> seeds = seeds(study);
@@ -117,9 +122,17 @@ public final class Experiment {
                     for (int r = 0; r < study.replications(); r++) {
                         final TaskJournal.Task task = new TaskJournal.Task(g, a, r);
                         final int seed = seeds.get(r);
-                        futures.add(pool.submit(() -> runTask(task, scenario, seed, keepSessions, sink, journal)));
+                        tasks.add(() -> runTask(task, scenario, seed, keepSessions, sink, journal));
                     }
                 }
+            }
+            // Only a window of replications runs ahead of the one to be taken next, so finished
+            // replications waiting for their turn (those recalled from a journal come fast) never
+            // fill the memory.
+            final List<Future<Done<T>>> futures = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+            int submitted = 0;
+            while (submitted < Math.min(tasks.size(), threads * AHEAD_PER_THREAD)) {
+                futures.set(submitted, pool.submit(tasks.get(submitted++)));
             }
             final List<ExperimentResult> out = new ArrayList<>();
             int done = 0;
@@ -131,6 +144,9 @@ public final class Experiment {
                     for (int r = 0; r < study.replications(); r++) {
                         final Done<T> finished = await(futures.get(index), study, a, r);
                         futures.set(index++, null);
+                        if (submitted < tasks.size()) {
+                            futures.set(submitted, pool.submit(tasks.get(submitted++)));
+                        }
                         if (sink != null) {
                             sink.accept(finished.prepared());
                         }
