@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.therapysim.TestScenarios;
+import org.therapysim.model.RandomStreams;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
@@ -51,6 +52,29 @@ class SensitivityAnalysisTest {
                 .withRun(1, first.seed());
         final ExperimentResult alone = new Experiment(drawn, false, 1).run(null, ProgressListener.NONE);
         assertEquals(first.qalys()[1], alone.arms().get(1).summary(Metric.QALYS_PER_PATIENT).mean(), 0.0);
+    }
+
+    @Test
+    void drawsRunTogetherGiveWhatEachDrawGivesAlone() {
+        // 12 draws x 2 arms x 2 replications: more than run ahead at once on one or two threads.
+        final ProbabilisticAnalysis.Result one = ProbabilisticAnalysis.run(study(), LOADER, 12, 2, 1,
+                ProgressListener.NONE);
+        final ProbabilisticAnalysis.Result two = ProbabilisticAnalysis.run(study(), LOADER, 12, 2, 2,
+                ProgressListener.NONE);
+        for (int d = 0; d < 12; d++) {
+            final ProbabilisticAnalysis.Draw draw = one.draws().get(d);
+            assertEquals(RandomStreams.drawSeed(study().seed(), d), draw.seed());
+            final ExperimentResult alone = new Experiment(ProbabilisticAnalysis.withValues(study(), LOADER,
+                    draw.values(), "draw " + (d + 1)).withRun(2, draw.seed()), false, 1).run(null, ProgressListener.NONE);
+            for (int a = 0; a < 2; a++) {
+                final ArmResult arm = alone.arms().get(a);
+                assertEquals(arm.summary(Metric.QALYS_PER_PATIENT).mean(), draw.qalys()[a], 0.0);
+                assertEquals(arm.summary(Metric.RECOVERIES_PER_PATIENT).mean(), draw.recoveries()[a], 0.0);
+                assertEquals(arm.summary(Metric.COST_PAYER).mean(), draw.costs()[a][Perspective.PAYER.ordinal()], 0.0);
+            }
+            assertArrayEquals(draw.qalys(), two.draws().get(d).qalys());
+            assertArrayEquals(draw.costs()[1], two.draws().get(d).costs()[1]);
+        }
     }
 
     @Test
