@@ -21,7 +21,9 @@ import org.therapysim.scenario.Study;
 /**
  * Runs every arm of a study for the same replications, in parallel. Replication r's seed derives
  * from the master seed and r alone and is shared by every arm (common random numbers), so results
- * are identical whatever the thread count, and differences between arms are paired.
+ * are identical whatever the thread count, and differences between arms are paired. A
+ * {@link TaskJournal} may record each replication as it finishes and hand back those an earlier,
+ * stopped attempt finished, so that the run resumes with the same results.
  */
 public final class Experiment {
     /** Replications that may run ahead of the next to be taken, per thread. */
@@ -197,8 +199,8 @@ public final class Experiment {
             try {
                 journal.record(task, summary, prepared);
             } catch (IOException e) {
-                throw new TherapysimException(ExitCode.OUTPUT_PROBLEM, "cannot record a finished replication for"
-                        + " --resume: " + e.getMessage(), e);
+                throw new TherapysimException(ExitCode.OUTPUT_PROBLEM, "cannot record a finished replication in"
+                        + " the journal: " + e.getMessage(), e);
             }
         }
         return new Done<>(summary, prepared);
