@@ -9,7 +9,7 @@ import sim.engine.Steppable;
  * (arrivals in order of id, then relapses as they occur). One schedule entry serves them all:
  * patients out of an episode are not stepped and cost nothing; those in one are kept in an array,
  * not in MASON's schedule heap, where each patient-week would cost a removal and an insertion.
- * Patients who end an episode leave the array after the week's pass.
+ * Patients who end an episode leave the array in the same pass.
  *
  * <p>The order can matter in one case only: a patient at the cap who moves to another therapist
  * takes a slot freed earlier in the same pass. A fixed order is used rather than a weekly shuffle
@@ -23,6 +23,10 @@ final class Caseload implements Steppable {
     private int size;
     private int authorizing;
     private int inTreatment;
+    /** Patients read ahead together (a power of two). */
+    private static final int BATCH = 16;
+    /** The sum of what {@link #touch} read, kept so that the reads are not optimised away. */
+    private int touched;
 
     /** Adds a patient who has just begun an episode; it is stepped from this week on. */
     void add(final Patient patient) {
@@ -39,22 +43,20 @@ final class Caseload implements Steppable {
     @Override
     public void step(final SimState state) {
         final int week = (int) Math.round(state.schedule.getTime());
-        for (int i = 0; i < size; i++) {
+        // One pass steps each patient and keeps those whose episode goes on, counted by phase, so
+        // that every patient's state is read once a week.
+        final int n = size;
+        int kept = 0;
+        authorizing = 0;
+        inTreatment = 0;
+        for (int i = 0; i < n; i++) {
+            if ((i & (BATCH - 1)) == 0) {
+                touch(i, Math.min(n, i + BATCH));
+            }
             final Patient p = active[i];
             if (p.getPhase() != Patient.Phase.ENDED) {
                 p.week(week);
             }
-        }
-        compact();
-    }
-
-    /** Drops those whose episode ended and counts the rest by phase. */
-    private void compact() {
-        int kept = 0;
-        authorizing = 0;
-        inTreatment = 0;
-        for (int i = 0; i < size; i++) {
-            final Patient p = active[i];
             switch (p.getPhase()) {
                 case ENDED -> {
                     p.inCaseload = false;
@@ -69,8 +71,25 @@ final class Caseload implements Steppable {
             }
             active[kept++] = p;
         }
-        Arrays.fill(active, kept, size, null);
+        if (size != n) {
+            throw new IllegalStateException("a patient began an episode during the patients' pass");
+        }
+        Arrays.fill(active, kept, n, null);
         size = kept;
+    }
+
+    /**
+     * Reads one word of each object a patient's week uses, for a batch of patients at a time: the
+     * reads are independent, so the processor fetches them from memory together instead of one
+     * after another as each patient's week reaches them. In a cohort too large for the processor's
+     * caches, waiting for memory was most of the weekly pass (docs/PERFORMANCE.md).
+     */
+    private void touch(final int from, final int to) {
+        int sum = touched;
+        for (int i = from; i < to; i++) {
+            sum += active[i].touch();
+        }
+        touched = sum;
     }
 
     /** @return patients in an episode after this week's pass */

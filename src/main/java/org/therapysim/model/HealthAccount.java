@@ -124,6 +124,11 @@ final class HealthAccount {
         return f;
     }
 
+    /** @return a word of the account (see {@link Caseload}) */
+    int touch() {
+        return nextWeek + (int) totals[0];
+    }
+
     /** @return the first week after the horizon */
     int endWeek() {
         return endWeek;

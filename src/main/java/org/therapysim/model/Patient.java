@@ -170,6 +170,11 @@ public final class Patient {
         zSymptom = random.nextGaussian();
     }
 
+    /** Reads a word of each object a week uses, so that they are in cache (see {@link Caseload}). */
+    int touch() {
+        return (current == null ? 0 : current.sessions) + ledger.touch() + account.touch() + phase.ordinal();
+    }
+
     /** Lives through {@code week} of an episode under way (called by the {@link Caseload}). */
     void week(final int week) {
         sim.countPatientWeek();
@@ -468,7 +473,7 @@ public final class Patient {
             final int weeks = sim.relapse().weeksToRelapse(reason == EndReason.PLANNED, random.nextDouble());
             relapsed = (long) week + weeks < sim.horizon();
             if (relapsed) {
-                sim.schedule.scheduleOnce(week + weeks, TherapySim.ORDER_ARRIVALS, s -> relapse(week + weeks));
+                sim.referral().relapseAt(this, week + weeks);
             }
         }
         final EpisodeRecord row = record(ended, reason, week, endScore, relapsed);
@@ -485,7 +490,8 @@ public final class Patient {
         therapist = null;
     }
 
-    private void relapse(final int week) {
+    /** Begins the episode of a relapse in {@code week} (called by the {@link Referral}). */
+    void relapse(final int week) {
         account.untreatedUntil(week, score, condition.naturalImprovementPerWeek());
         score = sim.sampler().truncatedNormal(condition.baselineMean(), condition.baselineSd(), measure.caseness(),
                 measure.max(), random);

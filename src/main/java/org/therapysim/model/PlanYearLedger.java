@@ -10,6 +10,11 @@ final class PlanYearLedger {
     private double outOfPocketPaid;
     private int planSessions;
 
+    /** @return a word of the ledger (see {@link Caseload}) */
+    int touch() {
+        return year;
+    }
+
     /** Starts a new plan year if {@code week} lies in a later one; @return whether it did. */
     boolean rollOver(final int week) {
         final int current = week / 52;

@@ -1,5 +1,7 @@
 package org.therapysim.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.therapysim.scenario.Population;
@@ -8,9 +10,12 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * New treatment-seekers. In an open population, a Poisson number of covered members begins an
+ * Treatment-seekers. In an open population, a Poisson number of covered members begins an
  * episode each week of the arrival period, at the annual incidence of psychotherapy use
- * (Olfson and Marcus 2010); in a closed cohort, everyone arrives at week 0.
+ * (Olfson and Marcus 2010); in a closed cohort, everyone arrives at week 0. Then the patients
+ * whose relapse falls in the week begin a new episode, in the order their relapses were drawn:
+ * they wait in a list per week (a calendar), not in MASON's schedule heap, where each would cost
+ * a logarithmic insertion and removal among thousands of pending relapses.
  */
 final class Referral implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -19,6 +24,7 @@ final class Referral implements Steppable {
     private final Population population;
     private final transient PoissonDistribution weekly;
     private int arrivalsThisWeek;
+    private final List<List<Patient>> relapses = new ArrayList<>();
 
     Referral(final TherapySim sim, final RandomGenerator random) {
         this.sim = sim;
@@ -41,6 +47,26 @@ final class Referral implements Steppable {
         for (int i = 0; i < count; i++) {
             sim.admitNewPatient(week);
         }
+        if (week < relapses.size() && relapses.get(week) != null) {
+            final List<Patient> due = relapses.get(week);
+            relapses.set(week, null);
+            for (final Patient patient : due) {
+                patient.relapse(week);
+            }
+        }
+    }
+
+    /** Has {@code patient} begin a new episode in {@code week}, a later week than this one. */
+    void relapseAt(final Patient patient, final int week) {
+        while (relapses.size() <= week) {
+            relapses.add(null);
+        }
+        List<Patient> due = relapses.get(week);
+        if (due == null) {
+            due = new ArrayList<>();
+            relapses.set(week, due);
+        }
+        due.add(patient);
     }
 
     int arrivalsThisWeek() {

@@ -219,6 +219,10 @@ public final class TherapySim extends SimState {
         return discountFactors;
     }
 
+    Referral referral() {
+        return referral;
+    }
+
     Caseload caseload() {
         return caseload;
     }
