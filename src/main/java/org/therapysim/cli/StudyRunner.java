@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.therapysim.TherapysimException;
+import org.therapysim.engine.Engines;
 import org.therapysim.experiment.ArmResult;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
@@ -30,6 +31,7 @@ final class StudyRunner {
         final Study study = withWillingnessToPay(loaded, options.wtp).withRun(
                 options.replications != null ? options.replications : loaded.replications(),
                 options.seed != null ? options.seed : loaded.seed());
+        final Engines.Choice engine = options.engineChoice();
         final Path target = options.output != null ? options.output : Path.of("results", defaultName);
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;
@@ -41,7 +43,7 @@ final class StudyRunner {
                 });
                 Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
             result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite, options.sessions,
-                    threads, command, sweep), progress, null, work);
+                    threads, command, sweep, engine), progress, null, work);
         }
         if (!options.work.quiet) {
             printHeadline(result, out);

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.therapysim.ExitCode;
 import org.therapysim.TherapysimException;
+import org.therapysim.engine.Engine;
+import org.therapysim.engine.ReplicationTask;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.TherapySim;
@@ -54,6 +56,45 @@ public final class Experiment {
             seeds.add(RandomStreams.replicationSeed(study.seed(), r));
         }
         return seeds;
+    }
+
+    /** @return every task of the study, arm by arm then replication by replication (canonical order) */
+    public static List<ReplicationTask> tasks(final Study study) {
+        final List<Integer> seeds = seeds(study);
+        final List<ReplicationTask> tasks = new ArrayList<>();
+        for (int a = 0; a < study.arms().size(); a++) {
+            for (int r = 0; r < study.replications(); r++) {
+                tasks.add(new ReplicationTask(a, r, seeds.get(r)));
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Runs the study on another engine (such as Spark) instead of this JVM's threads. The tasks and
+     * their seeds are the same, so the summaries are identical to {@link #run}'s.
+     *
+     * @param episodes folder for the engine's per-episode table, or null for none
+     */
+    public ExperimentResult run(final Engine engine, final java.nio.file.Path episodes, final ProgressListener progress) {
+        final List<ReplicationTask> tasks = tasks(study);
+        final List<ReplicationSummary> summaries = engine.run(study, tasks, episodes, progress);
+        if (summaries.size() != tasks.size()) {
+            throw new TherapysimException(ExitCode.RUN_FAILED, "the engine returned " + summaries.size()
+                    + " replications of " + tasks.size());
+        }
+        final int reps = study.replications();
+        final List<ArmResult> results = new ArrayList<>();
+        for (int a = 0; a < study.arms().size(); a++) {
+            final List<ReplicationSummary> arm = summaries.subList(a * reps, (a + 1) * reps);
+            for (int r = 0; r < reps; r++) {
+                if (arm.get(r).arm() != a || arm.get(r).replication() != r) {
+                    throw new TherapysimException(ExitCode.RUN_FAILED, "the engine returned replications out of order");
+                }
+            }
+            results.add(new ArmResult(a, study.arms().get(a), arm));
+        }
+        return new ExperimentResult(study, results, seeds(study));
     }
 
     /** What a worker hands back: the replication's summary and what the sink prepared from it. */

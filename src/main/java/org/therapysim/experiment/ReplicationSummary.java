@@ -1,5 +1,6 @@
 package org.therapysim.experiment;
 
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
 import org.therapysim.model.EndReason;
@@ -8,7 +9,7 @@ import org.therapysim.model.ReplicationResult;
 
 /**
  * What is kept of one replication once its rows are written: its metrics, curves and end-reason
- * counts. Immutable.
+ * counts. Immutable; serializable, so other engines can send it back from where it ran.
  *
  * @param arm index of the arm
  * @param replication replication index
@@ -20,7 +21,9 @@ import org.therapysim.model.ReplicationResult;
  * @param patientWeeks patient-weeks simulated
  */
 public record ReplicationSummary(int arm, int replication, int seed, Map<Metric, Double> metrics, double[] doseEffect,
-        double[] retention, Map<EndReason, Integer> endReasons, long patientWeeks) {
+        double[] retention, Map<EndReason, Integer> endReasons, long patientWeeks) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public ReplicationSummary {
         metrics = Map.copyOf(metrics);
         endReasons = Map.copyOf(endReasons);

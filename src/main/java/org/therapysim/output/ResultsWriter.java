@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.therapysim.TherapysimException;
+import org.therapysim.engine.Engine;
+import org.therapysim.engine.Engines;
 import org.therapysim.experiment.ArmResult;
 import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.Experiment;
@@ -27,6 +29,8 @@ import org.therapysim.scenario.Study;
  * Everything is written into a staging folder that becomes the results folder only when complete.
  */
 public final class ResultsWriter {
+    /** The episode table as written by an engine other than the local one. */
+    public static final String PARQUET_EPISODES = "patients.parquet";
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 620;
     private static final List<Metric> ARM_CHARTS = List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
@@ -41,11 +45,19 @@ public final class ResultsWriter {
      * @param threads worker threads
      * @param command the command line, for the manifest
      * @param sweep the varied parameter of a sweep, or null
+     * @param engine where the replications run (local threads unless chosen otherwise)
      */
     public record Options(Path target, boolean overwrite, boolean sessions, int threads, List<String> command,
-            SweepAxis sweep) {
+            SweepAxis sweep, Engines.Choice engine) {
         public Options {
             command = List.copyOf(command);
+            engine = engine == null ? Engines.Choice.LOCAL_THREADS : engine;
+        }
+
+        /** Options for a run on this JVM's threads. */
+        public Options(final Path target, final boolean overwrite, final boolean sessions, final int threads,
+                final List<String> command, final SweepAxis sweep) {
+            this(target, overwrite, sessions, threads, command, sweep, null);
         }
     }
 
@@ -100,7 +112,9 @@ public final class ResultsWriter {
         final Instant start = Instant.now();
         try (ResultsFolder folder = work.results()) {
             final ExperimentResult result;
-            try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
+            if (!options.engine().isLocal()) {
+                result = runOnEngine(study, options, folder, progress);
+            } else try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
                     SessionTable sessions = options.sessions() ? new SessionTable(folder.file("sessions.csv")) : null) {
                 result = new Experiment(study, options.sessions(), options.threads()).run(
                         new ReplicationSink<String[]>() {
@@ -139,6 +153,21 @@ public final class ResultsWriter {
             return result;
         } catch (IOException e) {
             throw TherapysimException.output("cannot write results to " + options.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the study on another engine, which writes the episode table as Parquet into the staging
+     * folder ({@code patients.parquet/arm=NAME/}) instead of patients.csv; sessions are not written.
+     */
+    private static ExperimentResult runOnEngine(final Study study, final Options options, final ResultsFolder folder,
+            final ProgressListener progress) {
+        if (options.sessions()) {
+            throw TherapysimException.invalidInput("--sessions: the " + options.engine().name()
+                    + " engine does not write sessions.csv; leave it out or use --engine local");
+        }
+        try (Engine engine = Engines.open(options.engine())) {
+            return new Experiment(study, false, options.threads()).run(engine, folder.file(PARQUET_EPISODES), progress);
         }
     }
 
