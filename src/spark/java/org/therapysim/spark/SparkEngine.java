@@ -18,6 +18,7 @@ import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Row;
@@ -113,7 +114,9 @@ final class SparkEngine implements Engine {
             // One task per partition: a replication is coarse work (seconds to hours), and a retried
             // or speculative task then repeats exactly one replication.
             final JavaRDD<ReplicationTask> work = context.parallelize(tasks, Math.max(1, tasks.size()));
-            final JavaRDD<Row> rows = work.mapPartitions(new Simulate(arms, names, summaries, episodes != null));
+            // The arms travel once to each executor, not with every task: a sensitivity analysis has thousands.
+            final Broadcast<List<String>> shipped = context.broadcast(arms);
+            final JavaRDD<Row> rows = work.mapPartitions(new Simulate(shipped, names, summaries, episodes != null));
             spark.sparkContext().setJobDescription("therapysim: " + study.name() + " (" + tasks.size() + " tasks)");
             if (episodes != null) {
                 spark.createDataFrame(rows, EpisodeRows.SCHEMA).write().partitionBy("arm")
@@ -122,6 +125,7 @@ final class SparkEngine implements Engine {
             } else {
                 rows.foreach(row -> { });
             }
+            shipped.destroy();
         } catch (RuntimeException e) {
             throw new TherapysimException(ExitCode.RUN_FAILED, "the Spark job failed: " + firstLine(e), e);
         } finally {
@@ -190,14 +194,14 @@ final class SparkEngine implements Engine {
     /** Simulates a partition's tasks on an executor; emits their episode rows, adds their summaries. */
     private static final class Simulate implements FlatMapFunction<Iterator<ReplicationTask>, Row> {
         private static final long serialVersionUID = 1L;
-        private final List<String> arms;
+        private final Broadcast<List<String>> arms;
         private final List<String> names;
         private final CollectionAccumulator<ReplicationSummary> summaries;
         private final boolean rows;
 
-        Simulate(final List<String> arms, final List<String> names,
+        Simulate(final Broadcast<List<String>> arms, final List<String> names,
                 final CollectionAccumulator<ReplicationSummary> summaries, final boolean rows) {
-            this.arms = List.copyOf(arms);
+            this.arms = arms;
             this.names = List.copyOf(names);
             this.summaries = summaries;
             this.rows = rows;
@@ -209,7 +213,7 @@ final class SparkEngine implements Engine {
             final Map<Integer, Scenario> bound = new HashMap<>();
             while (tasks.hasNext()) {
                 final ReplicationTask task = tasks.next();
-                final Scenario scenario = bound.computeIfAbsent(task.arm(), a -> ArmScenarios.decode(arms.get(a)));
+                final Scenario scenario = bound.computeIfAbsent(task.arm(), a -> ArmScenarios.decode(arms.value().get(a)));
                 final ReplicationResult result = new TherapySim(scenario, task.seed(), false).run();
                 summaries.add(ReplicationSummary.of(task.arm(), task.replication(), result));
                 if (rows) {
