@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
+import org.therapysim.engine.Engine;
+import org.therapysim.engine.Engines;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
 import org.therapysim.output.UncertaintyWriter;
@@ -42,6 +44,9 @@ final class PsaCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysis;
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         if (draws < 2) {
@@ -50,18 +55,23 @@ final class PsaCommand implements Callable<Integer> {
         if (perDraw < 1) {
             throw TherapysimException.invalidInput("--per-draw = " + perDraw + ": must be at least 1");
         }
+        final Engines.Choice where = engine.choice();
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = analysis.study(loader, file);
         final Path target = analysis.target(file, "psa");
         final ProbabilisticAnalysis.Result result;
-        try (WorkFolder work = analysis.open(target, fingerprint(study, draws, perDraw), spec.commandLine().getErr())) {
+        // Another engine stays open for the base case, which then joins it rather than starting anew.
+        try (WorkFolder work = analysis.open(target, fingerprint(study, draws, perDraw), spec.commandLine().getErr());
+                Engine other = where.isLocal() ? null : Engines.open(where)) {
             try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
                     analysis.work.quiet, System.err)) {
-                result = ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(),
-                        progress, work.journal("draws"));
+                result = other == null
+                        ? ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(), progress,
+                                work.journal("draws"))
+                        : ProbabilisticAnalysis.run(study, loader, draws, perDraw, other, progress);
             }
-            analysis.write(study, work, target, Main.commandLine(spec),
-                    folder -> UncertaintyWriter.psa(result, folder));
+            analysis.write(study, work, target, Main.commandLine(spec), folder -> UncertaintyWriter.psa(result, folder),
+                    where);
         }
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();

@@ -1,7 +1,6 @@
 package org.therapysim.cli;
 
 import java.nio.file.Path;
-import org.therapysim.engine.Engines;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,21 +29,9 @@ final class RunOptions {
                     + "replications; the results are the same as those of an uninterrupted run.")
     boolean resume;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = {"Where the replications run: local (this machine's threads) or spark (a build with Spark"
-                + " support; see docs/SCALING.md). Results do not depend on it (default: ${DEFAULT-VALUE})."})
-    String engine;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master for --engine spark: local[*] (default: embedded, all cores), local[N],"
-                + " spark://HOST:PORT, yarn or k8s://https://HOST:PORT.")
-    String master;
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Mixin
     WorkOptions work = new WorkOptions();
-
-    /** @return the engine chosen, checked to be available (exit 2 otherwise) */
-    Engines.Choice engineChoice() {
-        return Engines.choose(engine, master);
-    }
 }

@@ -3,6 +3,8 @@ package org.therapysim.experiment;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
+import org.therapysim.engine.Engine;
+import org.therapysim.engine.ReplicationTask;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
@@ -171,20 +173,75 @@ public final class ProbabilisticAnalysis {
         final List<ExperimentResult> results = Experiment.runAll(drawn, threads, progress, journal);
         final List<Draw> out = new ArrayList<>();
         for (int d = 0; d < draws; d++) {
-            final ExperimentResult result = results.get(d);
-            final double[][] costs = new double[arms][Perspective.values().length];
-            final double[] qalys = new double[arms];
-            final double[] recoveries = new double[arms];
-            for (int a = 0; a < arms; a++) {
-                final ArmResult arm = result.arms().get(a);
-                for (final Perspective p : Perspective.values()) {
-                    costs[a][p.ordinal()] = arm.summary(p.cost()).mean();
-                }
-                qalys[a] = arm.summary(Metric.QALYS_PER_PATIENT).mean();
-                recoveries[a] = arm.summary(Metric.RECOVERIES_PER_PATIENT).mean();
-            }
-            out.add(new Draw(d, drawn.get(d).seed(), drawnValues.get(d), costs, qalys, recoveries));
+            out.add(draw(d, drawn.get(d).seed(), drawnValues.get(d), results.get(d).arms()));
         }
         return new Result(study, replicationsPerDraw, out);
+    }
+
+    /**
+     * Runs the analysis on another engine (such as Spark): every arm of every draw for every
+     * replication as one job, each with the seed the local run gives it, so the draws are the same.
+     *
+     * @param progress told as replications finish, over all draws
+     */
+    public static Result run(final Study study, final ScenarioLoader loader, final int draws,
+            final int replicationsPerDraw, final Engine engine, final ProgressListener progress) {
+        if (study.uncertain().isEmpty()) {
+            throw new IllegalArgumentException("the study has no uncertain parameters");
+        }
+        final int arms = study.arms().size();
+        final List<Scenario> all = new ArrayList<>();
+        final List<ReplicationTask> tasks = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+        final List<Long> seeds = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            values.add(values(study, d));
+            seeds.add(RandomStreams.drawSeed(study.seed(), d));
+            final Study drawn = withValues(study, loader, values.get(d), "draw " + (d + 1))
+                    .withRun(replicationsPerDraw, seeds.get(d));
+            final List<Integer> replicationSeeds = Experiment.seeds(drawn);
+            for (int a = 0; a < arms; a++) {
+                all.add(drawn.arms().get(a).withName("draw " + (d + 1) + ": " + drawn.arms().get(a).name()));
+                for (int r = 0; r < replicationsPerDraw; r++) {
+                    tasks.add(new ReplicationTask(d * arms + a, r, replicationSeeds.get(r)));
+                }
+            }
+        }
+        final Study combined = new Study(study.name() + ": " + draws + " draws", study.description(), all,
+                replicationsPerDraw, study.seed());
+        final List<ReplicationSummary> summaries = engine.run(combined, tasks, null, progress);
+        final List<Draw> out = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            final List<ArmResult> drawArms = new ArrayList<>();
+            for (int a = 0; a < arms; a++) {
+                final int index = d * arms + a;
+                final List<ReplicationSummary> reps = summaries.subList(index * replicationsPerDraw,
+                        (index + 1) * replicationsPerDraw);
+                for (int r = 0; r < replicationsPerDraw; r++) {
+                    if (reps.get(r).arm() != index || reps.get(r).replication() != r) {
+                        throw new IllegalStateException("the engine returned replications out of order");
+                    }
+                }
+                drawArms.add(new ArmResult(a, study.arms().get(a), reps));
+            }
+            out.add(draw(d, seeds.get(d), values.get(d), drawArms));
+        }
+        return new Result(study, replicationsPerDraw, out);
+    }
+
+    /** @return one draw's means per arm, from its arms' replications */
+    private static Draw draw(final int index, final long seed, final double[] values, final List<ArmResult> arms) {
+        final double[][] costs = new double[arms.size()][Perspective.values().length];
+        final double[] qalys = new double[arms.size()];
+        final double[] recoveries = new double[arms.size()];
+        for (int a = 0; a < arms.size(); a++) {
+            final ArmResult arm = arms.get(a);
+            for (final Perspective p : Perspective.values()) {
+                costs[a][p.ordinal()] = arm.summary(p.cost()).mean();
+            }
+            qalys[a] = arm.summary(Metric.QALYS_PER_PATIENT).mean();
+            recoveries[a] = arm.summary(Metric.RECOVERIES_PER_PATIENT).mean();
+        }
+        return new Draw(index, seed, values, costs, qalys, recoveries);
     }
 }

@@ -90,6 +90,21 @@ class SparkEngineTest {
     }
 
     @Test
+    void probabilisticAnalysisOnSparkDrawsTheSame() throws IOException {
+        final String[] psa = {"psa", "scenarios/benefit-designs.yaml", "--draws", "3", "-n", "1", "--overwrite", "-q"};
+        final Path local = dir.resolve("psa-local");
+        final Path spark = dir.resolve("psa-spark");
+        final Outcome byThreads = cli(with(psa, "-o", local.toString(), "--threads", "2"));
+        assertEquals(0, byThreads.status(), byThreads.err());
+        final Outcome bySpark = cli(with(psa, "-o", spark.toString(), "--engine", "spark", "--master", "local[2]"));
+        assertEquals(0, bySpark.status(), bySpark.err());
+        for (final String file : List.of("psa_draws.csv", "psa_summary.csv", "acceptability.csv", "summary.csv",
+                "cost_effectiveness.csv")) {
+            assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(spark.resolve(file)), file);
+        }
+    }
+
+    @Test
     void badSparkOptionsEndWithOneLineAndStatusTwo() {
         final Outcome master = cli(with(SWEEP, "-o", dir.resolve("m").toString(), "--engine", "spark", "--master",
                 "lokal[2]"));
