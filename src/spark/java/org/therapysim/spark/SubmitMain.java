@@ -6,11 +6,11 @@ import org.therapysim.cli.Main;
 
 /**
  * The entry point for {@code spark-submit --class org.therapysim.spark.SubmitMain}: the therapysim
- * command line, with {@code --engine spark} added to {@code run}, {@code compare} and
- * {@code sweep} unless an engine is given, so the study runs on the master spark-submit was given.
+ * command line, with {@code --engine spark} added to {@code run}, {@code compare}, {@code sweep}
+ * and {@code psa} unless an engine is given, so the study runs on the master spark-submit was given.
  */
 public final class SubmitMain {
-    private static final List<String> STUDIES = List.of("run", "compare", "sweep");
+    private static final List<String> STUDIES = List.of("run", "compare", "sweep", "psa");
 
     private SubmitMain() {
     }
