@@ -61,9 +61,9 @@ final class SparkEngine implements Engine {
      * @param master the master URL, or null: spark-submit's, else {@value #DEFAULT_MASTER}
      */
     static SparkEngine start(final String master) {
-        // spark-submit passes its --master as this system property.
+        // spark-submit passes its --master as this system property, and marks its runs with SPARK_SUBMIT.
         final String url = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
-        if (url.startsWith("local")) {
+        if (url.startsWith("local") || System.getProperty("SPARK_SUBMIT") == null) {
             quietLogging();
         }
         final SparkConf conf = new SparkConf().setMaster(url);
@@ -80,12 +80,19 @@ final class SparkEngine implements Engine {
             final SparkSession session = SparkSession.builder().config(conf).getOrCreate();
             return new SparkEngine(session, !existing);
         } catch (RuntimeException e) {
-            throw new TherapysimException(ExitCode.RUN_FAILED, "cannot start Spark on " + conf.get("spark.master")
-                    + ": " + e.getMessage(), e);
+            if (!url.startsWith("local")) {
+                throw TherapysimException.invalidInput("--master = " + url + ": Spark did not start; is the master"
+                        + " running and reachable? (" + firstLine(e) + ")");
+            }
+            throw new TherapysimException(ExitCode.RUN_FAILED, "cannot start Spark on " + url + ": " + firstLine(e), e);
         }
     }
 
-    /** Gives embedded Spark the project's logging settings, unless the user chose their own. */
+    /**
+     * Gives Spark the project's logging settings (warnings only) when it is embedded or driven from
+     * the therapysim command, unless the user chose their own; under spark-submit on a cluster,
+     * Spark's own logging stays.
+     */
     private static void quietLogging() {
         if (System.getProperty("log4j2.configurationFile") != null || System.getProperty("log4j.configurationFile") != null) {
             return;
@@ -109,8 +116,8 @@ final class SparkEngine implements Engine {
         final CollectionAccumulator<ReplicationSummary> summaries = spark.sparkContext()
                 .collectionAccumulator("therapysim replication summaries");
         final Progress listener = new Progress(tasks.size(), progress);
-        spark.sparkContext().addSparkListener(listener);
         try {
+            spark.sparkContext().addSparkListener(listener);
             // One task per partition: a replication is coarse work (seconds to hours), and a retried
             // or speculative task then repeats exactly one replication.
             final JavaRDD<ReplicationTask> work = context.parallelize(tasks, Math.max(1, tasks.size()));
@@ -126,10 +133,20 @@ final class SparkEngine implements Engine {
                 rows.foreach(row -> { });
             }
             shipped.destroy();
+        } catch (TherapysimException e) {
+            throw e;
         } catch (RuntimeException e) {
+            if (spark.sparkContext().isStopped() && listener.done() == 0) {
+                // Typically a standalone master that never answered: Spark gives up and stops.
+                throw TherapysimException.invalidInput("--master = " + spark.sparkContext().master()
+                        + ": Spark stopped before any task ran; is the master running and reachable? ("
+                        + firstLine(e) + ")");
+            }
             throw new TherapysimException(ExitCode.RUN_FAILED, "the Spark job failed: " + firstLine(e), e);
         } finally {
-            spark.sparkContext().removeSparkListener(listener);
+            if (!spark.sparkContext().isStopped()) {
+                spark.sparkContext().removeSparkListener(listener);
+            }
         }
         return inTaskOrder(tasks, summaries.value());
     }
@@ -235,6 +252,10 @@ final class SparkEngine implements Engine {
         Progress(final int total, final ProgressListener progress) {
             this.total = total;
             this.progress = progress;
+        }
+
+        int done() {
+            return done.get();
         }
 
         @Override
