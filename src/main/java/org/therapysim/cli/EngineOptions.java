@@ -11,8 +11,8 @@ final class EngineOptions {
     String engine;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master for --engine spark: local[*] (default: embedded, all cores), local[N],"
-                + " spark://HOST:PORT, yarn or k8s://https://HOST:PORT.")
+            description = "Spark master for --engine spark: local[*] (embedded, all cores; the default unless"
+                + " spark-submit gave one), local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT.")
     String master;
 
     /** @return the engine chosen, checked to be available (exit 2 otherwise) */

@@ -27,6 +27,8 @@ import org.therapysim.scenario.Study;
  * replications finish, then summary.csv, curves.csv, cost_effectiveness.csv, scenario.yaml, the
  * charts, report.html (all of it in one self-contained page) and manifest.json.
  * Everything is written into a staging folder that becomes the results folder only when complete.
+ * On an engine other than the local one (such as Spark), that engine writes the episode table as
+ * patients.parquet into the staging folder instead, and the rest is written here as usual.
  */
 public final class ResultsWriter {
     /** The episode table as written by an engine other than the local one. */
