@@ -1,5 +1,6 @@
 package org.therapysim.cli;
 
+import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engines;
 import picocli.CommandLine.Option;
 
@@ -18,5 +19,17 @@ final class EngineOptions {
     /** @return the engine chosen, checked to be available (exit 2 otherwise) */
     Engines.Choice choice() {
         return Engines.choose(engine, master);
+    }
+
+    /**
+     * @return the engine chosen, refusing {@code --resume} with any engine but the local one, which
+     *     alone keeps a journal of finished replications (exit 2)
+     */
+    Engines.Choice choice(final boolean resume) {
+        if (resume && !"local".equals(engine)) {
+            throw TherapysimException.invalidInput("--resume: only the local engine records finished replications; "
+                    + "a stopped run on --engine " + engine + " starts again without it");
+        }
+        return choice();
     }
 }

@@ -31,7 +31,7 @@ final class StudyRunner {
         final Study study = withWillingnessToPay(loaded, options.wtp).withRun(
                 options.replications != null ? options.replications : loaded.replications(),
                 options.seed != null ? options.seed : loaded.seed());
-        final Engines.Choice engine = options.engine.choice();
+        final Engines.Choice engine = options.engine.choice(options.resume);
         final Path target = options.output != null ? options.output : Path.of("results", defaultName);
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;

@@ -44,6 +44,13 @@ class EngineOptionTest {
         assertTrue(fails(sweep("--master", "local[2]")).contains("applies only to --engine spark"));
     }
 
+    @Test
+    void resumeNeedsTheLocalEngine() {
+        assertTrue(fails(sweep("--engine", "spark", "--resume")).contains("--resume: only the local engine"));
+        assertTrue(fails("psa", "scenarios/benefit-designs.yaml", "--draws", "2", "-n", "1", "-q", "-o",
+                dir.resolve("out").toString(), "--engine", "spark", "--resume").contains("--resume: only the local engine"));
+    }
+
     private static boolean sparkBuilt() {
         try {
             Class.forName("org.therapysim.spark.SparkEngineProvider");
