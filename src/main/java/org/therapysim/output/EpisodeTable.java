@@ -2,7 +2,6 @@ package org.therapysim.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.model.EpisodeRecord;
 import org.therapysim.model.ReplicationResult;
 
@@ -28,22 +27,20 @@ public final class EpisodeTable extends AppendedTable {
     /** @return the rows of every episode of one replication, as CSV text (callable from any thread) */
     public static String render(final String arm, final int replication, final ReplicationResult result)
             throws IOException {
-        final StringBuilder text = new StringBuilder(result.episodes().size() * 200);
-        final CSVPrinter rows = new CSVPrinter(text, Tables.ROWS);
+        final CsvRow rows = new CsvRow(result.episodes().size() * 200);
         for (final EpisodeRecord e : result.episodes()) {
-            rows.printRecord(arm, replication, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
-                    Numbers.cell(e.therapistOrientation()),
-                    e.arrivalWeek(), Numbers.cell(e.firstSessionWeek()), e.endWeek(), e.sessionsAttended(),
-                    e.sessionsPlanPaid(), e.sessionsSelfPaid(), Numbers.cell(e.sessionsToReliableImprovement()),
-                    e.endReason().word(), e.baselineScore(), Numbers.cell(e.endScore()),
-                    Numbers.cell(e.reliableImprovement()), Numbers.cell(e.recovered()),
-                    Numbers.cell(e.reliableRecovery()), Numbers.cell(e.deteriorated()), Numbers.cell(e.relapsed()),
-                    e.allianceMean() == null ? "" : Numbers.fixed(e.allianceMean(), 4),
-                    e.allianceFinal() == null ? "" : Numbers.fixed(e.allianceFinal(), 4), e.ruptures(), e.repairs(),
-                    e.therapistSwitches(), e.noShows(), e.cancellations(), e.reviews(), e.outOfNetwork(),
-                    Numbers.fixed(e.payerCost(), 2), Numbers.fixed(e.patientCost(), 2), Numbers.fixed(e.adminCost(), 2),
-                    Numbers.fixed(e.productivityLoss(), 2), Numbers.fixed(e.medicalCost(), 2));
+            rows.text(arm).integer(replication).integer(e.patientId()).integer(e.episode()).text(e.condition())
+                    .integer(e.therapistId()).text(e.therapistOrientation())
+                    .integer(e.arrivalWeek()).integer(e.firstSessionWeek()).integer(e.endWeek())
+                    .integer(e.sessionsAttended()).integer(e.sessionsPlanPaid()).integer(e.sessionsSelfPaid())
+                    .integer(e.sessionsToReliableImprovement()).text(e.endReason().word()).integer(e.baselineScore())
+                    .integer(e.endScore()).bool(e.reliableImprovement()).bool(e.recovered())
+                    .bool(e.reliableRecovery()).bool(e.deteriorated()).bool(e.relapsed())
+                    .fixed(e.allianceMean(), 4).fixed(e.allianceFinal(), 4).integer(e.ruptures()).integer(e.repairs())
+                    .integer(e.therapistSwitches()).integer(e.noShows()).integer(e.cancellations())
+                    .integer(e.reviews()).bool(e.outOfNetwork()).fixed(e.payerCost(), 2).fixed(e.patientCost(), 2)
+                    .fixed(e.adminCost(), 2).fixed(e.productivityLoss(), 2).fixed(e.medicalCost(), 2).end();
         }
-        return text.toString();
+        return rows.toString();
     }
 }

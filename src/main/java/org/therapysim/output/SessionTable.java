@@ -2,7 +2,6 @@ package org.therapysim.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.SessionRecord;
 
@@ -19,12 +18,12 @@ public final class SessionTable extends AppendedTable {
     /** @return the rows of every session of one replication, as CSV text (callable from any thread) */
     public static String render(final String arm, final int replication, final ReplicationResult result)
             throws IOException {
-        final StringBuilder text = new StringBuilder(result.sessions().size() * 60);
-        final CSVPrinter rows = new CSVPrinter(text, Tables.ROWS);
+        final CsvRow rows = new CsvRow(result.sessions().size() * 60);
         for (final SessionRecord s : result.sessions()) {
-            rows.printRecord(arm, replication, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
-                    s.therapistId(), s.score(), Numbers.fixed(s.alliance(), 4), s.rupture(), s.repaired());
+            rows.text(arm).integer(replication).integer(s.patientId()).integer(s.episode()).integer(s.sessionNumber())
+                    .integer(s.week()).integer(s.therapistId()).integer(s.score()).fixed(s.alliance(), 4)
+                    .bool(s.rupture()).bool(s.repaired()).end();
         }
-        return text.toString();
+        return rows.toString();
     }
 }

@@ -1,0 +1,51 @@
+package org.therapysim.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.Test;
+import org.therapysim.TestScenarios;
+import org.therapysim.model.EpisodeRecord;
+import org.therapysim.model.ReplicationResult;
+import org.therapysim.model.SessionRecord;
+
+/** The table rows are the characters Commons CSV prints for the same cells, whatever the names. */
+class CsvRowTest {
+    private static final String[] NAMES = {"No cap", "a,b", "say \"hi\"", " leading", "trailing ", "#hash", "",
+        "two\nlines", "tab\tin", "é accent"};
+
+    @Test
+    void episodeAndSessionRowsMatchTheCsvPrinter() throws IOException {
+        final ReplicationResult result = TestScenarios.run(TestScenarios.cohort(400, 60), 11, true);
+        assertTrue(result.episodes().size() > 300 && result.sessions().size() > 1000);
+        for (final String arm : NAMES) {
+            final StringBuilder episodes = new StringBuilder();
+            final CSVPrinter printer = new CSVPrinter(episodes, Tables.ROWS);
+            for (final EpisodeRecord e : result.episodes()) {
+                printer.printRecord(arm, 3, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
+                        Numbers.cell(e.therapistOrientation()), e.arrivalWeek(), Numbers.cell(e.firstSessionWeek()),
+                        e.endWeek(), e.sessionsAttended(), e.sessionsPlanPaid(), e.sessionsSelfPaid(),
+                        Numbers.cell(e.sessionsToReliableImprovement()), e.endReason().word(), e.baselineScore(),
+                        Numbers.cell(e.endScore()), Numbers.cell(e.reliableImprovement()), Numbers.cell(e.recovered()),
+                        Numbers.cell(e.reliableRecovery()), Numbers.cell(e.deteriorated()), Numbers.cell(e.relapsed()),
+                        e.allianceMean() == null ? "" : Numbers.fixed(e.allianceMean(), 4),
+                        e.allianceFinal() == null ? "" : Numbers.fixed(e.allianceFinal(), 4), e.ruptures(),
+                        e.repairs(), e.therapistSwitches(), e.noShows(), e.cancellations(), e.reviews(),
+                        e.outOfNetwork(), Numbers.fixed(e.payerCost(), 2), Numbers.fixed(e.patientCost(), 2),
+                        Numbers.fixed(e.adminCost(), 2), Numbers.fixed(e.productivityLoss(), 2),
+                        Numbers.fixed(e.medicalCost(), 2));
+            }
+            assertEquals(episodes.toString(), EpisodeTable.render(arm, 3, result), "arm " + arm);
+
+            final StringBuilder sessions = new StringBuilder();
+            final CSVPrinter sessionPrinter = new CSVPrinter(sessions, Tables.ROWS);
+            for (final SessionRecord s : result.sessions()) {
+                sessionPrinter.printRecord(arm, 3, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
+                        s.therapistId(), s.score(), Numbers.fixed(s.alliance(), 4), s.rupture(), s.repaired());
+            }
+            assertEquals(sessions.toString(), SessionTable.render(arm, 3, result), "arm " + arm);
+        }
+    }
+}
