@@ -38,10 +38,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "R", description = "Timed single-thread runs (default: ${DEFAULT-VALUE}).")
     int repeat = 3;
 
+    @Option(names = "--replications", paramLabel = "N",
+            description = "Replications of the parallel runs, on 1 thread and on T (default: 4 per thread, at least 8).")
+    Integer replications;
+
     @Override
     public Integer call() {
-        if (patients < 1 || weeks < 1 || repeat < 1 || (threads != null && threads < 1)) {
-            throw TherapysimException.invalidInput("--patients, --weeks, --repeat and --threads must be at least 1");
+        if (patients < 1 || weeks < 1 || repeat < 1 || (threads != null && threads < 1)
+                || (replications != null && replications < 1)) {
+            throw TherapysimException.invalidInput(
+                    "--patients, --weeks, --repeat, --replications and --threads must be at least 1");
         }
         final int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         final ScenarioLoader loader = new ScenarioLoader();
@@ -60,12 +66,23 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         final List<Benchmark.Measurement> all = new ArrayList<>(Benchmark.singleThread(scenario, repeat));
-        all.add(Benchmark.parallel(scenario, t, Math.max(t, 2) * 2));
+        final int n = replications != null ? replications : Math.max(8, 4 * t);
+        Benchmark.parallel(scenario, t, Math.max(2 * t, 4)); // untimed: compiles the summaries' code
+        final Benchmark.Measurement one = Benchmark.parallel(scenario, 1, n);
+        all.add(one);
+        final Benchmark.Measurement many = t > 1 ? Benchmark.parallel(scenario, t, n) : null;
+        if (many != null) {
+            all.add(many);
+        }
         out.printf(Locale.ROOT, "%-16s %6s %15s %15s %10s %22s%n", "mode", "reps", "patient-weeks",
                 "in an episode", "seconds", "patient-weeks/second");
         for (final Benchmark.Measurement m : all) {
             out.printf(Locale.ROOT, "%-16s %6d %15d %15d %10.3f %22.0f%n", m.mode(), m.replications(),
                     m.patientWeeks(), m.episodeWeeks(), m.seconds(), m.rate());
+        }
+        if (many != null) {
+            out.printf(Locale.ROOT, "scaling: %.2fx on %d threads (the same %d replications, with their summaries)%n",
+                    one.seconds() / many.seconds(), t, n);
         }
         out.flush();
         return 0;

@@ -43,9 +43,19 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    /** Runs one replication of a closed cohort per repeat on the calling thread, after one untimed warm-up. */
+    /** Untimed work before any timing, so that the compiler has done most of its work. */
+    private static final double WARM_UP_SECONDS = 3.0;
+
+    /**
+     * Runs one replication of a closed cohort per repeat on the calling thread, after untimed
+     * replications for at least {@link #WARM_UP_SECONDS} (at least one).
+     */
     public static List<Measurement> singleThread(final Scenario scenario, final int repeats) {
-        new TherapySim(scenario, RandomStreams.replicationSeed(1, 0), false).run();
+        final long warmUp = System.nanoTime();
+        int w = 0;
+        do {
+            new TherapySim(scenario, RandomStreams.replicationSeed(2, w++), false).run();
+        } while ((System.nanoTime() - warmUp) / 1e9 < WARM_UP_SECONDS);
         final List<Measurement> out = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             final long start = System.nanoTime();
