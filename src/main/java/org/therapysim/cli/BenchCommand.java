@@ -55,6 +55,8 @@ final class BenchCommand implements Callable<Integer> {
         tree = loader.override(tree, "population.mode", "cohort", "bench");
         tree = loader.override(tree, "population.cohortSize", Integer.toString(patients), "--patients");
         tree = loader.override(tree, "simulation.weeks", Integer.toString(weeks), "--weeks");
+        // Every patient is followed (accounted) for every simulated week.
+        tree = loader.override(tree, "evaluation.horizonWeeks", Integer.toString(weeks), "--weeks");
         final int capacity = loader.bind(tree).workforce().weeklyCapacity();
         tree = loader.override(tree, "workforce.therapists", Integer.toString(patients / capacity + 1), "bench");
         final Scenario scenario = loader.bind(tree);
