@@ -1,6 +1,7 @@
 package org.therapysim.output;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,16 +120,17 @@ public final class ResultsWriter {
             } else try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
                     SessionTable sessions = options.sessions() ? new SessionTable(folder.file("sessions.csv")) : null) {
                 result = new Experiment(study, options.sessions(), options.threads()).run(
-                        new ReplicationSink<String[]>() {
+                        new ReplicationSink<byte[][]>() {
+                            // Rows are encoded on the worker, once, for both the journal and the table.
                             @Override
-                            public String[] prepare(final int arm, final String name, final int rep,
+                            public byte[][] prepare(final int arm, final String name, final int rep,
                                     final ReplicationResult res) throws IOException {
-                                return new String[] {EpisodeTable.render(name, rep, res),
-                                    sessions == null ? null : SessionTable.render(name, rep, res)};
+                                return new byte[][] {utf8(EpisodeTable.render(name, rep, res)),
+                                    sessions == null ? null : utf8(SessionTable.render(name, rep, res))};
                             }
 
                             @Override
-                            public void accept(final String[] rows) throws IOException {
+                            public void accept(final byte[][] rows) throws IOException {
                                 episodes.append(rows[0]);
                                 if (sessions != null) {
                                     sessions.append(rows[1]);
@@ -171,6 +173,10 @@ public final class ResultsWriter {
         try (Engine engine = Engines.open(options.engine())) {
             return new Experiment(study, false, options.threads()).run(engine, folder.file(PARQUET_EPISODES), progress);
         }
+    }
+
+    private static byte[] utf8(final String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void writeCharts(final ExperimentResult result, final SweepAxis sweep, final ResultsFolder folder)

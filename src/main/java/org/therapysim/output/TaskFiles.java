@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,7 +36,7 @@ import org.therapysim.model.EndReason;
  * with their raw bits; the two curves; end reasons by name), the prepared rows (count, then each
  * present or not and its UTF-8 bytes), then the CRC-32 of all that and an end mark.
  */
-public final class TaskFiles implements TaskJournal<String[]> {
+public final class TaskFiles implements TaskJournal<byte[][]> {
     private static final int MAGIC = 0x54534a54;
     private static final int VERSION = 1;
     private static final int END = 0x454e440a;
@@ -59,7 +58,7 @@ public final class TaskFiles implements TaskJournal<String[]> {
     }
 
     @Override
-    public Entry<String[]> recall(final Task task) {
+    public Entry<byte[][]> recall(final Task task) {
         final byte[] bytes;
         try {
             bytes = Files.readAllBytes(file(task));
@@ -73,7 +72,7 @@ public final class TaskFiles implements TaskJournal<String[]> {
         }
     }
 
-    private Entry<String[]> decode(final byte[] bytes, final Task task) throws IOException {
+    private Entry<byte[][]> decode(final byte[] bytes, final Task task) throws IOException {
         if (bytes.length < TRAILER) {
             return null;
         }
@@ -104,12 +103,11 @@ public final class TaskFiles implements TaskJournal<String[]> {
             reasons.put(EndReason.valueOf(in.readUTF()), in.readInt());
         }
         final int count = in.readInt();
-        final String[] prepared = count < 0 ? null : new String[count];
+        final byte[][] prepared = count < 0 ? null : new byte[count][];
         for (int i = 0; i < count; i++) {
             if (in.readBoolean()) {
-                final byte[] text = new byte[in.readInt()];
-                in.readFully(text);
-                prepared[i] = new String(text, StandardCharsets.UTF_8);
+                prepared[i] = new byte[in.readInt()];
+                in.readFully(prepared[i]);
             }
         }
         if (in.available() != 0) {
@@ -128,7 +126,7 @@ public final class TaskFiles implements TaskJournal<String[]> {
     }
 
     @Override
-    public void record(final Task task, final ReplicationSummary summary, final String[] prepared) throws IOException {
+    public void record(final Task task, final ReplicationSummary summary, final byte[][] prepared) throws IOException {
         Files.createDirectories(folder);
         final Path file = file(task);
         final Path temp = folder.resolve("." + file.getFileName() + "." + Thread.currentThread().getId() + TEMPORARY);
@@ -153,7 +151,7 @@ public final class TaskFiles implements TaskJournal<String[]> {
     }
 
     private void encode(final DataOutputStream out, final Task task, final ReplicationSummary summary,
-            final String[] prepared) throws IOException {
+            final byte[][] prepared) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeUTF(fingerprint);
@@ -178,12 +176,11 @@ public final class TaskFiles implements TaskJournal<String[]> {
         }
         out.writeInt(prepared == null ? -1 : prepared.length);
         if (prepared != null) {
-            for (final String text : prepared) {
-                out.writeBoolean(text != null);
-                if (text != null) {
-                    final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(bytes.length);
-                    out.write(bytes);
+            for (final byte[] rows : prepared) {
+                out.writeBoolean(rows != null);
+                if (rows != null) {
+                    out.writeInt(rows.length);
+                    out.write(rows);
                 }
             }
         }

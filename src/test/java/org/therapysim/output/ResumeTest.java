@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,8 +107,9 @@ class ResumeTest {
         final TaskFiles journal = new TaskFiles(WorkFolder.of(target).resolve("tasks/replications"),
                 ResultsWriter.fingerprint(study(), true));
         final TaskJournal.Task first = new TaskJournal.Task(0, 0, 0);
-        final TaskJournal.Entry<String[]> recorded = journal.recall(first);
-        journal.record(first, recorded.summary(), new String[] {"marked\n", recorded.prepared()[1]});
+        final TaskJournal.Entry<byte[][]> recorded = journal.recall(first);
+        journal.record(first, recorded.summary(), new byte[][] {"marked\n".getBytes(StandardCharsets.UTF_8),
+            recorded.prepared()[1]});
         try (WorkFolder folder = open(target, true, new ArrayList<>())) {
             ResultsWriter.run(study(), options(target), ProgressListener.NONE, null, folder);
         }
@@ -164,8 +166,9 @@ class ResumeTest {
                 new double[] {0.25, Math.PI}, new double[] {1.0, -0.0}, Map.of(EndReason.HORIZON, 7),
                 123_456_789_012L);
         final TaskJournal.Task task = new TaskJournal.Task(1, 2, 3);
-        journal.record(task, summary, new String[] {"a,b\n\u00e9t\u00e9,1\n", null});
-        final TaskJournal.Entry<String[]> back = journal.recall(task);
+        final byte[] rows = "a,b\n\u00e9t\u00e9,1\n".getBytes(StandardCharsets.UTF_8);
+        journal.record(task, summary, new byte[][] {rows, null});
+        final TaskJournal.Entry<byte[][]> back = journal.recall(task);
         assertEquals(summary.seed(), back.summary().seed());
         assertEquals(summary.patientWeeks(), back.summary().patientWeeks());
         assertEquals(Double.doubleToRawLongBits(0.1 + 0.2),
@@ -174,7 +177,8 @@ class ResumeTest {
         assertArrayEquals(summary.doseEffect(), back.summary().doseEffect());
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.summary().retention()[1]));
         assertEquals(summary.endReasons(), back.summary().endReasons());
-        assertArrayEquals(new String[] {"a,b\n\u00e9t\u00e9,1\n", null}, back.prepared());
+        assertArrayEquals(rows, back.prepared()[0]);
+        assertNull(back.prepared()[1]);
 
         assertNull(journal.recall(new TaskJournal.Task(1, 2, 4)), "never recorded");
         assertNull(new TaskFiles(dir.resolve("tasks"), "run-b").recall(task), "another run's");
