@@ -76,6 +76,16 @@ public final class TestScenarios {
     }
 
     /** Writes a YAML file. */
+    /**
+     * @return a small scenario file extending the shipped baseline (10,000 members, 60 weeks, 3
+     *     replications, an 8-week evaluation horizon), with {@code extra} YAML appended
+     */
+    public static Path smallBaseline(final Path dir, final String name, final String extra) {
+        return write(dir, name + ".yaml", "extends: " + SCENARIOS.toAbsolutePath().resolve("baseline.yaml")
+                + "\nname: " + name + "\npopulation: {members: 10000}\nsimulation: {weeks: 60, replications: 3}"
+                + "\nevaluation: {horizonWeeks: 8}\n" + extra);
+    }
+
     public static Path write(final Path dir, final String name, final String yaml) {
         try {
             final Path file = dir.resolve(name);

@@ -30,10 +30,8 @@ final class AnalysisOptions {
             description = "Results folder (default: results/<study>-<analysis>).")
     Path output;
 
-    @Option(names = "--resume",
-            description = "Continue this command's run that was stopped (killed, crashed), keeping its finished "
-                    + "replications; the results are the same as those of an uninterrupted run.")
-    boolean resume;
+    @Mixin
+    ResumeOption resuming = new ResumeOption();
 
     @Mixin
     WorkOptions work = new WorkOptions();
@@ -59,7 +57,7 @@ final class AnalysisOptions {
      * @param fingerprint identifies the analysis (see {@link WorkFolder#fingerprint})
      */
     WorkFolder open(final Path target, final String fingerprint, final PrintWriter err) {
-        return WorkFolder.open(target, work.overwrite, resume, fingerprint, note -> {
+        return WorkFolder.open(target, work.overwrite, resuming.resume, fingerprint, note -> {
             err.println("therapysim: " + note);
             err.flush();
         });

@@ -55,7 +55,7 @@ final class PsaCommand implements Callable<Integer> {
         if (perDraw < 1) {
             throw TherapysimException.invalidInput("--per-draw = " + perDraw + ": must be at least 1");
         }
-        final Engines.Choice where = engine.choice(analysis.resume);
+        final Engines.Choice where = engine.choice(analysis.resuming.resume);
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = analysis.study(loader, file);
         final Path target = analysis.target(file, "psa");

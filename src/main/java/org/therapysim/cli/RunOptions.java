@@ -24,10 +24,8 @@ final class RunOptions {
             description = "Willingness to pay per QALY (default: the scenario's evaluation.willingnessToPay).")
     Double wtp;
 
-    @Option(names = "--resume",
-            description = "Continue this command's run that was stopped (killed, crashed), keeping its finished "
-                    + "replications; the results are the same as those of an uninterrupted run.")
-    boolean resume;
+    @Mixin
+    ResumeOption resuming = new ResumeOption();
 
     @Mixin
     EngineOptions engine = new EngineOptions();

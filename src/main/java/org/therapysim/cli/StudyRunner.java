@@ -31,12 +31,12 @@ final class StudyRunner {
         final Study study = withWillingnessToPay(loaded, options.wtp).withRun(
                 options.replications != null ? options.replications : loaded.replications(),
                 options.seed != null ? options.seed : loaded.seed());
-        final Engines.Choice engine = options.engine.choice(options.resume);
+        final Engines.Choice engine = options.engine.choice(options.resuming.resume);
         final Path target = options.output != null ? options.output : Path.of("results", defaultName);
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;
         final int threads = options.work.threadCount();
-        try (WorkFolder work = WorkFolder.open(target, options.work.overwrite, options.resume,
+        try (WorkFolder work = WorkFolder.open(target, options.work.overwrite, options.resuming.resume,
                 ResultsWriter.fingerprint(study, options.sessions), note -> {
                     err.println("therapysim: " + note);
                     err.flush();

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.therapysim.cli.Main;
+import org.therapysim.CommandRun;
 import org.therapysim.output.EpisodeTable;
 import org.therapysim.output.Numbers;
 
@@ -40,16 +38,6 @@ class SparkEngineTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome cli(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
-
     private static String[] with(final String[] args, final String... more) {
         final String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
@@ -60,9 +48,9 @@ class SparkEngineTest {
     void sparkOnTwoCoresReproducesTheLocalEngine() throws IOException {
         final Path local = dir.resolve("local");
         final Path spark = dir.resolve("spark");
-        final Outcome byThreads = cli(with(SWEEP, "-o", local.toString(), "--threads", "2"));
+        final CommandRun byThreads = CommandRun.of(with(SWEEP, "-o", local.toString(), "--threads", "2"));
         assertEquals(0, byThreads.status(), byThreads.err());
-        final Outcome bySpark = cli(with(SWEEP, "-o", spark.toString(), "--engine", "spark", "--master", "local[2]"));
+        final CommandRun bySpark = CommandRun.of(with(SWEEP, "-o", spark.toString(), "--engine", "spark", "--master", "local[2]"));
         assertEquals(0, bySpark.status(), bySpark.err());
 
         for (final String file : SAME_BYTES) {
@@ -94,9 +82,9 @@ class SparkEngineTest {
         final String[] psa = {"psa", "scenarios/benefit-designs.yaml", "--draws", "3", "-n", "1", "--overwrite", "-q"};
         final Path local = dir.resolve("psa-local");
         final Path spark = dir.resolve("psa-spark");
-        final Outcome byThreads = cli(with(psa, "-o", local.toString(), "--threads", "2"));
+        final CommandRun byThreads = CommandRun.of(with(psa, "-o", local.toString(), "--threads", "2"));
         assertEquals(0, byThreads.status(), byThreads.err());
-        final Outcome bySpark = cli(with(psa, "-o", spark.toString(), "--engine", "spark", "--master", "local[2]"));
+        final CommandRun bySpark = CommandRun.of(with(psa, "-o", spark.toString(), "--engine", "spark", "--master", "local[2]"));
         assertEquals(0, bySpark.status(), bySpark.err());
         for (final String file : List.of("psa_draws.csv", "psa_summary.csv", "acceptability.csv", "summary.csv",
                 "cost_effectiveness.csv")) {
@@ -106,13 +94,13 @@ class SparkEngineTest {
 
     @Test
     void badSparkOptionsEndWithOneLineAndStatusTwo() {
-        final Outcome master = cli(with(SWEEP, "-o", dir.resolve("m").toString(), "--engine", "spark", "--master",
+        final CommandRun master = CommandRun.of(with(SWEEP, "-o", dir.resolve("m").toString(), "--engine", "spark", "--master",
                 "lokal[2]"));
         assertEquals(2, master.status(), master.err());
         assertEquals(1, master.err().strip().lines().count(), master.err());
         assertTrue(master.err().contains("--master = lokal[2]"), master.err());
 
-        final Outcome sessions = cli(with(SWEEP, "-o", dir.resolve("s").toString(), "--engine", "spark",
+        final CommandRun sessions = CommandRun.of(with(SWEEP, "-o", dir.resolve("s").toString(), "--engine", "spark",
                 "--master", "local[1]", "--sessions"));
         assertEquals(2, sessions.status(), sessions.err());
         assertTrue(sessions.err().contains("--sessions"), sessions.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 import org.therapysim.output.EpisodeTable;
 
@@ -24,20 +23,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome cli(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
-
     private Path small(final String name, final String extra) {
-        return TestScenarios.write(dir, name + ".yaml", "extends: "
-                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\nname: " + name
-                + "\npopulation: {members: 10000}\nsimulation: {weeks: 60, replications: 3}\nevaluation: {horizonWeeks: 8}\n" + extra);
+        return TestScenarios.smallBaseline(dir, name, extra);
     }
 
     private static List<CSVRecord> csv(final Path file) throws IOException {
@@ -47,14 +34,14 @@ class CliTest {
 
     @Test
     void validateAcceptsTheShippedScenarios() {
-        final Outcome o = cli("validate", "scenarios/baseline.yaml", "scenarios/benefit-designs.yaml");
+        final CommandRun o = CommandRun.of("validate", "scenarios/baseline.yaml", "scenarios/benefit-designs.yaml");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("ok: scenarios/benefit-designs.yaml: Benefit designs"), o.out());
     }
 
     @Test
     void validatePrintShowsEveryDefault() {
-        final Outcome o = cli("validate", "--print", "scenarios/cap-6-stop.yaml");
+        final CommandRun o = CommandRun.of("validate", "--print", "scenarios/cap-6-stop.yaml");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("sessions: 6") && o.out().contains("improvementRate:"), o.out());
     }
@@ -62,7 +49,7 @@ class CliTest {
     @Test
     void invalidScenarioExitsTwoWithOneClearMessage() {
         final Path bad = small("bad", "plan: {coinsurance: 2}\n");
-        final Outcome o = cli("run", bad.toString(), "-o", dir.resolve("out").toString());
+        final CommandRun o = CommandRun.of("run", bad.toString(), "-o", dir.resolve("out").toString());
         assertEquals(2, o.status());
         assertEquals(bad + ": plan.coinsurance = 2: must be between 0 and 1\n", o.err().replace("therapysim: ", ""));
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
@@ -71,11 +58,11 @@ class CliTest {
 
     @Test
     void missingFileAndBadOptionsExitTwo() {
-        assertEquals(2, cli("run", dir.resolve("none.yaml").toString()).status());
-        assertEquals(2, cli("run", "--no-such-option", "x.yaml").status());
-        assertEquals(2, cli("frobnicate").status());
-        assertEquals(2, cli("check", "--threads", "0", "targets/routine-care.yaml", "-o", "x").status());
-        final Outcome sweep = cli("sweep", "scenarios/baseline.yaml", "--vary", "plan.sessionCap.limit=1,2");
+        assertEquals(2, CommandRun.of("run", dir.resolve("none.yaml").toString()).status());
+        assertEquals(2, CommandRun.of("run", "--no-such-option", "x.yaml").status());
+        assertEquals(2, CommandRun.of("frobnicate").status());
+        assertEquals(2, CommandRun.of("check", "--threads", "0", "targets/routine-care.yaml", "-o", "x").status());
+        final CommandRun sweep = CommandRun.of("sweep", "scenarios/baseline.yaml", "--vary", "plan.sessionCap.limit=1,2");
         assertEquals(2, sweep.status());
         assertTrue(sweep.err().contains("plan.sessionCap.limit = 1: unknown key"), sweep.err());
     }
@@ -84,7 +71,7 @@ class CliTest {
     void runWritesACompleteFolderAndRefusesToOverwrite() throws IOException {
         final Path scenario = small("small", "");
         final Path out = dir.resolve("results");
-        final Outcome o = cli("run", scenario.toString(), "-o", out.toString(), "-q", "--seed", "17");
+        final CommandRun o = CommandRun.of("run", scenario.toString(), "-o", out.toString(), "-q", "--seed", "17");
         assertEquals(0, o.status(), o.err());
         for (final String file : List.of("manifest.json", "scenario.yaml", "patients.csv", "summary.csv",
                 "curves.csv", "cost_effectiveness.csv", "charts/dose_effect.png", "charts/dose_effect.svg",
@@ -104,19 +91,19 @@ class CliTest {
             assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("partial")), "staging removed");
         }
 
-        final Outcome again = cli("run", scenario.toString(), "-o", out.toString(), "-q");
+        final CommandRun again = CommandRun.of("run", scenario.toString(), "-o", out.toString(), "-q");
         assertEquals(3, again.status());
         assertTrue(again.err().contains("already exists"), again.err());
-        assertEquals(0, cli("run", scenario.toString(), "-o", out.toString(), "-q", "--overwrite").status());
+        assertEquals(0, CommandRun.of("run", scenario.toString(), "-o", out.toString(), "-q", "--overwrite").status());
     }
 
     @Test
     void resultsFolderReproducesFromItsOwnScenarioFile() throws IOException {
         final Path out = dir.resolve("first");
-        assertEquals(0, cli("compare", small("a", "").toString(), small("b", "plan: {copay: 50}\n").toString(),
+        assertEquals(0, CommandRun.of("compare", small("a", "").toString(), small("b", "plan: {copay: 50}\n").toString(),
                 "-o", out.toString(), "-q", "--seed", "3").status());
         final Path again = dir.resolve("second");
-        final Outcome o = cli("compare", out.resolve("scenario.yaml").toString(), "-o", again.toString(), "-q");
+        final CommandRun o = CommandRun.of("compare", out.resolve("scenario.yaml").toString(), "-o", again.toString(), "-q");
         assertEquals(0, o.status(), o.err());
         for (final String table : List.of("patients.csv", "summary.csv", "curves.csv", "cost_effectiveness.csv",
                 "scenario.yaml")) {
@@ -127,7 +114,7 @@ class CliTest {
     @Test
     void compareReportsPairedDifferencesFromTheReference() throws IOException {
         final Path out = dir.resolve("cmp");
-        final Outcome o = cli("compare", small("a", "").toString(), small("b", "plan: {copay: 60}\n").toString(),
+        final CommandRun o = CommandRun.of("compare", small("a", "").toString(), small("b", "plan: {copay: 60}\n").toString(),
                 "-o", out.toString(), "--sessions");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("(reference)") && o.out().contains("diff"), o.out());
@@ -146,7 +133,7 @@ class CliTest {
     @Test
     void sweepMakesOneArmPerValueAndItsCharts() throws IOException {
         final Path out = dir.resolve("sweep");
-        final Outcome o = cli("sweep", small("s", "").toString(), "--vary", "plan.sessionCap.sessions=4,12,unlimited",
+        final CommandRun o = CommandRun.of("sweep", small("s", "").toString(), "--vary", "plan.sessionCap.sessions=4,12,unlimited",
                 "-o", out.toString(), "-q", "-n", "2");
         assertEquals(0, o.status(), o.err());
         final List<String> arms = csv(out.resolve("summary.csv")).stream().map(r -> r.get("arm")).distinct().toList();
@@ -159,12 +146,12 @@ class CliTest {
 
     @Test
     void helpAndVersionExitZero() {
-        final Outcome help = cli("--help");
+        final CommandRun help = CommandRun.of("--help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("compare") && help.out().contains("Exit codes"), help.out());
-        assertEquals(0, cli("--version").status());
+        assertEquals(0, CommandRun.of("--version").status());
         for (final String command : List.of("run", "compare", "sweep", "validate", "bench")) {
-            final Outcome sub = cli(command, "--help");
+            final CommandRun sub = CommandRun.of(command, "--help");
             assertEquals(0, sub.status(), command + ": " + sub.err());
             assertTrue(sub.out().contains("Usage: therapysim " + command), sub.out());
         }
@@ -181,7 +168,7 @@ class CliTest {
         final Path study = smallStudy("psa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: beta, mean: 0.29, "
                 + "sd: 0.05}\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
         final Path psa = dir.resolve("psa");
-        final Outcome o = cli("psa", study.toString(), "--draws", "3", "-o", psa.toString(), "--threads", "2", "-q");
+        final CommandRun o = CommandRun.of("psa", study.toString(), "--draws", "3", "-o", psa.toString(), "--threads", "2", "-q");
         assertEquals(0, o.status(), o.err());
         assertEquals(3 * 2, csv(psa.resolve("psa_draws.csv")).size(), "draws x arms");
         assertEquals(3 * 2 * 41, csv(psa.resolve("acceptability.csv")).size(), "perspectives x arms x 41 points");
@@ -191,17 +178,17 @@ class CliTest {
         }
         // The folder's own scenario.yaml carries the psa: list and gives the same draws.
         final Path again = dir.resolve("again");
-        assertEquals(0, cli("psa", psa.resolve("scenario.yaml").toString(), "--draws", "3", "-o", again.toString(),
+        assertEquals(0, CommandRun.of("psa", psa.resolve("scenario.yaml").toString(), "--draws", "3", "-o", again.toString(),
                 "--threads", "1", "-q").status());
         assertEquals(Files.readString(psa.resolve("psa_draws.csv")), Files.readString(again.resolve("psa_draws.csv")));
 
         final Path tornado = dir.resolve("tornado");
-        final Outcome t = cli("tornado", study.toString(), "--outcome", "icer", "-o", tornado.toString(), "-q");
+        final CommandRun t = CommandRun.of("tornado", study.toString(), "--outcome", "icer", "-o", tornado.toString(), "-q");
         assertEquals(0, t.status(), t.err());
         final List<CSVRecord> bars = csv(tornado.resolve("tornado.csv"));
         assertEquals(2, bars.size());
         final Path one = dir.resolve("tornado-one");
-        assertEquals(0, cli("tornado", study.toString(), "--parameter", "patients.employmentRate", "-o", one.toString(),
+        assertEquals(0, CommandRun.of("tornado", study.toString(), "--parameter", "patients.employmentRate", "-o", one.toString(),
                 "-q").status());
         assertEquals(List.of("patients.employmentRate"),
                 csv(one.resolve("tornado.csv")).stream().map(r -> r.get("parameter")).toList());
@@ -215,23 +202,23 @@ class CliTest {
     @Test
     void sensitivityAnalysesRejectBadInputWithExitTwo() {
         final Path none = smallStudy("");
-        final Outcome o = cli("psa", none.toString(), "-o", dir.resolve("x").toString());
+        final CommandRun o = CommandRun.of("psa", none.toString(), "-o", dir.resolve("x").toString());
         assertEquals(2, o.status());
         assertTrue(o.err().contains("psa: missing"), o.err());
         final Path bad = smallStudy("psa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: normal, mean: 0.29, "
                 + "sd: 0.2}\n");
-        final Outcome b = cli("psa", bad.toString(), "-o", dir.resolve("x").toString());
+        final CommandRun b = CommandRun.of("psa", bad.toString(), "-o", dir.resolve("x").toString());
         assertEquals(2, b.status());
         assertTrue(b.err().contains("psa[0]") && b.err().contains("oneYearRisk"), b.err());
         assertFalse(b.err().contains("Exception"), b.err());
         final Path unknown = smallStudy("psa:\n  - {key: dynamics.nothing, distribution: uniform, low: 0, high: 1}\n");
-        assertEquals(2, cli("tornado", unknown.toString()).status());
+        assertEquals(2, CommandRun.of("tornado", unknown.toString()).status());
         final Path ok = smallStudy("psa:\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
-        final Outcome parameter = cli("tornado", ok.toString(), "--parameter", "patients.nothing", "-o",
+        final CommandRun parameter = CommandRun.of("tornado", ok.toString(), "--parameter", "patients.nothing", "-o",
                 dir.resolve("x").toString());
         assertEquals(2, parameter.status());
         assertTrue(parameter.err().contains("must be one of the psa: keys [patients.employmentRate]"), parameter.err());
-        final Outcome arm = cli("tornado", ok.toString(), "--arm", "nobody", "-o", dir.resolve("x").toString());
+        final CommandRun arm = CommandRun.of("tornado", ok.toString(), "--arm", "nobody", "-o", dir.resolve("x").toString());
         assertEquals(2, arm.status());
         assertTrue(arm.err().contains("--arm = nobody"), arm.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing written");
@@ -242,7 +229,7 @@ class CliTest {
         final Path scenario = small("single", "psa:\n  - {key: dynamics.symptoms.improvementRate, distribution: gamma, "
                 + "mean: 0.16, sd: 0.02}\n");
         final Path out = dir.resolve("single-tornado");
-        final Outcome o = cli("tornado", scenario.toString(), "--outcome", "recovery", "-n", "2", "-o", out.toString(),
+        final CommandRun o = CommandRun.of("tornado", scenario.toString(), "--outcome", "recovery", "-n", "2", "-o", out.toString(),
                 "-q");
         assertEquals(0, o.status(), o.err());
         final List<CSVRecord> bars = csv(out.resolve("tornado.csv"));
@@ -251,9 +238,9 @@ class CliTest {
                 > Double.parseDouble(bars.get(0).get("outcome_at_low")), "a faster improvement rate, more recovery");
         assertTrue(Files.readString(out.resolve("scenario.yaml")).contains("psa:"));
         // The scenario still runs as a scenario; an extended file may not carry uncertain inputs.
-        assertEquals(0, cli("validate", scenario.toString()).status());
+        assertEquals(0, CommandRun.of("validate", scenario.toString()).status());
         final Path child = TestScenarios.write(dir, "child.yaml", "extends: single.yaml\nname: child\n");
-        final Outcome bad = cli("run", child.toString(), "-o", dir.resolve("child").toString());
+        final CommandRun bad = CommandRun.of("run", child.toString(), "-o", dir.resolve("child").toString());
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("single.yaml: psa") && bad.err().contains("not in a file it extends"), bad.err());
     }
@@ -261,7 +248,7 @@ class CliTest {
     @Test
     void sweepDesignsCrossListsWithSampledRangesAndTabulateEveryKey() throws IOException {
         final Path out = dir.resolve("lhs");
-        final Outcome o = cli("sweep", small("d", "").toString(), "--vary", "plan.sessionCap.sessions=6,unlimited",
+        final CommandRun o = CommandRun.of("sweep", small("d", "").toString(), "--vary", "plan.sessionCap.sessions=6,unlimited",
                 "--range", "plan.copay=0:60", "--design", "lhs", "--points", "3", "-n", "2", "-o", out.toString(), "-q");
         assertEquals(0, o.status(), o.err());
         final List<CSVRecord> design = csv(out.resolve("design.csv"));
@@ -274,8 +261,8 @@ class CliTest {
         for (final String chart : List.of("sweep_copay_recovery_rate.png", "sweep_sessions_payer_cost_pmpm.svg")) {
             assertTrue(Files.size(out.resolve("charts").resolve(chart)) > 0, chart);
         }
-        assertEquals(2, cli("sweep", small("e", "").toString(), "--range", "plan.copay=60:0").status());
-        assertEquals(2, cli("sweep", small("f", "").toString(), "--range", "plan.copay=0:60", "--design", "grid")
+        assertEquals(2, CommandRun.of("sweep", small("e", "").toString(), "--range", "plan.copay=60:0").status());
+        assertEquals(2, CommandRun.of("sweep", small("f", "").toString(), "--range", "plan.copay=0:60", "--design", "grid")
                 .status());
     }
 }

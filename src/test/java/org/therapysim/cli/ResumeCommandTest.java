@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.CommandRun;
 import org.therapysim.SameFolder;
 import org.therapysim.TestScenarios;
 import org.therapysim.TherapysimException;
@@ -27,21 +26,8 @@ class ResumeCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome cli(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
-
     private Path small(final String name, final String extra) {
-        return TestScenarios.write(dir, name + ".yaml", "extends: "
-                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\nname: " + name
-                + "\npopulation: {members: 10000}\nsimulation: {weeks: 60, replications: 3}\nevaluation: {horizonWeeks: 8}\n"
-                + extra);
+        return TestScenarios.smallBaseline(dir, name, extra);
     }
 
     private Path study() {
@@ -74,14 +60,14 @@ class ResumeCommandTest {
         final Path target = dir.resolve("psa");
         final String[] command = {"psa", file.toString(), "--draws", "4", "-o", target.toString(), "--threads", "2",
             "-q"};
-        assertEquals(0, cli(command).status());
+        assertEquals(0, CommandRun.of(command).status());
         final Path full = dir.resolve("full");
         Files.move(target, full);
 
         stopDraws(file, target, 4, 3);
         final List<String> args = new ArrayList<>(List.of(command));
         args.add("--resume");
-        final Outcome resumed = cli(args.toArray(String[]::new));
+        final CommandRun resumed = CommandRun.of(args.toArray(String[]::new));
         assertEquals(0, resumed.status(), resumed.err());
         assertTrue(resumed.err().startsWith("therapysim: resuming " + target.toAbsolutePath()), resumed.err());
         assertFalse(Files.exists(WorkFolder.of(target)), "the work folder goes once the results are in place");
@@ -98,18 +84,18 @@ class ResumeCommandTest {
             final List<String> args = new ArrayList<>(List.of("psa", file.toString(), "-o", target.toString(), "-q",
                     "--resume"));
             args.addAll(List.of(other));
-            final Outcome refused = cli(args.toArray(String[]::new));
+            final CommandRun refused = CommandRun.of(args.toArray(String[]::new));
             assertEquals(2, refused.status(), String.join(" ", other));
             assertTrue(refused.err().startsWith("therapysim: --resume: the unfinished run in "), refused.err());
             assertEquals(1, refused.err().lines().count(), refused.err());
             assertTrue(Files.exists(WorkFolder.of(target).resolve("tasks")), "the journal is kept");
         }
-        final Outcome afresh = cli("psa", file.toString(), "-o", target.toString(), "-q", "--draws", "2");
+        final CommandRun afresh = CommandRun.of("psa", file.toString(), "-o", target.toString(), "-q", "--draws", "2");
         assertEquals(0, afresh.status(), afresh.err());
         assertTrue(afresh.err().startsWith("therapysim: discarding the unfinished run in "), afresh.err());
 
         final Path run = dir.resolve("run");
-        final Outcome nothing = cli("run", small("c", "").toString(), "-o", run.toString(), "-q", "--resume");
+        final CommandRun nothing = CommandRun.of("run", small("c", "").toString(), "-o", run.toString(), "-q", "--resume");
         assertEquals(0, nothing.status(), nothing.err());
         assertEquals("therapysim: nothing to resume for " + run.toAbsolutePath() + ": starting afresh\n",
                 nothing.err());
