@@ -12,19 +12,20 @@ import sim.engine.Steppable;
  * Patients who end an episode leave the array in the same pass.
  *
  * <p>The order can matter in one case only: a patient at the cap who moves to another therapist
- * takes a slot freed earlier in the same pass. A fixed order is used rather than a weekly shuffle
- * because a pass in allocation order reads memory sequentially; a shuffled pass over a large
- * cohort spends most of its time waiting for memory (docs/PERFORMANCE.md).
+ * takes a slot freed earlier in the same pass. A fixed order is used rather than a weekly shuffle:
+ * it needs no random numbers, and it reads patients in the order they were created, mostly the
+ * order they lie in memory, which matters because the pass over a large cohort is bound by
+ * memory (docs/PERFORMANCE.md).
  */
 final class Caseload implements Steppable {
     private static final long serialVersionUID = 1L;
+    /** Patients read ahead together (a power of two). */
+    private static final int BATCH = 16;
 
     private Patient[] active = new Patient[64];
     private int size;
     private int authorizing;
     private int inTreatment;
-    /** Patients read ahead together (a power of two). */
-    private static final int BATCH = 16;
     /** The sum of what {@link #touch} read, kept so that the reads are not optimised away. */
     private int touched;
 
@@ -90,11 +91,6 @@ final class Caseload implements Steppable {
             sum += active[i].touch();
         }
         touched = sum;
-    }
-
-    /** @return patients in an episode after this week's pass */
-    int size() {
-        return size;
     }
 
     /** @return patients being authorized after this week's pass */
