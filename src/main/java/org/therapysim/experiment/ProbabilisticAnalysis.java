@@ -9,7 +9,6 @@ import org.therapysim.model.RandomStreams;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
-import org.therapysim.scenario.UncertainParameter;
 
 /**
  * Probabilistic sensitivity analysis. Each draw takes one value of every uncertain parameter from
