@@ -121,7 +121,7 @@ public final class Experiment {
      * @param journal records each finished replication and recalls those finished before (may be null)
      */
     public <T> ExperimentResult run(final ReplicationSink<T> sink, final ProgressListener progress,
-            final TaskJournal<T> journal) {
+            final TaskJournal journal) {
         return execute(List.of(study), keepSessions, threads, sink, progress, journal).get(0);
     }
 
@@ -135,14 +135,14 @@ public final class Experiment {
      * @return each study's result, in order
      */
     public static List<ExperimentResult> runAll(final List<Study> studies, final int threads,
-            final ProgressListener progress, final TaskJournal<?> journal) {
+            final ProgressListener progress, final TaskJournal journal) {
         return execute(studies, false, threads, null, progress, journal);
     }
 
     /** Runs every replication of every study on one pool; the sink receives them in canonical order. */
     private static <T> List<ExperimentResult> execute(final List<Study> studies, final boolean keepSessions,
             final int threads, final ReplicationSink<T> sink, final ProgressListener progress,
-            final TaskJournal<T> journal) {
+            final TaskJournal journal) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -150,6 +150,8 @@ public final class Experiment {
         for (final Study study : studies) {
             total += study.arms().size() * study.replications();
         }
+        // The sink of a single study may hold the first replications' results from an earlier attempt.
+        final int held = sink == null ? 0 : sink.held();
         final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             final Thread t = new Thread(r, "therapysim-worker");
             t.setDaemon(true);
@@ -165,7 +167,8 @@ public final class Experiment {
                     for (int r = 0; r < study.replications(); r++) {
                         final TaskJournal.Task task = new TaskJournal.Task(g, a, r);
                         final int seed = seeds.get(r);
-                        tasks.add(() -> runTask(task, scenario, seed, keepSessions, sink, journal));
+                        final ReplicationSink<T> wanted = tasks.size() < held ? null : sink;
+                        tasks.add(() -> runTask(task, scenario, seed, keepSessions, wanted, journal));
                     }
                 }
             }
@@ -185,12 +188,13 @@ public final class Experiment {
                 for (int a = 0; a < study.arms().size(); a++) {
                     final List<ReplicationSummary> summaries = new ArrayList<>();
                     for (int r = 0; r < study.replications(); r++) {
-                        final Done<T> finished = await(futures.get(index), study, a, r);
-                        futures.set(index++, null);
+                        final int taken = index++;
+                        final Done<T> finished = await(futures.get(taken), study, a, r);
+                        futures.set(taken, null);
                         if (submitted < tasks.size()) {
                             futures.set(submitted, pool.submit(tasks.get(submitted++)));
                         }
-                        if (sink != null) {
+                        if (sink != null && taken >= held) {
                             sink.accept(finished.prepared());
                         }
                         summaries.add(finished.summary());
@@ -223,22 +227,24 @@ public final class Experiment {
         }
     }
 
-    /** One replication on a worker: recalled from the journal if it holds it, else simulated and recorded. */
+    /**
+     * One replication on a worker: recalled from the journal if it holds it and the sink (if any)
+     * does not need its full result, else simulated, recorded and prepared for the sink.
+     */
     private static <T> Done<T> runTask(final TaskJournal.Task task, final Scenario scenario, final int seed,
-            final boolean keepSessions, final ReplicationSink<T> sink, final TaskJournal<T> journal) throws Exception {
-        if (journal != null) {
-            final TaskJournal.Entry<T> kept = journal.recall(task);
-            if (kept != null && kept.summary().seed() == seed && kept.summary().arm() == task.arm()
-                    && kept.summary().replication() == task.replication() && (sink == null || kept.prepared() != null)) {
-                return new Done<>(kept.summary(), kept.prepared());
-            }
+            final boolean keepSessions, final ReplicationSink<T> sink, final TaskJournal journal) throws Exception {
+        final ReplicationSummary kept = journal == null ? null : journal.recall(task);
+        final boolean known = kept != null && kept.seed() == seed && kept.arm() == task.arm()
+                && kept.replication() == task.replication();
+        if (known && sink == null) {
+            return new Done<>(kept, null);
         }
         final ReplicationResult result = new TherapySim(scenario, seed, keepSessions).run();
         final T prepared = sink == null ? null : sink.prepare(task.arm(), scenario.name(), task.replication(), result);
         final ReplicationSummary summary = ReplicationSummary.of(task.arm(), task.replication(), result);
-        if (journal != null) {
+        if (journal != null && !known) {
             try {
-                journal.record(task, summary, prepared);
+                journal.record(task, summary);
             } catch (IOException e) {
                 throw new TherapysimException(ExitCode.OUTPUT_PROBLEM, "cannot record a finished replication in"
                         + " the journal: " + e.getMessage(), e);

@@ -101,7 +101,7 @@ public final class OneWaySensitivity {
      */
     public static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
             final Perspective perspective, final double willingnessToPay, final int threads,
-            final ProgressListener progress, final TaskJournal<?> journal) {
+            final ProgressListener progress, final TaskJournal journal) {
         if (study.uncertain().isEmpty()) {
             throw new IllegalArgumentException("the study has no uncertain parameters");
         }

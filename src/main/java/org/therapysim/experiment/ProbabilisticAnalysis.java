@@ -156,7 +156,7 @@ public final class ProbabilisticAnalysis {
      */
     public static Result run(final Study study, final ScenarioLoader loader, final int draws,
             final int replicationsPerDraw, final int threads, final ProgressListener progress,
-            final TaskJournal<?> journal) {
+            final TaskJournal journal) {
         if (study.uncertain().isEmpty()) {
             throw new IllegalArgumentException("the study has no uncertain parameters");
         }

@@ -16,4 +16,12 @@ public interface ReplicationSink<T> {
 
     /** Called once per replication, in canonical order, on the thread that runs the experiment. */
     void accept(T prepared) throws Exception;
+
+    /**
+     * @return how many replications, counted in study order from the first, the sink already holds
+     *     from an earlier attempt of the same run; it is neither asked to prepare nor given them
+     */
+    default int held() {
+        return 0;
+    }
 }

@@ -8,10 +8,8 @@ import java.io.IOException;
  * runs many variants of a study at once; a plain run has one, group 0). The experiment asks for a
  * task before running it and records it as soon as it finishes, both on the worker thread, so
  * implementations must be safe to call from several threads at once (tasks never repeat).
- *
- * @param <T> what the experiment's sink prepared from a replication (null without a sink)
  */
-public interface TaskJournal<T> {
+public interface TaskJournal {
     /**
      * One task.
      *
@@ -23,20 +21,11 @@ public interface TaskJournal<T> {
     }
 
     /**
-     * A finished task as recorded.
-     *
-     * @param summary the replication's summary
-     * @param prepared what the sink prepared from it (null without a sink)
+     * @return the task's summary as recorded by an earlier attempt of the same run, or null when it
+     *     has to be run (never recorded, or the record is unreadable)
      */
-    record Entry<T>(ReplicationSummary summary, T prepared) {
-    }
+    ReplicationSummary recall(Task task);
 
-    /**
-     * @return the task as recorded by an earlier attempt of the same run, or null when it has to
-     *     be run (never recorded, or the record is unreadable)
-     */
-    Entry<T> recall(Task task);
-
-    /** Records a finished task durably before returning. */
-    void record(Task task, ReplicationSummary summary, T prepared) throws IOException;
+    /** Records a finished task (what a killed process handed over is kept). */
+    void record(Task task, ReplicationSummary summary) throws IOException;
 }

@@ -1,7 +1,6 @@
 package org.therapysim.output;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.therapysim.model.EpisodeRecord;
 import org.therapysim.model.ReplicationResult;
 
@@ -9,7 +8,7 @@ import org.therapysim.model.ReplicationResult;
  * {@code patients.csv}: one row per episode per replication per arm. Costs are in the scenario's
  * currency and price year, alliance on [0, 1]; a cell is empty where the value does not apply.
  */
-public final class EpisodeTable extends AppendedTable {
+public final class EpisodeTable {
     /** Column names, in order. */
     public static final String[] HEADER = {"arm", "replication", "patient_id", "episode", "condition", "therapist_id",
         "therapist_orientation",
@@ -20,8 +19,7 @@ public final class EpisodeTable extends AppendedTable {
         "reviews", "out_of_network", "payer_cost", "patient_cost", "admin_cost", "productivity_loss",
         "medical_cost"};
 
-    public EpisodeTable(final Path file) throws IOException {
-        super(file, HEADER);
+    private EpisodeTable() {
     }
 
     /** @return the rows of every episode of one replication, as CSV text (callable from any thread) */

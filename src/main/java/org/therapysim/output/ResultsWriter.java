@@ -1,7 +1,6 @@
 package org.therapysim.output;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProgressListener;
-import org.therapysim.experiment.ReplicationSink;
-import org.therapysim.model.ReplicationResult;
 import org.therapysim.scenario.Study;
 
 /**
@@ -104,7 +101,8 @@ public final class ResultsWriter {
 
     /**
      * Runs the study (the base case) in an open work folder, recording each replication in its
-     * journal ({@code tasks/replications/}) and taking those an earlier attempt recorded, and writes
+     * journal ({@code tasks/replications/}, which holds the tables too while they are written) and
+     * taking those an earlier attempt recorded, and writes
      * the results folder, byte for byte as an uninterrupted run would.
      *
      * @param addition the analysis's files and report section, or null
@@ -117,26 +115,11 @@ public final class ResultsWriter {
             final ExperimentResult result;
             if (!options.engine().isLocal()) {
                 result = runOnEngine(study, options, folder, progress);
-            } else try (EpisodeTable episodes = new EpisodeTable(folder.file("patients.csv"));
-                    SessionTable sessions = options.sessions() ? new SessionTable(folder.file("sessions.csv")) : null) {
-                result = new Experiment(study, options.sessions(), options.threads()).run(
-                        new ReplicationSink<byte[][]>() {
-                            // Rows are encoded on the worker, once, for both the journal and the table.
-                            @Override
-                            public byte[][] prepare(final int arm, final String name, final int rep,
-                                    final ReplicationResult res) throws IOException {
-                                return new byte[][] {utf8(EpisodeTable.render(name, rep, res)),
-                                    sessions == null ? null : utf8(SessionTable.render(name, rep, res))};
-                            }
-
-                            @Override
-                            public void accept(final byte[][] rows) throws IOException {
-                                episodes.append(rows[0]);
-                                if (sessions != null) {
-                                    sessions.append(rows[1]);
-                                }
-                            }
-                        }, progress, work.journal("replications"));
+            } else try (ReplicationTables tables = ReplicationTables.open(work.journal("replications"),
+                    options.sessions())) {
+                result = new Experiment(study, options.sessions(), options.threads()).run(tables, progress,
+                        work.journal("replications"));
+                tables.placeIn(folder);
             }
             SummaryTable.writeSummary(result, options.sweep(), folder.file("summary.csv"));
             if (options.sweep() != null) {
@@ -173,10 +156,6 @@ public final class ResultsWriter {
         try (Engine engine = Engines.open(options.engine())) {
             return new Experiment(study, false, options.threads()).run(engine, folder.file(PARQUET_EPISODES), progress);
         }
-    }
-
-    private static byte[] utf8(final String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void writeCharts(final ExperimentResult result, final SweepAxis sweep, final ResultsFolder folder)

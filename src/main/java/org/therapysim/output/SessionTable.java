@@ -1,18 +1,16 @@
 package org.therapysim.output;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.SessionRecord;
 
 /** {@code sessions.csv}: one row per attended session per replication per arm. */
-public final class SessionTable extends AppendedTable {
+public final class SessionTable {
     /** Column names, in order. */
     public static final String[] HEADER = {"arm", "replication", "patient_id", "episode", "session_number", "week",
         "therapist_id", "score", "alliance", "rupture", "repaired"};
 
-    public SessionTable(final Path file) throws IOException {
-        super(file, HEADER);
+    private SessionTable() {
     }
 
     /** @return the rows of every session of one replication, as CSV text (callable from any thread) */

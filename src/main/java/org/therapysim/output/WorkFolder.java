@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.therapysim.TherapysimException;
@@ -26,8 +28,9 @@ import org.therapysim.scenario.Study;
  * <ul>
  * <li>{@code run.json}: which run this is (a fingerprint of the study as run, the options that
  * change results, and the therapysim build);
- * <li>{@code tasks/}: the journal, one file per finished replication, written as each finishes
- * (see {@link TaskFiles});
+ * <li>{@code tasks/PART/}: the journal of each part of the run, to which each replication is
+ * added as it finishes (see {@link TaskLog}), and the per-replication tables while they are
+ * written (see {@link ReplicationTables});
  * <li>{@code results/}: the results folder being written, renamed to NAME only when complete;
  * <li>{@code lock}: held while a run works here, so two runs never write the same folder.
  * </ul>
@@ -48,6 +51,7 @@ public final class WorkFolder implements AutoCloseable {
     private final String fingerprint;
     private final FileChannel lockFile;
     private final FileLock lock;
+    private final Map<String, TaskLog> journals = new HashMap<>();
     private boolean finished;
 
     private WorkFolder(final Path target, final boolean overwrite, final Path root, final String fingerprint,
@@ -133,8 +137,8 @@ public final class WorkFolder implements AutoCloseable {
 
     private void prepare(final boolean resume, final Consumer<String> notes) throws IOException {
         final Path tasks = root.resolve(TASKS);
-        final long kept = TaskFiles.count(tasks);
         final String recorded = recordedFingerprint();
+        final long kept = recorded == null ? 0 : TaskLog.count(tasks, recorded);
         if (resume && kept > 0 && recorded != null) {
             if (!recorded.equals(fingerprint)) {
                 throw TherapysimException.invalidInput("--resume: the unfinished run in " + root + " is a different run"
@@ -157,7 +161,6 @@ public final class WorkFolder implements AutoCloseable {
             AtomicFile.write(root.resolve(RUN), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
         }
         ResultsFolder.deleteTree(root.resolve(RESULTS));
-        TaskFiles.removeTemporary(tasks);
     }
 
     private String recordedFingerprint() {
@@ -180,9 +183,22 @@ public final class WorkFolder implements AutoCloseable {
         }
     }
 
-    /** @return the journal of one part of the run ({@code tasks/PART/}) */
-    public TaskFiles journal(final String part) {
-        return new TaskFiles(root.resolve(TASKS).resolve(part), fingerprint);
+    /**
+     * @return the journal of one part of the run ({@code tasks/PART/}), opened on first use with
+     *     what an earlier attempt recorded, and closed with the work folder
+     */
+    public TaskLog journal(final String part) {
+        TaskLog journal = journals.get(part);
+        if (journal == null) {
+            final Path folder = root.resolve(TASKS).resolve(part);
+            try {
+                journal = TaskLog.open(folder, fingerprint);
+            } catch (IOException e) {
+                throw TherapysimException.output("cannot open the journal in " + folder + ": " + e.getMessage(), e);
+            }
+            journals.put(part, journal);
+        }
+        return journal;
     }
 
     /** @return a fresh results folder that becomes the target when committed */
@@ -217,13 +233,19 @@ public final class WorkFolder implements AutoCloseable {
      */
     @Override
     public void close() {
+        for (final TaskLog journal : journals.values()) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                // What was written stays written.
+            }
+        }
         try {
-            if (finished || TaskFiles.count(root.resolve(TASKS)) == 0) {
+            if (finished || TaskLog.count(root.resolve(TASKS), fingerprint) == 0) {
                 release();
                 ResultsFolder.deleteTree(root);
             } else {
                 ResultsFolder.deleteTree(root.resolve(RESULTS));
-                TaskFiles.removeTemporary(root.resolve(TASKS));
                 release();
             }
         } catch (IOException e) {

@@ -3,15 +3,18 @@ package org.therapysim.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import org.therapysim.ExitCode;
 import org.therapysim.SameFolder;
 import org.therapysim.TestScenarios;
 import org.therapysim.TherapysimException;
+import org.therapysim.experiment.Experiment;
+import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.ProgressListener;
 import org.therapysim.experiment.ReplicationSummary;
@@ -72,50 +77,84 @@ class ResumeTest {
                     () -> ResultsWriter.run(study(), options(target), stopAfter(5), null, folder));
         }
         assertFalse(Files.exists(target), "nothing under the target name");
-        final List<String> kept = SameFolder.files(work.resolve("tasks"));
-        assertTrue(kept.size() >= 5 && kept.size() < 12, "finished replications kept: " + kept);
+        final long kept = TaskLog.count(work.resolve("tasks"), ResultsWriter.fingerprint(study(), true));
+        assertTrue(kept >= 5 && kept < 12, "finished replications kept: " + kept);
         assertFalse(Files.exists(work.resolve("results")), "no partial results kept");
-        // What a kill -9 leaves besides: a half-written table and a half-written task file; and a
-        // task file damaged on disk.
+        // What a kill -9 leaves besides: a half-written results folder, a half-written record at
+        // the end of the journal and half-written rows at the end of the tables.
         Files.createDirectories(work.resolve("results"));
         Files.writeString(work.resolve("results/patients.csv"), "arm,replication\ncap 6,0,");
-        final Path tasks = work.resolve("tasks/replications");
-        Files.write(tasks.resolve(".000000-0002-000003.task.1.tmp"), new byte[] {1, 2, 3});
-        final Path damaged = tasks.resolve(kept.get(1).substring(kept.get(1).lastIndexOf('/') + 1));
-        final byte[] bytes = Files.readAllBytes(damaged);
-        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+        final Path part = work.resolve("tasks/replications");
+        Files.write(part.resolve(TaskLog.FILE), new byte[] {0, 0, 1, 0, 1, 2, 3}, StandardOpenOption.APPEND);
+        Files.writeString(part.resolve("patients.csv"), "cap 6,0,", StandardOpenOption.APPEND);
+        Files.writeString(part.resolve("sessions.csv"), "cap 6,0,", StandardOpenOption.APPEND);
 
         final int[] taken = {0};
         try (WorkFolder folder = open(target, true, notes)) {
             ResultsWriter.run(study(), options(target), (done, total) -> taken[0] = done, null, folder);
         }
         assertEquals(12, taken[0]);
-        assertTrue(notes.get(notes.size() - 1).startsWith("resuming " + target.toAbsolutePath().normalize()
-                + ": " + kept.size() + " finished replications kept"), notes.toString());
+        assertEquals("resuming " + target.toAbsolutePath().normalize() + ": " + kept + " finished replications kept",
+                notes.get(notes.size() - 1));
         assertFalse(Files.exists(work), "the work folder goes once the results are in place");
         SameFolder.assertSame(full, target);
     }
 
+    /** The tables and journal of a run in {@code folder}, its progress recorded after every replication. */
+    private static ExperimentResult runTables(final Path folder, final ProgressListener progress) throws IOException {
+        try (TaskLog journal = TaskLog.open(folder, "run");
+                ReplicationTables tables = ReplicationTables.open(journal, true, 0)) {
+            final ExperimentResult result = new Experiment(study(), true, 2).run(tables, progress, journal);
+            tables.placeIn(new ResultsFolder(folder.resolve("placed"), false, Files.createDirectories(
+                    folder.resolve("staging")), null, false));
+            return result;
+        }
+    }
+
     @Test
-    void aResumedRunTakesTheRecordedReplicationsInsteadOfRunningThemAgain() throws IOException {
-        final Path target = dir.resolve("taken");
-        try (WorkFolder folder = open(target, false, new ArrayList<>())) {
-            assertThrows(TherapysimException.class,
-                    () -> ResultsWriter.run(study(), options(target), stopAfter(1), null, folder));
+    void aResumedRunKeepsTheRowsRecordedAsWrittenAndWritesOnlyTheRest() throws IOException {
+        final Path full = dir.resolve("full");
+        runTables(full, ProgressListener.NONE);
+
+        final Path part = dir.resolve("part");
+        assertThrows(TherapysimException.class, () -> runTables(part, stopAfter(5)));
+        try (TaskLog journal = TaskLog.open(part, "run");
+                ReplicationTables tables = ReplicationTables.open(journal, true, 0)) {
+            assertEquals(5, tables.held(), "replications held by the tables");
         }
-        // Mark the first replication's recorded rows: the resumed table shows the mark.
-        final TaskFiles journal = new TaskFiles(WorkFolder.of(target).resolve("tasks/replications"),
-                ResultsWriter.fingerprint(study(), true));
-        final TaskJournal.Task first = new TaskJournal.Task(0, 0, 0);
-        final TaskJournal.Entry<byte[][]> recorded = journal.recall(first);
-        journal.record(first, recorded.summary(), new byte[][] {"marked\n".getBytes(StandardCharsets.UTF_8),
-            recorded.prepared()[1]});
-        try (WorkFolder folder = open(target, true, new ArrayList<>())) {
-            ResultsWriter.run(study(), options(target), ProgressListener.NONE, null, folder);
+        // Mark the first row the tables hold, and leave half a row after what was recorded: the
+        // resumed table keeps the mark (the row is not written again) and drops the half row.
+        final Path episodes = part.resolve("patients.csv");
+        final String written = Files.readString(episodes);
+        final String first = written.lines().skip(1).findFirst().orElseThrow();
+        final String marked = "CAP" + first.substring(3);
+        Files.writeString(episodes, written.replace(first, marked) + "cap 6,0,");
+        runTables(part, ProgressListener.NONE);
+
+        final String expected = Files.readString(full.resolve("staging/patients.csv"));
+        assertEquals(expected.replace(first, marked), Files.readString(part.resolve("staging/patients.csv")));
+        assertArrayEquals(Files.readAllBytes(full.resolve("staging/sessions.csv")),
+                Files.readAllBytes(part.resolve("staging/sessions.csv")));
+    }
+
+    @Test
+    void aRecordedReplicationIsTakenInsteadOfRunningItAgain() throws IOException {
+        final Study study = study();
+        final ExperimentResult full = Experiment.runAll(List.of(study), 2, ProgressListener.NONE, null).get(0);
+        final ReplicationSummary real = full.arms().get(1).replications().get(2);
+        final Map<Metric, Double> metrics = new EnumMap<>(real.metrics());
+        metrics.put(Metric.RECOVERY_RATE, 0.99);
+        try (TaskLog journal = TaskLog.open(dir.resolve("j"), "run")) {
+            journal.record(new TaskJournal.Task(0, 1, 2), new ReplicationSummary(real.arm(), real.replication(),
+                    real.seed(), metrics, real.doseEffect(), real.retention(), real.endReasons(), real.patientWeeks()));
         }
-        final List<String> rows = Files.readAllLines(target.resolve("patients.csv"));
-        assertEquals("marked", rows.get(1));
-        assertTrue(rows.get(2).startsWith("cap unlimited,1,"), rows.get(2));
+        try (TaskLog journal = TaskLog.open(dir.resolve("j"), "run")) {
+            final ExperimentResult resumed = Experiment.runAll(List.of(study), 2, ProgressListener.NONE, journal)
+                    .get(0);
+            assertEquals(0.99, resumed.arms().get(1).replications().get(2).value(Metric.RECOVERY_RATE));
+            assertEquals(full.arms().get(1).replications().get(1).value(Metric.RECOVERY_RATE),
+                    resumed.arms().get(1).replications().get(1).value(Metric.RECOVERY_RATE));
+        }
     }
 
     @Test
@@ -159,40 +198,65 @@ class ResumeTest {
     }
 
     @Test
-    void aTaskFileHoldsEveryBitAndIsNeverTakenDamagedOrFromAnotherRun() throws IOException {
-        final TaskFiles journal = new TaskFiles(dir.resolve("tasks"), "run-a");
+    void theJournalHoldsEveryBitAndKeepsOnlyWholeRecordsOfItsOwnRun() throws IOException {
+        final Path folder = dir.resolve("tasks/part");
         final ReplicationSummary summary = new ReplicationSummary(2, 3, -12345,
                 Map.of(Metric.RECOVERY_RATE, 0.1 + 0.2, Metric.ALLIANCE_OUTCOME_R, Double.NaN),
                 new double[] {0.25, Math.PI}, new double[] {1.0, -0.0}, Map.of(EndReason.HORIZON, 7),
                 123_456_789_012L);
         final TaskJournal.Task task = new TaskJournal.Task(1, 2, 3);
-        final byte[] rows = "a,b\n\u00e9t\u00e9,1\n".getBytes(StandardCharsets.UTF_8);
-        journal.record(task, summary, new byte[][] {rows, null});
-        final TaskJournal.Entry<byte[][]> back = journal.recall(task);
-        assertEquals(summary.seed(), back.summary().seed());
-        assertEquals(summary.patientWeeks(), back.summary().patientWeeks());
-        assertEquals(Double.doubleToRawLongBits(0.1 + 0.2),
-                Double.doubleToRawLongBits(back.summary().value(Metric.RECOVERY_RATE)));
-        assertTrue(Double.isNaN(back.summary().value(Metric.ALLIANCE_OUTCOME_R)));
-        assertArrayEquals(summary.doseEffect(), back.summary().doseEffect());
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.summary().retention()[1]));
-        assertEquals(summary.endReasons(), back.summary().endReasons());
-        assertArrayEquals(rows, back.prepared()[0]);
-        assertNull(back.prepared()[1]);
+        final TaskJournal.Task other = new TaskJournal.Task(1, 2, 4);
+        final Path file = folder.resolve(TaskLog.FILE);
+        final long afterFirst;
+        final long afterSecond;
+        try (TaskLog journal = TaskLog.open(folder, "run-a")) {
+            journal.record(task, summary);
+            afterFirst = Files.size(file);
+            journal.record(other, summary);
+            afterSecond = Files.size(file);
+            journal.mark(3, new long[] {10, 20});
+        }
+        try (TaskLog journal = TaskLog.open(folder, "run-a")) {
+            final ReplicationSummary back = journal.recall(task);
+            assertEquals(summary.seed(), back.seed());
+            assertEquals(summary.patientWeeks(), back.patientWeeks());
+            assertEquals(Double.doubleToRawLongBits(0.1 + 0.2),
+                    Double.doubleToRawLongBits(back.value(Metric.RECOVERY_RATE)));
+            assertTrue(Double.isNaN(back.value(Metric.ALLIANCE_OUTCOME_R)));
+            assertArrayEquals(summary.doseEffect(), back.doseEffect());
+            assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.retention()[1]));
+            assertEquals(summary.endReasons(), back.endReasons());
+            assertNull(journal.recall(new TaskJournal.Task(1, 2, 5)), "never recorded");
+            assertEquals(3, journal.mark().held());
+            assertArrayEquals(new long[] {10, 20}, journal.mark().lengths());
+        }
+        assertEquals(2, TaskLog.count(dir.resolve("tasks"), "run-a"));
+        assertEquals(0, TaskLog.count(dir.resolve("tasks"), "run-b"), "another run's");
 
-        assertNull(journal.recall(new TaskJournal.Task(1, 2, 4)), "never recorded");
-        assertNull(new TaskFiles(dir.resolve("tasks"), "run-b").recall(task), "another run's");
-        final Path file = dir.resolve("tasks/000001-0002-000003.task");
         final byte[] bytes = Files.readAllBytes(file);
-        for (final int cut : new int[] {0, 1, 20, bytes.length / 2, bytes.length - 1}) {
-            Files.write(file, java.util.Arrays.copyOf(bytes, cut));
-            assertNull(journal.recall(task), "cut at " + cut);
+        // A record cut short or damaged is dropped with everything after it; what comes before is kept.
+        for (final long cut : new long[] {0, 5, afterFirst - 1, afterFirst + 3, afterSecond - 1, bytes.length - 1}) {
+            Files.write(file, Arrays.copyOf(bytes, (int) cut));
+            try (TaskLog journal = TaskLog.open(folder, "run-a")) {
+                assertEquals(cut >= afterFirst, journal.recall(task) != null, "cut at " + cut);
+                assertEquals(cut >= afterSecond, journal.recall(other) != null, "cut at " + cut);
+                assertNull(journal.mark(), "cut at " + cut);
+            }
         }
         final byte[] flipped = bytes.clone();
-        flipped[bytes.length / 2] ^= 1;
+        flipped[(int) afterFirst + 20] ^= 1;
         Files.write(file, flipped);
-        assertNull(journal.recall(task), "a flipped bit");
-        Files.write(file, bytes);
-        assertEquals(1, TaskFiles.count(dir.resolve("tasks")));
+        try (TaskLog journal = TaskLog.open(folder, "run-a")) {
+            assertNotNull(journal.recall(task));
+            assertNull(journal.recall(other), "a flipped bit");
+            // The damaged end was cut off, so what is recorded now can be read back.
+            journal.record(other, summary);
+        }
+        try (TaskLog journal = TaskLog.open(folder, "run-a")) {
+            assertEquals(2, journal.size());
+        }
+        try (TaskLog journal = TaskLog.open(folder, "run-b")) {
+            assertEquals(0, journal.size(), "another run's journal is not taken");
+        }
     }
 }
