@@ -2,21 +2,12 @@ package org.therapysim.model;
 
 import org.apache.commons.math3.random.RandomGenerator;
 
-/**
- * Lets Commons Math distributions and optimizers draw from one of the model's generators. The delegate can be switched, so
- * one set of distribution objects can serve every patient's own stream (single-threaded: one
- * adapter belongs to one simulation).
- */
+/** Lets Commons Math distributions and optimizers draw from one of the model's generators. */
 public final class RandomAdapter implements RandomGenerator {
-    private java.util.random.RandomGenerator delegate;
+    private final java.util.random.RandomGenerator delegate;
 
     public RandomAdapter(final java.util.random.RandomGenerator delegate) {
         this.delegate = delegate;
-    }
-
-    /** Draw from {@code generator} from now on. */
-    void use(final java.util.random.RandomGenerator generator) {
-        this.delegate = generator;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.therapysim.scenario.BetaSpec;
 import org.therapysim.scenario.LogNormalSpec;
@@ -15,9 +14,8 @@ import org.therapysim.scenario.LogNormalSpec;
  * (a patient's own stream, or the workforce stream).
  */
 final class TraitSampler {
-    private final RandomAdapter adapter = new RandomAdapter(null);
-    /** One distribution per trait, drawing through the adapter from whichever generator it was last handed. */
-    private final Map<BetaSpec, BetaDistribution> betas = new HashMap<>();
+    /** One sampler per trait. */
+    private final Map<BetaSpec, BetaSampler> betas = new HashMap<>();
     /** The truncated normals used so far, with their bounds' probabilities (a few per scenario: by condition, at arrival and relapse). */
     private final List<Truncated> truncated = new ArrayList<>();
 
@@ -33,8 +31,7 @@ final class TraitSampler {
         if (spec.sd() == 0.0) {
             return spec.mean();
         }
-        adapter.use(random);
-        return betas.computeIfAbsent(spec, b -> new BetaDistribution(adapter, b.alpha(), b.beta())).sample();
+        return betas.computeIfAbsent(spec, b -> new BetaSampler(b.alpha(), b.beta())).sample(random);
     }
 
     /** @return a draw from a log-normal distribution given by its median and log-sd */
