@@ -1,17 +1,19 @@
 package org.therapysim.output;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,7 +95,7 @@ public final class TaskLog implements TaskJournal, AutoCloseable {
             }
             channel.truncate(contents.end());
             channel.position(contents.end());
-            return new TaskLog(folder, channel, new ConcurrentHashMap<>(contents.recorded()), contents.mark());
+            return new TaskLog(folder, channel, contents.recorded(), contents.mark());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -109,58 +111,92 @@ public final class TaskLog implements TaskJournal, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        final byte[] bytes = Files.readAllBytes(file);
-        final ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long end;
-        try {
-            final DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes));
-            if (header.readInt() != MAGIC || header.readInt() != VERSION || !header.readUTF().equals(fingerprint)) {
+        final long size = Files.size(file);
+        try (Counting counted = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                DataInputStream in = new DataInputStream(counted)) {
+            try {
+                if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(fingerprint)) {
+                    return null;
+                }
+            } catch (IOException e) {
                 return null;
             }
-            end = bytes.length - header.available();
-        } catch (IOException e) {
-            return null;
-        }
-        final Map<Task, ReplicationSummary> recorded = new HashMap<>();
-        Mark mark = null;
-        final CRC32 crc = new CRC32();
-        while (bytes.length - end >= Integer.BYTES) {
-            final int at = (int) end;
-            final int length = buffer.getInt(at);
-            if (length <= 0 || length > MAX_RECORD || bytes.length - at - Integer.BYTES < (long) length + Long.BYTES) {
-                break;
-            }
-            crc.reset();
-            crc.update(bytes, at + Integer.BYTES, length);
-            if (buffer.getLong(at + Integer.BYTES + length) != crc.getValue()) {
-                break;
-            }
-            try {
-                final DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, at + Integer.BYTES,
-                        length));
-                final byte kind = in.readByte();
-                if (kind == REPLICATION) {
-                    final Task task = new Task(in.readInt(), in.readInt(), in.readInt());
-                    recorded.putIfAbsent(task, readSummary(in));
-                } else if (kind == MARK) {
-                    final int held = in.readInt();
-                    final long[] lengths = new long[in.readInt()];
-                    for (int i = 0; i < lengths.length; i++) {
-                        lengths[i] = in.readLong();
+            long end = counted.count;
+            final Map<Task, ReplicationSummary> recorded = new ConcurrentHashMap<>();
+            Mark mark = null;
+            final CRC32 crc = new CRC32();
+            while (size - end >= Integer.BYTES) {
+                final int length = in.readInt();
+                if (length <= 0 || length > MAX_RECORD || size - counted.count < (long) length + Long.BYTES) {
+                    break;
+                }
+                final byte[] body = new byte[length];
+                in.readFully(body);
+                crc.reset();
+                crc.update(body);
+                if (in.readLong() != crc.getValue()) {
+                    break;
+                }
+                try {
+                    final DataInputStream record = new DataInputStream(new ByteArrayInputStream(body));
+                    final byte kind = record.readByte();
+                    if (kind == REPLICATION) {
+                        final Task task = new Task(record.readInt(), record.readInt(), record.readInt());
+                        recorded.putIfAbsent(task, readSummary(record));
+                    } else if (kind == MARK) {
+                        final int held = record.readInt();
+                        final long[] lengths = new long[record.readInt()];
+                        for (int i = 0; i < lengths.length; i++) {
+                            lengths[i] = record.readLong();
+                        }
+                        mark = new Mark(held, lengths);
+                    } else {
+                        break;
                     }
-                    mark = new Mark(held, lengths);
-                } else {
+                    if (record.available() != 0) {
+                        break;
+                    }
+                } catch (IOException | RuntimeException e) {
                     break;
                 }
-                if (in.available() != 0) {
-                    break;
-                }
-            } catch (IOException | RuntimeException e) {
-                break;
+                end = counted.count;
             }
-            end = at + Integer.BYTES + length + Long.BYTES;
+            return new Contents(recorded, mark, end);
         }
-        return new Contents(recorded, mark, end);
+    }
+
+    /** Counts the bytes read through it, so the reader knows where each record ends. */
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(final InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            final int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len) throws IOException {
+            final int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(final long n) throws IOException {
+            final long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     /** @return the folder of this part of the run, where its tables are kept too */
