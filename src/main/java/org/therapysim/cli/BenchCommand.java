@@ -39,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     int repeat = 3;
 
     @Option(names = "--replications", paramLabel = "N",
-            description = "Replications of the parallel runs, on 1 thread and on T (default: 4 per thread, at least 8).")
+            description = "Replications of the parallel runs, on 1 thread and on T (default: enough for about 5 s"
+                    + " on 1 thread, at least 4 per thread and 8).")
     Integer replications;
 
     @Override
@@ -68,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         final List<Benchmark.Measurement> all = new ArrayList<>(Benchmark.singleThread(scenario, repeat));
-        final int n = replications != null ? replications : Math.max(8, 4 * t);
+        final int n = replications != null ? replications : Benchmark.replicationsFor(all, t);
         Benchmark.parallel(scenario, t, Math.max(2 * t, 4)); // untimed: compiles the summaries' code
         final Benchmark.Measurement one = Benchmark.parallel(scenario, 1, n);
         all.add(one);

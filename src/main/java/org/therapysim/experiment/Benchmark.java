@@ -66,6 +66,22 @@ public final class Benchmark {
         return out;
     }
 
+    /** Single-thread work the parallel runs are sized for: shorter runs measure a ratio poorly. */
+    private static final double PARALLEL_SECONDS = 5.0;
+
+    /**
+     * @return replications for the parallel runs: about {@link #PARALLEL_SECONDS} of work on one
+     *     thread at the median single-thread time, at least 4 per thread and 8, a multiple of the
+     *     thread count
+     */
+    public static int replicationsFor(final List<Measurement> singleThread, final int threads) {
+        final double[] seconds = singleThread.stream().mapToDouble(Measurement::seconds).sorted().toArray();
+        final double median = seconds.length == 0 ? PARALLEL_SECONDS : seconds[seconds.length / 2];
+        final int wanted = (int) Math.min(1_000_000, Math.max(Math.max(8, 4 * threads),
+                Math.ceil(PARALLEL_SECONDS / median)));
+        return (wanted + threads - 1) / threads * threads;
+    }
+
     /** Runs {@code replications} replications on {@code threads} threads and times the whole. */
     public static Measurement parallel(final Scenario scenario, final int threads, final int replications) {
         final Study study = new Study("bench", "benchmark", List.of(scenario), replications, 2);
