@@ -100,6 +100,32 @@ class ResumeTest {
         SameFolder.assertSame(full, target);
     }
 
+    @Test
+    void aRunThatFailsAfterItsReplicationsKeepsEveryRowForTheResume() throws IOException {
+        final Path full = dir.resolve("full");
+        ResultsWriter.run(study(), options(full), ProgressListener.NONE);
+        final Path target = dir.resolve("late");
+        try (WorkFolder folder = open(target, false, new ArrayList<>())) {
+            final TherapysimException failed = assertThrows(TherapysimException.class, () -> ResultsWriter.run(
+                    study(), options(target), ProgressListener.NONE, results -> {
+                        throw new IOException("no space left on device");
+                    }, folder));
+            assertTrue(failed.getMessage().contains("no space left on device"), failed.getMessage());
+        }
+        assertFalse(Files.exists(target));
+        // The tables were complete and placed in the results folder, which went; the journal's
+        // copy of them stays, noted as holding every replication.
+        try (TaskLog journal = TaskLog.open(WorkFolder.of(target).resolve("tasks/replications"),
+                ResultsWriter.fingerprint(study(), true))) {
+            assertEquals(12, journal.mark().held());
+            assertEquals(12, journal.size());
+        }
+        try (WorkFolder folder = open(target, true, new ArrayList<>())) {
+            ResultsWriter.run(study(), options(target), ProgressListener.NONE, null, folder);
+        }
+        SameFolder.assertSame(full, target);
+    }
+
     /** The tables and journal of a run in {@code folder}, its progress recorded after every replication. */
     private static ExperimentResult runTables(final Path folder, final ProgressListener progress) throws IOException {
         try (TaskLog journal = TaskLog.open(folder, "run");
