@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
+import org.therapysim.engine.Engine;
+import org.therapysim.engine.Engines;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.output.UncertaintyWriter;
@@ -54,6 +56,9 @@ final class TornadoCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysis;
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         final OneWaySensitivity.Outcome what = Choices.parse(outcome, "--outcome", OneWaySensitivity.Outcome.class);
@@ -61,18 +66,23 @@ final class TornadoCommand implements Callable<Integer> {
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = chosen(analysis.study(loader, file));
         final int index = armIndex(study);
+        final Engines.Choice where = engine.choice(analysis.resuming.resume);
         final Path target = analysis.target(file, "tornado");
         final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
         final OneWaySensitivity.Result result;
+        final double wtp = study.reference().evaluation().willingnessToPay();
+        // Another engine stays open for the base case, which then joins it rather than starting anew.
         try (WorkFolder work = analysis.open(target, WorkFolder.fingerprint(study, "tornado", "arm " + index,
-                "outcome " + what, "perspective " + who), spec.commandLine().getErr())) {
+                "outcome " + what, "perspective " + who), spec.commandLine().getErr());
+                Engine other = where.isLocal() ? null : Engines.open(where)) {
             try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
-                result = OneWaySensitivity.run(study, loader, index, what, who,
-                        study.reference().evaluation().willingnessToPay(), analysis.work.threadCount(), progress,
-                        work.journal("tornado"));
+                result = other == null
+                        ? OneWaySensitivity.run(study, loader, index, what, who, wtp, analysis.work.threadCount(),
+                                progress, work.journal("tornado"))
+                        : OneWaySensitivity.run(study, loader, index, what, who, wtp, other, progress);
             }
             analysis.write(study, work, target, Main.commandLine(spec),
-                    folder -> UncertaintyWriter.tornado(result, folder));
+                    folder -> UncertaintyWriter.tornado(result, folder), where);
         }
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();

@@ -97,6 +97,59 @@ public final class Experiment {
         return new ExperimentResult(study, results, seeds(study));
     }
 
+    /**
+     * Runs several studies on another engine (such as Spark) as one job: every arm of every study
+     * for every replication, each with the seed {@link #runAll(List, int, ProgressListener,
+     * TaskJournal)} gives it, so the results are identical to a local run's.
+     *
+     * @param progress told as replications finish, over all studies
+     * @return each study's result, in order
+     */
+    public static List<ExperimentResult> runAll(final List<Study> studies, final Engine engine,
+            final ProgressListener progress) {
+        final List<Scenario> all = new ArrayList<>();
+        final List<ReplicationTask> tasks = new ArrayList<>();
+        for (int g = 0; g < studies.size(); g++) {
+            final Study study = studies.get(g);
+            final List<Integer> seeds = seeds(study);
+            for (final Scenario arm : study.arms()) {
+                // Arm names must differ across the job; the results keep each study's own arms.
+                all.add(arm.withName("run " + (g + 1) + ": " + arm.name()));
+                for (int r = 0; r < study.replications(); r++) {
+                    tasks.add(new ReplicationTask(all.size() - 1, r, seeds.get(r)));
+                }
+            }
+        }
+        final Study first = studies.get(0);
+        final Study combined = new Study(first.name() + ": " + studies.size() + " runs", first.description(), all,
+                first.replications(), first.seed());
+        final List<ReplicationSummary> summaries = engine.run(combined, tasks, null, progress);
+        if (summaries.size() != tasks.size()) {
+            throw new TherapysimException(ExitCode.RUN_FAILED, "the engine returned " + summaries.size()
+                    + " replications of " + tasks.size());
+        }
+        final List<ExperimentResult> out = new ArrayList<>();
+        int index = 0;
+        int from = 0;
+        for (final Study study : studies) {
+            final List<ArmResult> arms = new ArrayList<>();
+            for (int a = 0; a < study.arms().size(); a++, index++) {
+                final List<ReplicationSummary> reps = new ArrayList<>();
+                for (int r = 0; r < study.replications(); r++) {
+                    final ReplicationSummary summary = summaries.get(from++);
+                    if (summary.arm() != index || summary.replication() != r) {
+                        throw new TherapysimException(ExitCode.RUN_FAILED,
+                                "the engine returned replications out of order");
+                    }
+                    reps.add(summary.withArm(a));
+                }
+                arms.add(new ArmResult(a, study.arms().get(a), reps));
+            }
+            out.add(new ExperimentResult(study, arms, seeds(study)));
+        }
+        return out;
+    }
+
     /** What a worker hands back: the replication's summary and what the sink prepared from it. */
     private record Done<T>(ReplicationSummary summary, T prepared) {
     }

@@ -3,6 +3,8 @@ package org.therapysim.experiment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import org.therapysim.engine.Engine;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
@@ -102,6 +104,27 @@ public final class OneWaySensitivity {
     public static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
             final Perspective perspective, final double willingnessToPay, final int threads,
             final ProgressListener progress, final TaskJournal journal) {
+        return run(study, loader, arm, outcome, perspective, willingnessToPay,
+                runs -> Experiment.runAll(runs, threads, progress, journal));
+    }
+
+    /**
+     * Runs the analysis on another engine (such as Spark): the base run and every parameter's two
+     * runs as one job, each replication with the seed the local run gives it, so the result is the
+     * same.
+     *
+     * @param progress told as replications finish, over all runs
+     */
+    public static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
+            final Perspective perspective, final double willingnessToPay, final Engine engine,
+            final ProgressListener progress) {
+        return run(study, loader, arm, outcome, perspective, willingnessToPay,
+                runs -> Experiment.runAll(runs, engine, progress));
+    }
+
+    private static Result run(final Study study, final ScenarioLoader loader, final int arm, final Outcome outcome,
+            final Perspective perspective, final double willingnessToPay,
+            final Function<List<Study>, List<ExperimentResult>> runner) {
         if (study.uncertain().isEmpty()) {
             throw new IllegalArgumentException("the study has no uncertain parameters");
         }
@@ -121,7 +144,7 @@ public final class OneWaySensitivity {
                 runs.add(pair.withArms(varied));
             }
         }
-        final List<ExperimentResult> results = Experiment.runAll(runs, threads, progress, journal);
+        final List<ExperimentResult> results = runner.apply(runs);
         final double base = outcome(results.get(0), outcome, perspective, willingnessToPay);
         final List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < study.uncertain().size(); i++) {

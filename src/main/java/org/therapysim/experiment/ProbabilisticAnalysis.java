@@ -3,8 +3,8 @@ package org.therapysim.experiment;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.therapysim.engine.Engine;
-import org.therapysim.engine.ReplicationTask;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
@@ -157,24 +157,8 @@ public final class ProbabilisticAnalysis {
     public static Result run(final Study study, final ScenarioLoader loader, final int draws,
             final int replicationsPerDraw, final int threads, final ProgressListener progress,
             final TaskJournal journal) {
-        if (study.uncertain().isEmpty()) {
-            throw new IllegalArgumentException("the study has no uncertain parameters");
-        }
-        final int arms = study.arms().size();
-        final List<double[]> drawnValues = new ArrayList<>();
-        final List<Study> drawn = new ArrayList<>();
-        for (int d = 0; d < draws; d++) {
-            final double[] values = values(study, d);
-            drawnValues.add(values);
-            drawn.add(withValues(study, loader, values, "draw " + (d + 1))
-                    .withRun(replicationsPerDraw, RandomStreams.drawSeed(study.seed(), d)));
-        }
-        final List<ExperimentResult> results = Experiment.runAll(drawn, threads, progress, journal);
-        final List<Draw> out = new ArrayList<>();
-        for (int d = 0; d < draws; d++) {
-            out.add(draw(d, drawn.get(d).seed(), drawnValues.get(d), results.get(d).arms()));
-        }
-        return new Result(study, replicationsPerDraw, out);
+        return run(study, loader, draws, replicationsPerDraw,
+                drawn -> Experiment.runAll(drawn, threads, progress, journal));
     }
 
     /**
@@ -185,45 +169,26 @@ public final class ProbabilisticAnalysis {
      */
     public static Result run(final Study study, final ScenarioLoader loader, final int draws,
             final int replicationsPerDraw, final Engine engine, final ProgressListener progress) {
+        return run(study, loader, draws, replicationsPerDraw, drawn -> Experiment.runAll(drawn, engine, progress));
+    }
+
+    private static Result run(final Study study, final ScenarioLoader loader, final int draws,
+            final int replicationsPerDraw, final Function<List<Study>, List<ExperimentResult>> runner) {
         if (study.uncertain().isEmpty()) {
             throw new IllegalArgumentException("the study has no uncertain parameters");
         }
-        final int arms = study.arms().size();
-        final List<Scenario> all = new ArrayList<>();
-        final List<ReplicationTask> tasks = new ArrayList<>();
-        final List<double[]> values = new ArrayList<>();
-        final List<Long> seeds = new ArrayList<>();
+        final List<double[]> drawnValues = new ArrayList<>();
+        final List<Study> drawn = new ArrayList<>();
         for (int d = 0; d < draws; d++) {
-            values.add(values(study, d));
-            seeds.add(RandomStreams.drawSeed(study.seed(), d));
-            final Study drawn = withValues(study, loader, values.get(d), "draw " + (d + 1))
-                    .withRun(replicationsPerDraw, seeds.get(d));
-            final List<Integer> replicationSeeds = Experiment.seeds(drawn);
-            for (int a = 0; a < arms; a++) {
-                all.add(drawn.arms().get(a).withName("draw " + (d + 1) + ": " + drawn.arms().get(a).name()));
-                for (int r = 0; r < replicationsPerDraw; r++) {
-                    tasks.add(new ReplicationTask(d * arms + a, r, replicationSeeds.get(r)));
-                }
-            }
+            final double[] values = values(study, d);
+            drawnValues.add(values);
+            drawn.add(withValues(study, loader, values, "draw " + (d + 1))
+                    .withRun(replicationsPerDraw, RandomStreams.drawSeed(study.seed(), d)));
         }
-        final Study combined = new Study(study.name() + ": " + draws + " draws", study.description(), all,
-                replicationsPerDraw, study.seed());
-        final List<ReplicationSummary> summaries = engine.run(combined, tasks, null, progress);
+        final List<ExperimentResult> results = runner.apply(drawn);
         final List<Draw> out = new ArrayList<>();
         for (int d = 0; d < draws; d++) {
-            final List<ArmResult> drawArms = new ArrayList<>();
-            for (int a = 0; a < arms; a++) {
-                final int index = d * arms + a;
-                final List<ReplicationSummary> reps = summaries.subList(index * replicationsPerDraw,
-                        (index + 1) * replicationsPerDraw);
-                for (int r = 0; r < replicationsPerDraw; r++) {
-                    if (reps.get(r).arm() != index || reps.get(r).replication() != r) {
-                        throw new IllegalStateException("the engine returned replications out of order");
-                    }
-                }
-                drawArms.add(new ArmResult(a, study.arms().get(a), reps));
-            }
-            out.add(draw(d, seeds.get(d), values.get(d), drawArms));
+            out.add(draw(d, drawn.get(d).seed(), drawnValues.get(d), results.get(d).arms()));
         }
         return new Result(study, replicationsPerDraw, out);
     }

@@ -45,6 +45,12 @@ public record ReplicationSummary(int arm, int replication, int seed, Map<Metric,
                 doseEffect, SessionCurves.retention(result.episodes()), reasons, result.patientWeeks());
     }
 
+    /** @return the same summary for the arm of that index (its index within its own study) */
+    public ReplicationSummary withArm(final int index) {
+        return new ReplicationSummary(index, replication, seed, metrics, doseEffect, retention, endReasons,
+                patientWeeks);
+    }
+
     /** @return the value of one metric */
     public double value(final Metric metric) {
         return metrics.get(metric);

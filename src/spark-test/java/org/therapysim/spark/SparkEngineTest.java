@@ -93,6 +93,23 @@ class SparkEngineTest {
     }
 
     @Test
+    void tornadoOnSparkVariesTheSame() throws IOException {
+        final String[] tornado = {"tornado", "scenarios/benefit-designs.yaml", "-n", "1", "--parameter",
+            "dynamics.dropout.baseLogit", "--parameter", "dynamics.access.startPricePer100", "--overwrite", "-q"};
+        final Path local = dir.resolve("tornado-local");
+        final Path spark = dir.resolve("tornado-spark");
+        final CommandRun byThreads = CommandRun.of(with(tornado, "-o", local.toString(), "--threads", "2"));
+        assertEquals(0, byThreads.status(), byThreads.err());
+        final CommandRun bySpark = CommandRun.of(with(tornado, "-o", spark.toString(), "--engine", "spark", "--master",
+                "local[2]"));
+        assertEquals(0, bySpark.status(), bySpark.err());
+        for (final String file : List.of("tornado.csv", "summary.csv", "cost_effectiveness.csv")) {
+            assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(spark.resolve(file)), file);
+        }
+        assertTrue(Files.exists(spark.resolve("patients.parquet")), "the base case's episodes, as Parquet");
+    }
+
+    @Test
     void badSparkOptionsEndWithOneLineAndStatusTwo() {
         final CommandRun master = CommandRun.of(with(SWEEP, "-o", dir.resolve("m").toString(), "--engine", "spark", "--master",
                 "lokal[2]"));
