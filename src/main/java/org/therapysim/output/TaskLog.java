@@ -90,7 +90,10 @@ public final class TaskLog implements TaskJournal, AutoCloseable {
                 out.writeInt(VERSION);
                 out.writeUTF(fingerprint);
                 out.flush();
-                writeFully(channel, bytes.toByteArray(), 0);
+                final ByteBuffer header = ByteBuffer.wrap(bytes.toByteArray());
+                while (header.hasRemaining()) {
+                    channel.write(header);
+                }
                 return new TaskLog(folder, channel, new ConcurrentHashMap<>(), null);
             }
             channel.truncate(contents.end());
@@ -258,15 +261,6 @@ public final class TaskLog implements TaskJournal, AutoCloseable {
         while (record.hasRemaining()) {
             channel.write(record);
         }
-    }
-
-    private static void writeFully(final FileChannel channel, final byte[] bytes, final long at) throws IOException {
-        final ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long position = at;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
-        channel.position(position);
     }
 
     @Override
