@@ -77,24 +77,7 @@ public final class Experiment {
      * @param episodes folder for the engine's per-episode table, or null for none
      */
     public ExperimentResult run(final Engine engine, final java.nio.file.Path episodes, final ProgressListener progress) {
-        final List<ReplicationTask> tasks = tasks(study);
-        final List<ReplicationSummary> summaries = engine.run(study, tasks, episodes, progress);
-        if (summaries.size() != tasks.size()) {
-            throw new TherapysimException(ExitCode.RUN_FAILED, "the engine returned " + summaries.size()
-                    + " replications of " + tasks.size());
-        }
-        final int reps = study.replications();
-        final List<ArmResult> results = new ArrayList<>();
-        for (int a = 0; a < study.arms().size(); a++) {
-            final List<ReplicationSummary> arm = summaries.subList(a * reps, (a + 1) * reps);
-            for (int r = 0; r < reps; r++) {
-                if (arm.get(r).arm() != a || arm.get(r).replication() != r) {
-                    throw new TherapysimException(ExitCode.RUN_FAILED, "the engine returned replications out of order");
-                }
-            }
-            results.add(new ArmResult(a, study.arms().get(a), arm));
-        }
-        return new ExperimentResult(study, results, seeds(study));
+        return onEngine(List.of(study), engine, episodes, progress).get(0);
     }
 
     /**
@@ -107,23 +90,30 @@ public final class Experiment {
      */
     public static List<ExperimentResult> runAll(final List<Study> studies, final Engine engine,
             final ProgressListener progress) {
+        return onEngine(studies, engine, null, progress);
+    }
+
+    /** Runs the studies' tasks as one job on {@code engine} and sorts the summaries back into studies. */
+    private static List<ExperimentResult> onEngine(final List<Study> studies, final Engine engine,
+            final java.nio.file.Path episodes, final ProgressListener progress) {
         final List<Scenario> all = new ArrayList<>();
         final List<ReplicationTask> tasks = new ArrayList<>();
         for (int g = 0; g < studies.size(); g++) {
             final Study study = studies.get(g);
             final List<Integer> seeds = seeds(study);
             for (final Scenario arm : study.arms()) {
-                // Arm names must differ across the job; the results keep each study's own arms.
-                all.add(arm.withName("run " + (g + 1) + ": " + arm.name()));
+                // Arm names must differ across the job; a single study keeps its own, which name the
+                // episode table's partitions. The results keep each study's own arms.
+                all.add(studies.size() == 1 ? arm : arm.withName("run " + (g + 1) + ": " + arm.name()));
                 for (int r = 0; r < study.replications(); r++) {
                     tasks.add(new ReplicationTask(all.size() - 1, r, seeds.get(r)));
                 }
             }
         }
         final Study first = studies.get(0);
-        final Study combined = new Study(first.name() + ": " + studies.size() + " runs", first.description(), all,
-                first.replications(), first.seed());
-        final List<ReplicationSummary> summaries = engine.run(combined, tasks, null, progress);
+        final Study combined = studies.size() == 1 ? first : new Study(first.name() + ": " + studies.size() + " runs",
+                first.description(), all, first.replications(), first.seed());
+        final List<ReplicationSummary> summaries = engine.run(combined, tasks, episodes, progress);
         if (summaries.size() != tasks.size()) {
             throw new TherapysimException(ExitCode.RUN_FAILED, "the engine returned " + summaries.size()
                     + " replications of " + tasks.size());

@@ -77,35 +77,37 @@ class SparkEngineTest {
         }
     }
 
-    @Test
-    void probabilisticAnalysisOnSparkDrawsTheSame() throws IOException {
-        final String[] psa = {"psa", "scenarios/benefit-designs.yaml", "--draws", "3", "-n", "1", "--overwrite", "-q"};
-        final Path local = dir.resolve("psa-local");
-        final Path spark = dir.resolve("psa-spark");
-        final CommandRun byThreads = CommandRun.of(with(psa, "-o", local.toString(), "--threads", "2"));
+    /**
+     * Runs {@code command} with the local engine and on {@code local[2]} and compares {@code files}
+     * byte for byte. @return the Spark run's folder
+     */
+    private Path assertSameOnSpark(final String name, final String[] command, final String... files)
+            throws IOException {
+        final Path local = dir.resolve(name + "-local");
+        final Path spark = dir.resolve(name + "-spark");
+        final CommandRun byThreads = CommandRun.of(with(command, "-o", local.toString(), "--threads", "2"));
         assertEquals(0, byThreads.status(), byThreads.err());
-        final CommandRun bySpark = CommandRun.of(with(psa, "-o", spark.toString(), "--engine", "spark", "--master", "local[2]"));
+        final CommandRun bySpark = CommandRun.of(with(command, "-o", spark.toString(), "--engine", "spark", "--master",
+                "local[2]"));
         assertEquals(0, bySpark.status(), bySpark.err());
-        for (final String file : List.of("psa_draws.csv", "psa_summary.csv", "acceptability.csv", "summary.csv",
-                "cost_effectiveness.csv")) {
+        for (final String file : files) {
             assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(spark.resolve(file)), file);
         }
+        return spark;
+    }
+
+    @Test
+    void probabilisticAnalysisOnSparkDrawsTheSame() throws IOException {
+        assertSameOnSpark("psa", new String[] {"psa", "scenarios/benefit-designs.yaml", "--draws", "3", "-n", "1",
+            "--overwrite", "-q"}, "psa_draws.csv", "psa_summary.csv", "acceptability.csv", "summary.csv",
+                "cost_effectiveness.csv");
     }
 
     @Test
     void tornadoOnSparkVariesTheSame() throws IOException {
-        final String[] tornado = {"tornado", "scenarios/benefit-designs.yaml", "-n", "1", "--parameter",
-            "dynamics.dropout.baseLogit", "--parameter", "dynamics.access.startPricePer100", "--overwrite", "-q"};
-        final Path local = dir.resolve("tornado-local");
-        final Path spark = dir.resolve("tornado-spark");
-        final CommandRun byThreads = CommandRun.of(with(tornado, "-o", local.toString(), "--threads", "2"));
-        assertEquals(0, byThreads.status(), byThreads.err());
-        final CommandRun bySpark = CommandRun.of(with(tornado, "-o", spark.toString(), "--engine", "spark", "--master",
-                "local[2]"));
-        assertEquals(0, bySpark.status(), bySpark.err());
-        for (final String file : List.of("tornado.csv", "summary.csv", "cost_effectiveness.csv")) {
-            assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(spark.resolve(file)), file);
-        }
+        final Path spark = assertSameOnSpark("tornado", new String[] {"tornado", "scenarios/benefit-designs.yaml",
+            "-n", "1", "--parameter", "dynamics.dropout.baseLogit", "--parameter", "dynamics.access.startPricePer100",
+            "--overwrite", "-q"}, "tornado.csv", "summary.csv", "cost_effectiveness.csv");
         assertTrue(Files.exists(spark.resolve("patients.parquet")), "the base case's episodes, as Parquet");
     }
 
