@@ -9,7 +9,8 @@ final class WorkOptions {
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
+    @Option(names = "--overwrite", description = "Replace the output folder if it exists and therapysim wrote it: a folder holding any file"
+            + " its manifest does not list is kept, and the command stops with exit code 3.")
     boolean overwrite;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display and no summary on the terminal.")

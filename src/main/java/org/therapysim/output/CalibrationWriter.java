@@ -42,10 +42,12 @@ public final class CalibrationWriter {
      * @param missed targets missed at the fitted point
      * @param startTime start (UTC)
      * @param endTime end (UTC)
+     * @param files the files of the folder
      */
     public record CalibrationManifest(String tool, String version, String gitCommit, List<String> command,
             String targetsFile, String scenarioFile, long masterSeed, int replications, int evaluations,
-            double startObjective, double objective, long missed, Instant startTime, Instant endTime) {
+            double startObjective, double objective, long missed, Instant startTime, Instant endTime,
+            List<String> files) {
     }
 
     private CalibrationWriter() {
@@ -71,7 +73,8 @@ public final class CalibrationWriter {
             final long missed = fit.rows().stream().filter(r -> !r.inside()).count();
             ManifestJson.write(new CalibrationManifest("therapysim", BuildInfo.version(), BuildInfo.commit(), command,
                     targetsFile.toString(), scenarioFile.toString(), seed, replications, fit.evaluations(),
-                    fit.startObjective(), fit.objective(), missed, start, Instant.now()), folder.file("manifest.json"));
+                    fit.startObjective(), fit.objective(), missed, start, Instant.now(), folder.files("manifest.json")),
+                    folder.file("manifest.json"));
             folder.commit();
         } catch (IOException e) {
             throw TherapysimException.output("cannot write " + target + ": " + e.getMessage(), e);

@@ -5,10 +5,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
 import org.therapysim.TherapysimException;
 
 /**
@@ -54,15 +57,30 @@ public final class ResultsFolder implements AutoCloseable {
     }
 
     /**
-     * @throws TherapysimException (exit 3) when the target exists and may not be overwritten
+     * @throws TherapysimException (exit 3) when the target exists and may not be replaced: without
+     *     {@code overwrite}, or when it is not a results folder as therapysim wrote it (see
+     *     {@link ReplaceableFolder})
      */
     public static void checkTarget(final Path target, final boolean overwrite) {
-        if (Files.exists(target) && !overwrite) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!overwrite) {
             throw TherapysimException.output(target + " already exists: choose another --output or add --overwrite",
                     null);
         }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw TherapysimException.output(target + " exists and is not a folder", null);
+        ReplaceableFolder.check(target.toAbsolutePath().normalize());
+    }
+
+    /**
+     * @param toCome files that will be written after this call
+     * @return the folder's files so far and {@code toCome}, as paths relative to it, sorted: the
+     *     list a manifest keeps, by which {@code --overwrite} recognizes the folder as therapysim's
+     */
+    public List<String> files(final String... toCome) throws IOException {
+        try (Stream<Path> walk = Files.walk(staging)) {
+            return Stream.concat(walk.filter(Files::isRegularFile).map(p -> staging.relativize(p).toString()),
+                    Stream.of(toCome)).distinct().sorted().toList();
         }
     }
 

@@ -1,12 +1,10 @@
 package org.therapysim.output;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engine;
@@ -189,12 +187,7 @@ public final class ResultsWriter {
     /** @return the manifest, listing the files written so far and the two still to come: the report and itself */
     private static Manifest manifest(final Study study, final Options options, final ExperimentResult result,
             final Instant start, final ResultsFolder folder) throws IOException {
-        final Path root = folder.file("manifest.json").getParent();
-        final List<String> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = Stream.concat(walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()),
-                    Stream.of("manifest.json", "report.html")).distinct().sorted().toList();
-        }
+        final List<String> files = folder.files("manifest.json", "report.html");
         final Instant end = Instant.now();
         return new Manifest("therapysim", BuildInfo.version(), BuildInfo.commit(),
                 options.command(), study.name(), study.arms().stream().map(a -> a.name()).toList(), study.seed(),

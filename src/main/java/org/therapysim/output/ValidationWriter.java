@@ -42,9 +42,11 @@ public final class ValidationWriter {
      * @param missed targets missed
      * @param startTime start (UTC)
      * @param endTime end (UTC)
+     * @param files the files of the folder
      */
     public record ValidationManifest(String tool, String version, String gitCommit, List<String> command,
-            List<Checked> checked, long targets, long missed, Instant startTime, Instant endTime) {
+            List<Checked> checked, long targets, long missed, Instant startTime, Instant endTime,
+            List<String> files) {
     }
 
     private ValidationWriter() {
@@ -84,7 +86,8 @@ public final class ValidationWriter {
             final long missed = outcomes.stream().mapToLong(TargetCheck.Outcome::missed).sum();
             AtomicFile.write(folder.file("report.html"), ValidationReport.validation(outcomes, charts, command));
             ManifestJson.write(new ValidationManifest("therapysim", BuildInfo.version(), BuildInfo.commit(), command,
-                    checked, targets, missed, start, Instant.now()), folder.file("manifest.json"));
+                    checked, targets, missed, start, Instant.now(), folder.files("manifest.json")),
+                    folder.file("manifest.json"));
             folder.commit();
         } catch (IOException e) {
             throw TherapysimException.output("cannot write " + target + ": " + e.getMessage(), e);
