@@ -214,12 +214,12 @@ class AnalyticScenarioTest {
             final int endWeek = capped ? cap : planned - 1;
             final double[] score = s.stream().limit(sessions + 1L).mapToDouble(Double::doubleValue).toArray();
             final double[] alliance = a.stream().limit(sessions + 1L).mapToDouble(Double::doubleValue).toArray();
-            // The score at the start of each week of the horizon: s_t while in the episode; after it,
-            // the expected untreated course from the last score, s <- s (1 - 0.008), no noise.
+            // The score at the start of each week of the horizon: s_t up to the last session; every week
+            // without a session then follows the untreated course, s <- s (1 - 0.008) (no noise), the
+            // week in which the cap ends the episode included: s_t = s_n 0.992^(t - n) from week n on.
             final double[] weekly = new double[HORIZON];
             for (int t = 0; t < HORIZON; t++) {
-                weekly[t] = t <= endWeek ? score[Math.min(t, sessions)]
-                        : score[sessions] * Math.pow(1 - NATURAL, t - endWeek - 1);
+                weekly[t] = t <= sessions ? score[t] : score[sessions] * Math.pow(1 - NATURAL, t - sessions);
             }
             // Cost sharing of each session: d = min(A, deductible left); patient d + min(A - d, copay +
             // coinsurance (A - d)); the plan pays the rest (no out-of-pocket maximum).
