@@ -41,6 +41,10 @@ import org.therapysim.scenario.Study;
  * every cost and outcome from the equations of docs/MODEL.md and the file's parameters, then runs
  * the whole model (the loader, TherapySim, Experiment, the results writer) and compares every
  * figure. Different replication seeds must give identical results: no randomness is left.
+ *
+ * <p>Two probabilities have no exact zero among the keys: the dropout hazard (logit at least -20, so
+ * 2.1e-9 a week) and a review's approval (logit at least -20 - 20 - 20 x 0.3 or so here, under 1e-13).
+ * With fixed seeds the runs are reproducible all the same.
  */
 class AnalyticScenarioTest {
     private static final Path FILE = Path.of("src/test/resources/org/therapysim/experiment/analytic-deterministic.yaml");
@@ -80,6 +84,8 @@ class AnalyticScenarioTest {
     private static final int PLATEAU = 8;
     private static final double ALLOWED = 80.68;
     private static final double COPAY = 20;
+    /** Prior authorization and utilization review each cost the plan 11.14. */
+    private static final double ADMIN = 11.14;
 
     /** @return the analytic scenario with {@code key=value} overrides, as `--set` would apply them */
     private static Scenario scenario(final String... overrides) {
@@ -181,11 +187,22 @@ class AnalyticScenarioTest {
      * @param coinsurance share of the allowed amount after the deductible
      * @param deductible per plan year
      */
-    private record Course(int sessions, int endWeek, EndReason reason, double[] score, double[] alliance,
-            double[] weekly, double[] planPaid, double[] patientPaid) {
+    private record Course(int delay, int sessions, int endWeek, EndReason reason, double[] score, double[] alliance,
+            double[] weekly, double[] planPaid, double[] patientPaid, double[] admin) {
 
         static Course of(final int cap, final double copay, final double coinsurance, final double deductible) {
-            final List<Double> s = new ArrayList<>(List.of(BASELINE));
+            return of(cap, copay, coinsurance, deductible, 0, 0, 0);
+        }
+
+        /**
+         * @param authorization weeks of prior authorization after matching (0: none); it costs the plan
+         *     11.14 in week 0, and the untreated course runs meanwhile
+         * @param reviewAt plan-paid sessions after which a utilization review falls due (0: none); it
+         *     costs 11.14 when requested, and is denied after {@code reviewDelay} weeks
+         */
+        static Course of(final int cap, final double copay, final double coinsurance, final double deductible,
+                final int authorization, final int reviewAt, final int reviewDelay) {
+            final List<Double> s = new ArrayList<>(List.of(BASELINE * Math.pow(1 - NATURAL, authorization)));
             final List<Double> a = new ArrayList<>(List.of(START_FRACTION * CEILING));
             double r = RESISTANCE;
             int best = (int) Math.round(BASELINE);
@@ -208,18 +225,30 @@ class AnalyticScenarioTest {
                     planned = n;
                 }
             }
-            final boolean capped = cap > 0 && cap < planned;
-            final int sessions = capped ? cap : planned;
-            // A planned ending follows the last session (week n - 1); the cap ends the episode in week N.
-            final int endWeek = capped ? cap : planned - 1;
+            final boolean reviewed = reviewAt > 0 && reviewAt < planned && (cap == 0 || reviewAt < cap);
+            final boolean capped = !reviewed && cap > 0 && cap < planned;
+            final int sessions = reviewed ? reviewAt : capped ? cap : planned;
+            // Session n is in week D + n - 1 (D weeks of authorization). A planned ending follows the last
+            // session; the cap ends the episode the week after it, before the session that would exceed
+            // it; a review is asked for that week and denied reviewDelay weeks later.
+            final int endWeek = authorization + sessions + (reviewed ? reviewDelay : capped ? 0 : -1);
+            final double[] admin = new double[WEEKS + 1];
+            admin[0] += authorization > 0 ? ADMIN : 0.0;
+            if (reviewed) {
+                admin[authorization + sessions] += ADMIN;
+            }
             final double[] score = s.stream().limit(sessions + 1L).mapToDouble(Double::doubleValue).toArray();
             final double[] alliance = a.stream().limit(sessions + 1L).mapToDouble(Double::doubleValue).toArray();
-            // The score at the start of each week of the horizon: s_t up to the last session; every week
-            // without a session then follows the untreated course, s <- s (1 - 0.008) (no noise), the
-            // week in which the cap ends the episode included: s_t = s_n 0.992^(t - n) from week n on.
+            // The score at the start of each week of the horizon: every week without a session follows
+            // the untreated course, s <- s (1 - 0.008) (no noise): the weeks of authorization, and every
+            // week after the last session, the week in which the cap or the review ends the episode
+            // included. So s_t = 16 x 0.992^t up to week D, s_(t - D) up to week D + n, then
+            // s_n 0.992^(t - D - n).
             final double[] weekly = new double[HORIZON];
             for (int t = 0; t < HORIZON; t++) {
-                weekly[t] = t <= sessions ? score[t] : score[sessions] * Math.pow(1 - NATURAL, t - sessions);
+                weekly[t] = t <= authorization ? BASELINE * Math.pow(1 - NATURAL, t)
+                        : t <= authorization + sessions ? score[t - authorization]
+                        : score[sessions] * Math.pow(1 - NATURAL, t - authorization - sessions);
             }
             // Cost sharing of each session: d = min(A, deductible left); patient d + min(A - d, copay +
             // coinsurance (A - d)); the plan pays the rest (no out-of-pocket maximum).
@@ -232,8 +261,9 @@ class AnalyticScenarioTest {
                 plan[n] = ALLOWED - patient[n];
                 deductibleLeft -= d;
             }
-            return new Course(sessions, endWeek, capped ? EndReason.CAP_REACHED : EndReason.PLANNED, score, alliance,
-                    weekly, plan, patient);
+            final EndReason reason = reviewed ? EndReason.REVIEW_DENIED
+                    : capped ? EndReason.CAP_REACHED : EndReason.PLANNED;
+            return new Course(authorization, sessions, endWeek, reason, score, alliance, weekly, plan, patient, admin);
         }
 
         int endScore() {
@@ -256,6 +286,19 @@ class AnalyticScenarioTest {
                 }
             }
             return -1;
+        }
+
+        /**
+         * The Kaplan-Meier share reliably improved by session j: everyone improves at the same session k,
+         * so 0 before k and 1 from k on; if no one improves, 0 up to the last session and undefined
+         * after it (everyone is censored there).
+         */
+        double improvedBy(final int j) {
+            final int k = sessionsToReliableImprovement();
+            if (k > 0) {
+                return j >= k ? 1.0 : 0.0;
+            }
+            return j <= sessions ? 0.0 : Double.NaN;
         }
 
         double allianceMean() {
@@ -296,11 +339,11 @@ class AnalyticScenarioTest {
             return horizonQalys(weekly);
         }
 
-        /** Plan payments over the horizon, discounted to arrival: session n is paid in week n - 1. */
+        /** Plan payments over the horizon, discounted to arrival: session n is paid in week D + n - 1. */
         double planDiscounted() {
             double sum = 0;
             for (int n = 0; n < sessions; n++) {
-                sum += discount(n) * planPaid[n];
+                sum += discount(delay + n) * planPaid[n];
             }
             return sum;
         }
@@ -308,9 +351,25 @@ class AnalyticScenarioTest {
         double patientDiscounted() {
             double sum = 0;
             for (int n = 0; n < sessions; n++) {
-                sum += discount(n) * patientPaid[n];
+                sum += discount(delay + n) * patientPaid[n];
             }
             return sum;
+        }
+
+        double adminPerEpisode() {
+            return sum(admin);
+        }
+
+        double adminDiscounted() {
+            double sum = 0;
+            for (int t = 0; t < HORIZON; t++) {
+                sum += discount(t) * admin[t];
+            }
+            return sum;
+        }
+
+        int reviews() {
+            return reason == EndReason.REVIEW_DENIED ? 1 : 0;
         }
 
         double productivityDiscounted() {
@@ -327,7 +386,7 @@ class AnalyticScenarioTest {
         }
 
         double payerPerspective() {
-            return planDiscounted();
+            return planDiscounted() + adminDiscounted();
         }
 
         double employerPerspective() {
@@ -380,34 +439,32 @@ class AnalyticScenarioTest {
         m.put(Metric.RELIABLE_RECOVERY_RATE, c.recovered() && c.reliablyImproved() ? 1.0 : 0.0);
         m.put(Metric.DETERIORATION_RATE, 0.0);
         m.put(Metric.MEAN_SESSIONS, (double) c.sessions());
-        m.put(Metric.MEAN_WEEKS_WAITING, 0.0);
+        m.put(Metric.MEAN_WEEKS_WAITING, (double) c.delay());
         m.put(Metric.CAP_REACHED_RATE, c.reason() == EndReason.CAP_REACHED ? 1.0 : 0.0);
-        m.put(Metric.REVIEW_DENIED_RATE, 0.0);
+        m.put(Metric.REVIEW_DENIED_RATE, c.reason() == EndReason.REVIEW_DENIED ? 1.0 : 0.0);
         m.put(Metric.SWITCH_RATE, 0.0);
         m.put(Metric.OUT_OF_NETWORK_RATE, 0.0);
         // Relapse is asked only of episodes that ended below caseness; its risk is 0.
         m.put(Metric.RELAPSE_RATE, c.recovered() ? 0.0 : Double.NaN);
-        // Everyone improves reliably at the same session k: the Kaplan-Meier share is 0 before k, 1 from k.
-        final int k = c.sessionsToReliableImprovement();
-        m.put(Metric.IMPROVED_BY_SESSION_8, k > 0 && k <= 8 ? 1.0 : 0.0);
-        m.put(Metric.IMPROVED_BY_SESSION_26, k > 0 && k <= 26 ? 1.0 : 0.0);
+        m.put(Metric.IMPROVED_BY_SESSION_8, c.improvedBy(8));
+        m.put(Metric.IMPROVED_BY_SESSION_26, c.improvedBy(26));
         m.put(Metric.VISITS_PER_USER_YEAR, (double) c.sessions());
         m.put(Metric.ALLIANCE_MEAN, c.allianceMean());
         m.put(Metric.REPAIR_RATE, Double.NaN);
         m.put(Metric.PAYER_COST_PER_EPISODE, c.payerPerEpisode());
         m.put(Metric.PAYER_COST_PMPM, PATIENTS * c.payerPerEpisode() / memberMonths);
-        m.put(Metric.PLAN_COST_PMPM, PATIENTS * c.payerPerEpisode() / memberMonths);
+        m.put(Metric.PLAN_COST_PMPM, PATIENTS * (c.payerPerEpisode() + c.adminPerEpisode()) / memberMonths);
         m.put(Metric.RECOVERIES_PER_1000, PATIENTS * recovered * 12_000.0 / memberMonths);
         m.put(Metric.SPENDING_PMPM, PATIENTS * (c.payerPerEpisode() + c.patientPerEpisode()) / memberMonths);
         m.put(Metric.PATIENT_COST_PER_EPISODE, c.patientPerEpisode());
-        m.put(Metric.ADMIN_COST_PER_EPISODE, 0.0);
-        m.put(Metric.COST_PER_RECOVERY, c.recovered() ? c.payerPerEpisode() : Double.NaN);
+        m.put(Metric.ADMIN_COST_PER_EPISODE, c.adminPerEpisode());
+        m.put(Metric.COST_PER_RECOVERY, c.recovered() ? c.payerPerEpisode() + c.adminPerEpisode() : Double.NaN);
         m.put(Metric.PRODUCTIVITY_LOSS_PER_EPISODE, c.productivityPerEpisode());
         m.put(Metric.MEDICAL_COST_PER_EPISODE, c.medicalPerEpisode());
         m.put(Metric.QALYS_PER_PATIENT, c.qalys());
         m.put(Metric.RECOVERIES_PER_PATIENT, c.recoveries());
         m.put(Metric.PLAN_SESSIONS_PER_PATIENT, c.planDiscounted());
-        m.put(Metric.ADMIN_PER_PATIENT, 0.0);
+        m.put(Metric.ADMIN_PER_PATIENT, c.adminDiscounted());
         m.put(Metric.PRODUCTIVITY_PER_PATIENT, c.productivityDiscounted());
         m.put(Metric.OUT_OF_POCKET_PER_PATIENT, c.patientDiscounted());
         m.put(Metric.MEDICAL_PER_PATIENT, c.medicalDiscounted());
@@ -426,10 +483,14 @@ class AnalyticScenarioTest {
         // everyone from k on.
         final List<MetricSummary> retention = arm.retention();
         final List<MetricSummary> doseEffect = arm.doseEffect();
-        final int k = c.sessionsToReliableImprovement();
         for (int s = 1; s <= SessionCurves.MAX_SESSION; s++) {
             near(s <= c.sessions() ? 1.0 : 0.0, retention.get(s - 1).mean(), arm.name() + " retention at " + s);
-            near(s < k ? 0.0 : 1.0, doseEffect.get(s - 1).mean(), arm.name() + " reliably improved by " + s);
+            final double improved = c.improvedBy(s);
+            if (Double.isNaN(improved)) {
+                assertEquals(0, doseEffect.get(s - 1).n(), arm.name() + " reliably improved by " + s + " is undefined");
+            } else {
+                near(improved, doseEffect.get(s - 1).mean(), arm.name() + " reliably improved by " + s);
+            }
         }
     }
 
@@ -443,7 +504,7 @@ class AnalyticScenarioTest {
             assertEquals("depression", e.condition(), who);
             assertEquals(c.reason(), e.endReason(), who);
             assertEquals(0, e.arrivalWeek(), who);
-            assertEquals(0, e.firstSessionWeek(), who + ": matched and seen in week 0");
+            assertEquals(c.delay(), e.firstSessionWeek(), who + ": matched in week 0, seen after the authorization");
             assertEquals(c.endWeek(), e.endWeek(), who);
             assertEquals(c.sessions(), e.sessionsAttended(), who);
             assertEquals(c.sessions(), e.sessionsPlanPaid(), who);
@@ -453,24 +514,25 @@ class AnalyticScenarioTest {
             assertEquals(c.recovered(), e.recovered(), who);
             assertEquals(c.reliablyImproved(), e.reliableImprovement(), who);
             assertEquals(false, e.deteriorated(), who);
-            assertEquals(c.sessionsToReliableImprovement(), e.sessionsToReliableImprovement(), who);
+            final int k = c.sessionsToReliableImprovement();
+            assertEquals(k > 0 ? Integer.valueOf(k) : null, e.sessionsToReliableImprovement(), who);
             // Relapse is drawn only after an ending below caseness, and its risk is 0.
             assertEquals(c.recovered() ? Boolean.FALSE : null, e.relapsed(), who);
-            assertEquals(0, e.noShows() + e.cancellations() + e.ruptures() + e.repairs() + e.therapistSwitches()
-                    + e.reviews(), who);
+            assertEquals(0, e.noShows() + e.cancellations() + e.ruptures() + e.repairs() + e.therapistSwitches(), who);
+            assertEquals(c.reviews(), e.reviews(), who);
             assertFalse(e.outOfNetwork(), who);
             near(c.allianceMean(), e.allianceMean(), who + " mean alliance");
             near(c.alliance()[c.sessions()], e.allianceFinal(), who + " final alliance");
             near(c.payerPerEpisode(), e.payerCost(), who + " payer cost");
             near(c.patientPerEpisode(), e.patientCost(), who + " patient cost");
-            near(0.0, e.adminCost(), who + " admin cost");
+            near(c.adminPerEpisode(), e.adminCost(), who + " admin cost");
             near(c.productivityPerEpisode(), e.productivityLoss(), who + " productivity loss");
             near(c.medicalPerEpisode(), e.medicalCost(), who + " medical cost");
         }
         assertEquals(PATIENTS * c.sessions(), result.sessions().size());
         for (final SessionRecord s : result.sessions()) {
             final int n = s.sessionNumber();
-            assertEquals(n - 1, s.week(), "session " + n + " is in week " + (n - 1));
+            assertEquals(c.delay() + n - 1, s.week(), "session " + n + " is in week D + n - 1");
             assertEquals(Math.round(c.score()[n]), s.score(), "observed score after session " + n);
             near(c.alliance()[n], s.alliance(), "alliance after session " + n);
         }
@@ -480,7 +542,7 @@ class AnalyticScenarioTest {
         near(PATIENTS * c.recoveries(), totals.recoveries(), "recoveries");
         near(PATIENTS * c.planDiscounted(), totals.planCost(), "plan cost, discounted");
         near(PATIENTS * c.patientDiscounted(), totals.outOfPocket(), "out of pocket, discounted");
-        near(0.0, totals.adminCost(), "admin");
+        near(PATIENTS * c.adminDiscounted(), totals.adminCost(), "admin, discounted");
         near(PATIENTS * c.productivityDiscounted(), totals.productivityLoss(), "productivity, discounted");
         near(PATIENTS * c.medicalDiscounted(), totals.medicalCost(), "medical, discounted");
     }
@@ -544,6 +606,33 @@ class AnalyticScenarioTest {
         near(co.patientDiscounted() - c.patientDiscounted(),
                 arm.differenceFrom(r.reference(), Metric.OUT_OF_POCKET_PER_PATIENT).mean(), "out-of-pocket difference");
         near(0.0, arm.differenceFrom(r.reference(), Metric.QALYS_PER_PATIENT).mean(), "no QALY difference");
+    }
+
+    @Test
+    void authorizationAndADeniedReviewAddTheirAdministrationAndWeeksWithoutSessions() {
+        // Prior authorization: matched in week 0, the first session a week later (the untreated course
+        // meanwhile, 16 -> 15.872), 11.14 to the plan in week 0. The course still takes 9 sessions.
+        final Scenario authorized = scenario("name=Authorization", "plan.priorAuthorization.enabled=true",
+                "plan.priorAuthorization.delayWeeks=1", "plan.priorAuthorization.adminCost=11.14");
+        final Course a = Course.of(0, COPAY, 0, 0, 1, 0, 0);
+        assertEquals(9, a.sessions());
+        assertEquals(9, a.endWeek());
+        // A review after 4 sessions, decided 2 weeks later, always denied: 4 sessions (weeks 0-3), the
+        // request and its 11.14 in week 4, no sessions in weeks 4-5, the episode ends in week 6 at
+        // s_4 = 12.20, observed 12: neither recovered nor reliably improved (16 - 12 < 6).
+        final Scenario denied = scenario("name=Review denied", "plan.review.enabled=true", "plan.review.atSession=4",
+                "plan.review.delayWeeks=2", "plan.review.adminCost=11.14", "plan.review.approvalBase=-20",
+                "plan.review.approvalSeverity=-20", "plan.review.approvalProgress=-20");
+        final Course r = Course.of(0, COPAY, 0, 0, 0, 4, 2);
+        assertEquals(EndReason.REVIEW_DENIED, r.reason());
+        assertEquals(6, r.endWeek());
+        assertEquals(12, r.endScore());
+        near(ADMIN, r.adminPerEpisode(), "one review");
+        checkEpisodes(authorized, a, 51);
+        checkEpisodes(denied, r, 52);
+        final ExperimentResult result = compare(authorized, denied);
+        checkMetrics(result.arms().get(0), a);
+        checkMetrics(result.arms().get(1), r);
     }
 
     @Test
