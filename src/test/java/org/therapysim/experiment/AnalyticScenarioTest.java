@@ -43,7 +43,7 @@ import org.therapysim.scenario.Study;
  * figure. Different replication seeds must give identical results: no randomness is left.
  *
  * <p>Two probabilities have no exact zero among the keys: the dropout hazard (logit at least -20, so
- * 2.1e-9 a week) and a review's approval (logit at least -20 - 20 - 20 x 0.3 or so here, under 1e-13).
+ * 2.1e-9 a week) and a review's approval (logit -20 - 20 x 12.2 / 27 - 20 x 0.24 = -33.8 here, 2e-15).
  * With fixed seeds the runs are reproducible all the same.
  */
 class AnalyticScenarioTest {
