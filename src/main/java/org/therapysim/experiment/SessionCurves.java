@@ -74,8 +74,11 @@ public final class SessionCurves {
         for (int k = 1; k <= MAX_SESSION; k++) {
             remaining -= timeCounts[k - 1];
             if (remaining == 0) {
-                // Nobody is still at risk: the estimate is undefined from here on.
-                Arrays.fill(out, k - 1, MAX_SESSION, Double.NaN);
+                // Nobody is still at risk. If the last of them had the event the estimate has reached
+                // zero and stays there (everyone has ended, or improved); if the last was censored it
+                // is undefined from here on.
+                Arrays.fill(out, k - 1, MAX_SESSION,
+                        survival > 0 ? Double.NaN : survivalBefore ? 0.0 : 1.0);
                 break;
             }
             final double before = survival;

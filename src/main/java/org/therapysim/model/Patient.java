@@ -197,7 +197,7 @@ public final class Patient {
                 if (week < resumeWeek) {
                     untreatedWeek();
                 } else if (!reviewApproved) {
-                    end(EndReason.REVIEW_DENIED, week);
+                    endWithoutSession(EndReason.REVIEW_DENIED, week);
                 } else {
                     phase = Phase.IN_TREATMENT;
                     treatmentWeek(week);
@@ -237,7 +237,7 @@ public final class Patient {
         if (atCap()) {
             final AtCapRule rule = sim.plan().atCap();
             if (rule == AtCapRule.STOP) {
-                end(EndReason.CAP_REACHED, week);
+                endWithoutSession(EndReason.CAP_REACHED, week);
                 return;
             }
             if (rule == AtCapRule.REVIEW) {
@@ -246,7 +246,7 @@ public final class Patient {
             }
             if (rule == AtCapRule.SWITCH_THERAPIST) {
                 if (current.capSwitches >= sim.plan().spec().sessionCap().maxSwitches()) {
-                    end(EndReason.CAP_REACHED, week);
+                    endWithoutSession(EndReason.CAP_REACHED, week);
                     return;
                 }
                 current.capSwitches++;
@@ -262,7 +262,7 @@ public final class Patient {
                     current.selfPaying = uDecision < p;
                 }
                 if (!current.selfPaying) {
-                    end(EndReason.CAP_REACHED, week);
+                    endWithoutSession(EndReason.CAP_REACHED, week);
                     return;
                 }
             }
@@ -409,7 +409,7 @@ public final class Patient {
             phase = Phase.REVIEW_PENDING;
             untreatedWeek();
         } else if (!reviewApproved) {
-            end(EndReason.REVIEW_DENIED, week);
+            endWithoutSession(EndReason.REVIEW_DENIED, week);
         } else {
             treatmentWeek(week);
         }
@@ -458,6 +458,16 @@ public final class Patient {
         final double p = access().outOfNetworkAcceptance()
                 * Math.exp(-access().selfPayPricePer100() * priceSensitivity * Math.max(0.0, extraPrice) / 100.0);
         return uNetwork < p;
+    }
+
+    /**
+     * Ends the episode in a week without a session (at the cap, or on a denied review): the record
+     * keeps the last session's score, and the week then follows the untreated course like every
+     * other week without a session, so that the weeks after the episode go on from there.
+     */
+    private void endWithoutSession(final EndReason reason, final int week) {
+        end(reason, week);
+        untreatedWeek();
     }
 
     /** Ends the episode at {@code week} for {@code reason}. */

@@ -163,8 +163,9 @@ public final class Charts {
         for (final ArmResult arm : result.arms()) {
             final YIntervalSeries series = new YIntervalSeries(arm.name());
             final List<MetricSummary> points = doseEffect ? arm.doseEffect() : arm.retention();
-            // A replication's curve is undefined once nobody in it is at risk; a mean over the
-            // replications that remain would jump about, so the line ends where the first one stops.
+            // A replication's curve is undefined once nobody in it is at risk and the last was censored;
+            // a mean over the replications that remain would jump about, so the line ends where the
+            // first one stops.
             final long full = points.isEmpty() ? 0 : points.get(0).n();
             for (int k = 0; k < points.size(); k++) {
                 final MetricSummary s = points.get(k);

@@ -105,6 +105,10 @@ public final class CostEffectivenessTable {
         }
         final double c = cost.mean();
         final double e = effect.mean();
+        if (c == 0 && e == 0) {
+            // Neither better in one and no worse in the other: no dominance either way.
+            return "same cost and " + effectName + " as the reference";
+        }
         if (c <= 0 && e >= 0) {
             return "dominates the reference";
         }

@@ -142,11 +142,15 @@ class ChartsTest {
     }
 
     @Test
-    void cappedArmsCurveStopsAtTheCap() {
-        final JFreeChart chart = Charts.retention(twoArms);
-        final int items = chart.getXYPlot().getDataset().getItemCount(1);
-        assertTrue(items > 0 && items <= 6, "Cap 6 has no one at risk after session 6, got " + items + " points");
-        assertEquals(6.0, chart.getXYPlot().getDataset().getXValue(1, items - 1));
+    void cappedArmsRetentionFallsToZeroAfterTheCap() {
+        // Every course of the capped arm that reaches session 6 ends there: no one is in treatment at
+        // session 7 or later, a share known to be 0 (the curve used to stop at the cap instead).
+        final var data = Charts.retention(twoArms).getXYPlot().getDataset();
+        assertEquals(SessionCurves.MAX_SESSION, data.getItemCount(1));
+        assertTrue(data.getYValue(1, 5) > 0, "some patients reach session 6");
+        for (int i = 6; i < data.getItemCount(1); i++) {
+            assertEquals(0.0, data.getYValue(1, i), "Cap 6: no one in treatment at session " + (i + 1));
+        }
     }
 
     @Test
