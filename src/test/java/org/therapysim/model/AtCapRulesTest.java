@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.therapysim.scenario.Scenario;
@@ -186,6 +187,63 @@ class AtCapRulesTest {
         for (final EpisodeRecord e : run(10)) {
             assertEquals(0, e.firstSessionWeek());
             assertEquals(0, e.adminCost(), 0.0);
+        }
+    }
+
+    /**
+     * Settings under which every patient ends a 4-session episode below caseness and relapses the
+     * next week: no noise, no resistance, the full improvement rate (the score roughly halves each
+     * session), and a relapse hazard of 0.999 a week after a premature ending.
+     */
+    private static final String[] RELAPSING = {"dynamics.symptoms.improvementRate=1",
+        "dynamics.symptoms.noiseSd=0", "dynamics.symptoms.naturalNoiseSd=0", "patients.resistance.mean=1e-9",
+        "patients.resistance.sd=0", "patients.resistancePerYearUntreated=0", "patients.responsiveness.sigma=0",
+        "dynamics.relapse.oneYearRisk=0.999", "dynamics.relapse.prematureEndMultiplier=20",
+        "plan.sessionCap.sessions=4", "plan.sessionCap.atCap=stop"};
+
+    private static List<EpisodeRecord> relapsing(final String per) {
+        final String[] all = Arrays.copyOf(RELAPSING, RELAPSING.length + 1);
+        all[RELAPSING.length] = "plan.sessionCap.per=" + per;
+        return RuleScenarios.episodes(RuleScenarios.deterministic(N, 12, all), 12);
+    }
+
+    @Test
+    void aPlanYearCapCountsTheSessionsOfEveryEpisodeInTheYear() {
+        // Episode 1: sessions in weeks 0-3, at the cap in week 4, below caseness; the relapse
+        // begins in week 5, with the year's 4 plan-paid sessions used: at the cap at once.
+        final List<EpisodeRecord> episodes = relapsing("plan_year");
+        for (final EpisodeRecord e : episodes) {
+            assertEquals(EndReason.CAP_REACHED, e.endReason());
+            if (e.episode() == 1) {
+                assertEquals(4, e.sessionsPlanPaid());
+                assertEquals(4, e.endWeek());
+                assertEquals(Boolean.TRUE, e.relapsed(), "ended below caseness and relapsed");
+            } else {
+                assertEquals(2, e.episode(), "an episode without sessions has no relapse");
+                assertEquals(5, e.arrivalWeek());
+                assertEquals(0, e.sessionsAttended());
+                assertEquals(5, e.endWeek());
+            }
+        }
+        assertEquals(2 * N, episodes.size(), "every patient relapses once");
+    }
+
+    @Test
+    void anEpisodeCapStartsAgainWithEachEpisode() {
+        // Each episode: 4 sessions, at the cap the week after, the relapse the week after that:
+        // episodes begin in weeks 0, 5 and 10 (the third censored at week 12 after 2 sessions).
+        final List<EpisodeRecord> episodes = relapsing("episode");
+        assertEquals(3 * N, episodes.size());
+        for (final EpisodeRecord e : episodes) {
+            assertEquals(5 * (e.episode() - 1), e.arrivalWeek());
+            if (e.episode() < 3) {
+                assertEquals(EndReason.CAP_REACHED, e.endReason());
+                assertEquals(4, e.sessionsPlanPaid());
+                assertEquals(e.arrivalWeek() + 4, e.endWeek());
+            } else {
+                assertEquals(EndReason.HORIZON, e.endReason());
+                assertEquals(2, e.sessionsPlanPaid());
+            }
         }
     }
 }
