@@ -47,8 +47,9 @@ class HealthAccountHorizonTest {
         a.session(62, 1000, 1000);
         a.admin(61, 11);
         a.admin(62, 1000);
-        a.recovery(61);
         a.recovery(62);
+        assertEquals(0, totals(a)[EconomicTotals.RECOVERIES], 0.0, "a recovery after the horizon");
+        a.recovery(61);
         final double[] t = totals(a);
         assertEquals(70, t[EconomicTotals.PLAN], EPS);
         assertEquals(30, t[EconomicTotals.OUT_OF_POCKET], EPS);
@@ -101,6 +102,20 @@ class HealthAccountHorizonTest {
         // Other medical cost: 11,300 a year at the maximum, in proportion to the score.
         assertEquals(11_300 / 52.0 * 9 / 27, a.medicalCost(9), EPS);
         assertEquals(0, a.medicalCost(0), 0.0);
+    }
+
+    @Test
+    void productivityLossAndMedicalCostAccrueEveryWeekDiscounted() {
+        final HealthAccount a = account(0, 0.03, 1000);
+        // 27 weeks at score 10: 165 of lost output and 11,300 / 52 x 10 / 27 of medical cost a
+        // week, week t counting 1.03^(-t/52).
+        a.untreatedUntil(27, 10.0, 0.0);
+        double weights = 0;
+        for (int t = 0; t < 27; t++) {
+            weights += Math.pow(1.03, -t / 52.0);
+        }
+        assertEquals(165 * weights, totals(a)[EconomicTotals.PRODUCTIVITY], EPS);
+        assertEquals(11_300 / 52.0 * 10 / 27 * weights, totals(a)[EconomicTotals.MEDICAL], EPS);
     }
 
     @Test
