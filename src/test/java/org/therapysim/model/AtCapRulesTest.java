@@ -2,6 +2,7 @@ package org.therapysim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -244,6 +245,25 @@ class AtCapRulesTest {
                 assertEquals(EndReason.HORIZON, e.endReason());
                 assertEquals(2, e.sessionsPlanPaid());
             }
+        }
+    }
+
+    @Test
+    void noRelapseFollowsAnEpisodeWithoutSessionsEvenBelowCaseness() {
+        // Everyone is assessed at 5 points (below caseness on both measures), finds no therapist
+        // (none in network, out of network refused) and gives up in week 0 without a session.
+        // With a weekly relapse hazard of 0.999 a relapse would follow in week 1 if it could.
+        final List<EpisodeRecord> episodes = RuleScenarios.episodes(RuleScenarios.deterministic(N, 10,
+                "conditions[0].baselineMean=5", "conditions[0].baselineSd=0", "conditions[1].baselineMean=5",
+                "conditions[1].baselineSd=0", "dynamics.access.giveUpPerWeek=1", "plan.network.inNetworkShare=0",
+                "dynamics.access.outOfNetworkAcceptance=0", "dynamics.relapse.oneYearRisk=0.999",
+                "dynamics.relapse.prematureEndMultiplier=20"), 13);
+        assertEquals(N, episodes.size(), "one episode each");
+        for (final EpisodeRecord e : episodes) {
+            assertEquals(EndReason.GAVE_UP_WAITING, e.endReason());
+            assertEquals(0, e.endWeek());
+            assertEquals(5, e.baselineScore());
+            assertNull(e.relapsed());
         }
     }
 }

@@ -106,4 +106,19 @@ class DropoutInTreatmentTest {
                 "dynamics.ruptures.baseProbability=0", "dynamics.dropout.weakAllianceLogit=4");
         assertShare(logistic(BASE + 4 * (1 - 0.518)), droppedInWeek(episodes, 0), N, "alliance 0.518");
     }
+
+    @Test
+    void aWeekTheTherapistCancelsHasNoDropoutDraw() {
+        // Every therapist cancels half the sessions; the hazard of a held session is
+        // logistic(5) = 0.993. Those whose session was cancelled in week 0 cannot drop out then.
+        final List<EpisodeRecord> episodes = run(1, "workforce.cancellation.mean=0.5", "workforce.cancellation.sd=0",
+                "dynamics.dropout.baseLogit=5");
+        final long cancelled = episodes.stream().filter(e -> e.cancellations() == 1).count();
+        assertShare(0.5, cancelled, N, "cancelled");
+        episodes.stream().filter(e -> e.cancellations() == 1)
+                .forEach(e -> assertEquals(EndReason.HORIZON, e.endReason(), "no dropout in a cancelled week"));
+        final long held = N - cancelled;
+        final long left = episodes.stream().filter(e -> e.endReason() == EndReason.DROPOUT).count();
+        assertShare(logistic(5), left, held, "held sessions");
+    }
 }
