@@ -266,4 +266,17 @@ class AtCapRulesTest {
             assertNull(e.relapsed());
         }
     }
+
+    @Test
+    void aPatientToBeSwitchedWithNoOtherTherapistFreeWaitsAndIsNotGivenBackToTheSameOne() {
+        // One therapist only: at the cap (week 3, after sessions in weeks 0-2) there is no other
+        // in-network therapist to move to, so everyone waits, without sessions, to the horizon.
+        for (final EpisodeRecord e : run(10, "workforce.therapists=1", "workforce.weeklyCapacity=" + N,
+                "plan.sessionCap.sessions=3", "plan.sessionCap.per=episode", "plan.sessionCap.atCap=switch_therapist",
+                "plan.sessionCap.switchSessions=5", "plan.sessionCap.maxSwitches=1")) {
+            assertEquals(EndReason.HORIZON, e.endReason());
+            assertEquals(3, e.sessionsAttended());
+            assertEquals(0, e.therapistSwitches());
+        }
+    }
 }
