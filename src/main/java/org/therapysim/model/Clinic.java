@@ -122,7 +122,8 @@ public final class Clinic implements Steppable {
     }
 
     private Therapist choose(final Patient patient) {
-        final Therapist inNetwork = pick(true, patient.therapistChoice(), null);
+        // A patient moved on at the cap waits for another therapist, not the one just left.
+        final Therapist inNetwork = pick(true, patient.therapistChoice(), patient.transferredFrom());
         if (inNetwork != null) {
             return inNetwork;
         }

@@ -72,6 +72,8 @@ public final class Patient {
     private double ceiling;
     private Phase phase = Phase.ENDED;
     private Therapist therapist;
+    /** The therapist left at the cap while waiting for another (switch_therapist), or null. */
+    private Therapist transferredFrom;
     /** Whether the patient is in the {@link Caseload}'s array (set and cleared by it). */
     boolean inCaseload;
     private int resumeWeek;
@@ -134,6 +136,7 @@ public final class Patient {
         episode++;
         current = new Episode(week, observed(score));
         therapist = null;
+        transferredFrom = null;
         assignments = 0;
         // A relapse may begin in a new plan year: the price seen at the start uses that year's ledger.
         ledger.rollOver(week);
@@ -422,6 +425,7 @@ public final class Patient {
             current.switches++;
         }
         therapist = newTherapist;
+        transferredFrom = null;
         assignments++;
         current.therapistId = newTherapist.getId();
         current.orientation = newTherapist.getOrientation();
@@ -440,8 +444,14 @@ public final class Patient {
 
     /** Called by the clinic when the patient loses the therapist and waits for another. */
     void detachForTransfer() {
+        transferredFrom = therapist;
         therapist = null;
         phase = Phase.WAITING;
+    }
+
+    /** @return the therapist a patient waiting to be switched has left, who must not take them back; or null */
+    Therapist transferredFrom() {
+        return transferredFrom;
     }
 
     /** @return the preference draw used to choose among free therapists (different for each assignment) */
