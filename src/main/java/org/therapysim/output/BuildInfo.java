@@ -19,7 +19,8 @@ public final class BuildInfo {
 
     /** @return the full commit id, with "-dirty" when built from uncommitted changes, or null if unknown */
     public static String commit() {
-        final String id = GIT.getProperty("git.commit.id.full");
+        // The Maven plugin writes the full id under git.commit.id.
+        final String id = GIT.getProperty("git.commit.id");
         if (id == null || id.isBlank()) {
             return null;
         }
