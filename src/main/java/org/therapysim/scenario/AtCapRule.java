@@ -9,7 +9,10 @@ public enum AtCapRule {
     STOP,
     /** The patient may continue and pay the therapist's full fee. */
     SELF_PAY,
-    /** The patient is transferred to another in-network therapist, who has an allotment of its own; the alliance starts again. */
+    /**
+     * The patient moves to another therapist, matched as any waiting patient (in network first), who
+     * has an allotment of its own; the alliance starts again.
+     */
     SWITCH_THERAPIST,
     /** The therapist requests more sessions through utilization review. */
     REVIEW;
