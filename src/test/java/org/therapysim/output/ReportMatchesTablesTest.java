@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.CommandRun;
+import org.therapysim.TestScenarios;
 
 /**
  * Every number in the tables of {@code report.html} is the number in the CSV files of the same
@@ -34,7 +35,8 @@ import org.therapysim.CommandRun;
  * line, the page is parsed as HTML and each cell is read as a number and compared with the CSV
  * value within half a unit of the last digit the page shows. The formats (unit, sign, decimals)
  * are the report's documented ones and are checked too, so a cell that shows the wrong column, the
- * wrong arm, a lost sign or a changed rounding fails.
+ * wrong arm, a lost sign or a changed rounding fails. The tables that only the psa and tornado
+ * commands add are checked against their own CSV files on a small study.
  */
 class ReportMatchesTablesTest {
     private static final List<String> ARMS = List.of("No cap", "Cap 6, then stop", "High copay");
@@ -271,6 +273,112 @@ class ReportMatchesTablesTest {
         assertEquals("2024", m.group(1));
         assertEquals(summary(ARMS.get(0), "recovery_rate").get("n"), m.group(2), "replications in summary.csv");
         assertEquals(String.valueOf(ARMS.size()), m.group(3));
+    }
+
+    @Test
+    void probabilisticAnalysisTableShowsPsaSummaryAndAcceptabilityCsv() throws IOException {
+        final Path out = dir.resolve("psa");
+        final CommandRun run = CommandRun.of("psa", uncertainStudy().toString(), "--draws", "4", "--seed", "8", "-q",
+                "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        final Document psa = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        final Element table = uncertaintyTable(psa);
+        assertEquals(List.of("Perspective", "Most often cost-effective", "Share of draws", "EVPI per patient",
+                "EVPI a year"), headers(table));
+        final List<CSVRecord> summary = csv(out.resolve("psa_summary.csv"));
+        final List<CSVRecord> acceptability = csv(out.resolve("acceptability.csv"));
+        final String wtp = summary.get(0).get("willingness_to_pay");
+        final String caption = table.selectFirst("caption").text();
+        show(between(caption, "analysis at ", " per QALY"), Kind.ROUNDED_MONEY, wtp, "caption");
+        final List<Element> rows = bodyRows(table);
+        assertEquals(List.of("Payer", "Employer", "Societal"),
+                rows.stream().map(r -> r.select("> td").get(0).text()).toList());
+        for (final Element row : rows) {
+            final List<String> cells = row.select("> td").stream().map(Element::text).toList();
+            final String perspective = cells.get(0).toLowerCase();
+            CSVRecord best = null;
+            for (final CSVRecord r : summary) {
+                if (r.get("perspective").equals(perspective) && (best == null
+                        || value(r.get("probability_cost_effective")) > value(best.get("probability_cost_effective")))) {
+                    best = r;
+                }
+            }
+            assertNotNull(best, perspective);
+            assertEquals(best.get("arm"), cells.get(1), perspective + ": the arm most often cost-effective");
+            show(cells.get(2), Kind.PERCENT, best.get("probability_cost_effective"), perspective + " share");
+            final CSVRecord evpi = acceptability.stream().filter(r -> r.get("perspective").equals(perspective)
+                    && value(r.get("willingness_to_pay")) == value(wtp)).findFirst().orElseThrow();
+            show(cells.get(3), Kind.MONEY, evpi.get("evpi_per_patient"), perspective + " EVPI per patient");
+            show(cells.get(4), Kind.ROUNDED_MONEY, evpi.get("evpi_per_year"), perspective + " EVPI a year");
+            if (value(evpi.get("evpi_per_patient")) > 0) {
+                final double seekers = value(evpi.get("evpi_per_year")) / value(evpi.get("evpi_per_patient"));
+                assertTrue(caption.contains("for a year's " + Math.round(seekers) + " treatment-seekers"),
+                        caption + " against " + seekers);
+            }
+        }
+    }
+
+    @Test
+    void tornadoTableShowsTornadoCsv() throws IOException {
+        final Path out = dir.resolve("tornado");
+        final CommandRun run = CommandRun.of("tornado", uncertainStudy().toString(), "--seed", "8", "-q", "-o",
+                out.toString());
+        assertEquals(0, run.status(), run.err());
+        final Document tornado = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        final Element table = uncertaintyTable(tornado);
+        assertEquals(List.of("Input", "Range", "At low end", "At high end"), headers(table));
+        final List<CSVRecord> bars = csv(out.resolve("tornado.csv"));
+        final List<Element> rows = bodyRows(table);
+        assertEquals(bars.size(), rows.size());
+        assertEquals(2, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            final List<String> cells = rows.get(i).select("> td").stream().map(Element::text).toList();
+            final CSVRecord bar = bars.get(i);
+            final String where = bar.get("parameter");
+            assertEquals(bar.get("parameter"), cells.get(0), "bars in the CSV's order");
+            final String[] range = cells.get(1).split(" to ");
+            assertEquals(2, range.length, cells.get(1));
+            threeDigits(range[0], bar.get("low_value"), where + " low value");
+            threeDigits(range[1], bar.get("high_value"), where + " high value");
+            threeDigits(cells.get(2), bar.get("outcome_at_low"), where + " outcome at low");
+            threeDigits(cells.get(3), bar.get("outcome_at_high"), where + " outcome at high");
+            if (i > 0) {
+                assertTrue(value(bars.get(i - 1).get("swing")) >= value(bar.get("swing")), "widest first");
+            }
+        }
+    }
+
+    /** A study of two small designs with two uncertain inputs, for psa and tornado. */
+    private static Path uncertainStudy() {
+        final Path a = TestScenarios.smallBaseline(dir, "a", "");
+        final Path b = TestScenarios.smallBaseline(dir, "b", "plan: {copay: 60}\n");
+        return TestScenarios.write(dir, "uncertain.yaml", "study: uncertain\nreplications: 1\narms: [" + a + ", " + b
+                + "]\npsa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: beta, mean: 0.29, sd: 0.05}\n"
+                + "  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
+    }
+
+    /** @return the one table of the page's uncertainty section */
+    private static Element uncertaintyTable(final Document document) {
+        final Elements tables = document.select("section#uncertainty table");
+        assertEquals(1, tables.size(), "one table in the uncertainty section");
+        return tables.get(0);
+    }
+
+    /** A number shown to three significant digits, plain (as the uncertainty tables write them). */
+    private static void threeDigits(final String text, final String csv, final String where) {
+        assertTrue(text.matches("-?\\d+(\\.\\d+)?"), where + ": \"" + text + "\"");
+        final double expected = value(csv);
+        final double shown = Double.parseDouble(text);
+        final double half = expected == 0 ? 0 : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(expected))) - 2);
+        assertTrue(Math.abs(shown - expected) <= half * (1 + 1e-9) + 1e-12 * Math.abs(expected),
+                where + ": page shows " + text + ", CSV has " + csv);
+    }
+
+    private static String between(final String text, final String from, final String to) {
+        final int start = text.indexOf(from);
+        final int end = text.indexOf(to, start + from.length());
+        assertTrue(start >= 0 && end > start, text);
+        return text.substring(start + from.length(), end);
     }
 
     @Test
