@@ -65,11 +65,41 @@ class DeterminismTest {
 
     @Test
     void replicationSeedsDependOnMasterAndIndexOnly() {
-        assertEquals(RandomStreams.replicationSeed(42, 3), RandomStreams.replicationSeed(42, 3));
+        // Fixed values: a study's seed gives the same replications in every release, so a folder's
+        // scenario.yaml reproduces it.
+        assertEquals(-53_954_600, RandomStreams.replicationSeed(42, 0));
+        assertEquals(-2_124_386_345, RandomStreams.replicationSeed(42, 3));
+        assertEquals(-405_359_703, RandomStreams.replicationSeed(43, 3));
         assertNotEquals(RandomStreams.replicationSeed(42, 3), RandomStreams.replicationSeed(42, 4));
         assertNotEquals(RandomStreams.replicationSeed(42, 3), RandomStreams.replicationSeed(43, 3));
         for (int r = 0; r < 1000; r++) {
             assertNotEquals(0, RandomStreams.replicationSeed(r, r));
+        }
+    }
+
+    @Test
+    void everyStudyWithTheSameMasterSeedRunsReplicationRWithTheSameSeed() {
+        // Two studies that differ in their arms and number of replications: replication r has the
+        // same seed in both, the one the manifest records, and every arm runs on it.
+        final Study five = new Study("five", "d", List.of(TestScenarios.cohort(60, 12),
+                TestScenarios.cohort(60, 12, "plan.copay=70").withName("copay")), 5, 42);
+        final Study three = new Study("three", "d", List.of(TestScenarios.cohort(40, 8, "plan.sessionCap.sessions=4")),
+                3, 42);
+        final ExperimentResult a = new Experiment(five, false, 2).run(null, ProgressListener.NONE);
+        final ExperimentResult b = new Experiment(three, false, 1).run(null, ProgressListener.NONE);
+        assertEquals(5, a.seeds().size());
+        assertEquals(a.seeds().subList(0, 3), b.seeds(), "the first three replications share their seeds");
+        assertEquals(5, a.seeds().stream().distinct().count(), "each replication its own seed");
+        for (int r = 0; r < 5; r++) {
+            assertEquals(RandomStreams.replicationSeed(42, r), (int) a.seeds().get(r), "replication " + r);
+        }
+        for (final ExperimentResult result : List.of(a, b)) {
+            for (final ArmResult arm : result.arms()) {
+                for (final ReplicationSummary rep : arm.replications()) {
+                    assertEquals((int) result.seeds().get(rep.replication()), rep.seed(),
+                            arm.name() + ", replication " + rep.replication() + " ran on its seed");
+                }
+            }
         }
     }
 

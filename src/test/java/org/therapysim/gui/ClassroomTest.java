@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.model.ReplicationResult;
@@ -21,6 +23,8 @@ import org.therapysim.scenario.Study;
 /** The classroom's clinics give the command line's numbers, and every lesson preset runs. */
 class ClassroomTest {
     private static final ScenarioLoader LOADER = new ScenarioLoader();
+    /** Far more weeks than any preset's horizon. */
+    private static final int MAX_STEPS = 2_000;
 
     static Study preset(final String name) {
         return LOADER.loadStudy(Path.of("scenarios", "classroom", name));
@@ -31,15 +35,31 @@ class ClassroomTest {
                 .map(arm -> new TherapySim(arm, RandomStreams.replicationSeed(study.seed(), 0), false).run()).toList();
     }
 
+    /**
+     * Steps a classroom until it has results, failing instead of hanging when it never gets them:
+     * a run takes one step a week, so its horizon is far below the limit.
+     *
+     * @param running whether the results are still missing
+     * @param step one step; false when nothing is left to run
+     */
+    private static void stepToTheHorizon(final BooleanSupplier running, final BooleanSupplier step,
+            final String what) {
+        for (int steps = 0; running.getAsBoolean(); steps++) {
+            if (steps >= MAX_STEPS) {
+                fail(what + ": no results after " + MAX_STEPS + " weekly steps");
+            }
+            if (!step.getAsBoolean()) {
+                fail(what + ": the schedule ran out after " + steps + " steps without results");
+            }
+        }
+    }
+
     @Test
     void watchedClinicsGiveTheCommandLinesNumbers() {
         final Study study = preset("ten-vs-twenty.yaml");
         final ClassroomWithUI gui = new ClassroomWithUI(study);
         gui.start();
-        int steps = 0;
-        while (gui.classroom().results().isEmpty() && steps++ < 1000) {
-            gui.step();
-        }
+        stepToTheHorizon(() -> gui.classroom().results().isEmpty(), gui::step, "watched clinics");
         final List<ReplicationResult> watched = gui.classroom().results();
         final List<ReplicationResult> cli = commandLine(study);
         assertEquals(2, watched.size());
@@ -60,9 +80,8 @@ class ClassroomTest {
             for (final Path preset : presets) {
                 final Classroom classroom = new Classroom(LOADER.loadStudy(preset));
                 classroom.start();
-                while (classroom.results().isEmpty()) {
-                    classroom.schedule.step(classroom);
-                }
+                stepToTheHorizon(() -> classroom.results().isEmpty(), () -> classroom.schedule.step(classroom),
+                        preset.toString());
                 assertEquals(2, classroom.results().size(), preset.toString());
                 assertTrue(classroom.results().get(0).episodes().size() > 100, preset + ": a class-sized clinic");
             }

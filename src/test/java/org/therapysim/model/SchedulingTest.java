@@ -2,6 +2,7 @@ package org.therapysim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ class SchedulingTest {
         int steps = 0;
         boolean more = true;
         while (more) {
+            if (steps > scenario.simulation().weeks()) {
+                fail("still stepping after the horizon of " + scenario.simulation().weeks() + " weeks");
+            }
             more = sim.stepWeek();
             assertEquals(steps, sim.schedule.getTime(), "week " + steps + " runs at schedule time " + steps);
             steps++;

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -29,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.print.PrintOptions;
+import org.therapysim.Prerequisite;
 
 /**
  * One local HTML file loaded in headless Chromium through ChromeDriver, with checks a generated,
@@ -218,15 +217,8 @@ public final class BrowserPage implements AutoCloseable {
 
     /** The decision of {@link #assumeAvailable()} for a given availability and value of CI. */
     static void assumeAvailable(boolean available, String ci) {
-        if (available) {
-            return;
-        }
-        final String message = "headless browser checks need " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian packages chromium and chromium-driver)";
-        if ("true".equals(ci)) {
-            Assertions.fail(message + ", which are missing although CI=true");
-        }
-        Assumptions.abort(message + "; skipped");
+        Prerequisite.require(available, "headless browser checks need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian packages chromium and chromium-driver)", ci);
     }
 
     /** Starts a headless browser with a fresh profile; nothing is loaded yet. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.svg.SVGUtils;
@@ -135,6 +140,16 @@ class ChartsTest {
                     name + ": both arms drawn");
         }
         final JFreeChart dose = Charts.doseEffect(twoArms);
+        for (final ArmResult arm : twoArms.arms()) {
+            final var data = dose.getXYPlot().getDataset();
+            assertTrue(data.getItemCount(arm.index()) > 5, arm.name());
+            for (int i = 0; i < data.getItemCount(arm.index()); i++) {
+                final int session = (int) data.getXValue(arm.index(), i);
+                assertEquals(i + 1, session, arm.name() + ": a point at each session from the first");
+                assertEquals(100 * arm.doseEffect().get(session - 1).mean(), data.getYValue(arm.index(), i), 1e-9,
+                        arm.name() + ": share improved by session " + session);
+            }
+        }
         assertEquals("Dose-effect: patients reliably improved by session", dose.getTitle().getText());
         assertEquals("Sessions attended", dose.getXYPlot().getDomainAxis().getLabel());
         assertEquals("Reliably improved (%, Kaplan-Meier)", dose.getXYPlot().getRangeAxis().getLabel());
@@ -178,6 +193,93 @@ class ChartsTest {
         }
     }
 
+    /** @return the mean of the finite values of a metric over an arm's replications, computed here */
+    private static double meanOverReplications(final ArmResult arm, final Metric metric) {
+        return arm.replications().stream().mapToDouble(r -> r.metrics().get(metric)).filter(Double::isFinite)
+                .average().orElse(Double.NaN);
+    }
+
+    @Test
+    void barsCarryEachArmsMeanAndIntervalAsThePlotsData() {
+        for (final Metric metric : Metric.values()) {
+            final JFreeChart chart = Charts.metricByArm(twoArms, metric);
+            final DefaultStatisticalCategoryDataset data = (DefaultStatisticalCategoryDataset) chart.getCategoryPlot()
+                    .getDataset();
+            assertEquals(List.of("small", "Cap 6"), data.getColumnKeys(), metric.id());
+            final double scale = metric.isShare() ? 100 : 1;
+            for (final ArmResult arm : twoArms.arms()) {
+                final double mean = meanOverReplications(arm, metric);
+                final Number bar = data.getMeanValue(0, arm.index());
+                final String where = metric.id() + " / " + arm.name();
+                if (!Double.isFinite(mean)) {
+                    assertEquals(null, bar, where + ": no bar for an undefined mean");
+                    continue;
+                }
+                assertEquals(scale * mean, bar.doubleValue(), 1e-9 * Math.max(1, Math.abs(scale * mean)), where);
+                final double half = arm.summary(metric).ciHigh() - arm.summary(metric).mean();
+                if (Double.isFinite(half)) {
+                    assertEquals(scale * half, data.getStdDevValue(0, arm.index()).doubleValue(),
+                            1e-9 * Math.max(1, Math.abs(scale * half)), where + ": error bar to the interval's end");
+                }
+            }
+        }
+    }
+
+    @Test
+    void renderedBarsStandAsHighAsTheMeansAndTheirErrorBarsReachTheIntervals() {
+        for (final Metric metric : List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE, Metric.MEAN_SESSIONS,
+                Metric.PAYER_COST_PMPM)) {
+            final JFreeChart chart = Charts.metricByArm(twoArms, metric);
+            final ChartRenderingInfo info = new ChartRenderingInfo();
+            final BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, info);
+            final Rectangle2D area = info.getPlotInfo().getDataArea();
+            final ValueAxis axis = chart.getCategoryPlot().getRangeAxis();
+            final double pixel = (axis.getUpperBound() - axis.getLowerBound()) / area.getHeight();
+            final double scale = metric.isShare() ? 100 : 1;
+            int previousRight = -1;
+            for (final ArmResult arm : twoArms.arms()) {
+                final String where = metric.id() + " / " + arm.name();
+                final int colour = Charts.armColour(arm.index()).getRGB();
+                int left = Integer.MAX_VALUE;
+                int right = -1;
+                int top = Integer.MAX_VALUE;
+                int bottom = -1;
+                for (int y = (int) area.getMinY(); y < area.getMaxY(); y++) {
+                    for (int x = (int) area.getMinX(); x < area.getMaxX(); x++) {
+                        if (image.getRGB(x, y) == colour) {
+                            left = Math.min(left, x);
+                            right = Math.max(right, x);
+                            top = Math.min(top, y);
+                            bottom = Math.max(bottom, y);
+                        }
+                    }
+                }
+                assertTrue(right >= left + 3, where + ": a bar in the arm's colour");
+                assertTrue(left > previousRight, where + ": bars in arm order, left to right");
+                previousRight = right;
+                final double mean = scale * meanOverReplications(arm, metric);
+                final double shownTop = axis.java2DToValue(top, area, RectangleEdge.LEFT);
+                final double shownBottom = axis.java2DToValue(bottom + 1, area, RectangleEdge.LEFT);
+                assertEquals(mean, shownTop, 2 * pixel, where + ": bar top at the mean");
+                assertEquals(0, shownBottom, 2 * pixel, where + ": bar from zero");
+                // The error bar's upper cap: the highest dark pixel above the bar's middle.
+                int cap = Integer.MAX_VALUE;
+                for (int y = (int) area.getMinY(); y < top; y++) {
+                    for (int x = left; x <= right; x++) {
+                        final int rgb = image.getRGB(x, y);
+                        if (((rgb >> 16) & 0xFF) < 0x80 && ((rgb >> 8) & 0xFF) < 0x80 && (rgb & 0xFF) < 0x80) {
+                            cap = Math.min(cap, y);
+                        }
+                    }
+                }
+                final double high = scale * arm.summary(metric).ciHigh();
+                assertTrue(cap < top, where + ": an error bar above the bar");
+                assertEquals(high, axis.java2DToValue(cap, area, RectangleEdge.LEFT), 3 * pixel,
+                        where + ": error bar up to the interval's upper end");
+            }
+        }
+    }
+
     @Test
     void endReasonsStackToAHundredPercentWithOnlyReasonsThatOccur() throws IOException {
         final JFreeChart chart = Charts.endReasons(twoArms);
@@ -188,6 +290,27 @@ class ChartsTest {
                 reasons.toString());
         assertFalse(reasons.contains(EndReason.REVIEW_DENIED.word()), "no review in either arm: " + reasons);
         assertEquals(List.of("small", "Cap 6"), chart.getCategoryPlot().getDataset().getColumnKeys());
+        final var data = chart.getCategoryPlot().getDataset();
+        for (final ArmResult arm : twoArms.arms()) {
+            double stacked = 0;
+            for (final EndReason reason : EndReason.values()) {
+                double share = 0;
+                for (final ReplicationSummary r : arm.replications()) {
+                    final int total = r.endReasons().values().stream().mapToInt(Integer::intValue).sum();
+                    share += (double) r.endReasons().get(reason) / total;
+                }
+                share /= arm.replications().size();
+                final int row = data.getRowIndex(reason.word());
+                if (share == 0) {
+                    assertTrue(row < 0 || data.getValue(row, arm.index()) == null, arm.name() + " " + reason);
+                } else {
+                    assertEquals(share, data.getValue(row, arm.index()).doubleValue(), 1e-12,
+                            arm.name() + ": share ended " + reason.word());
+                    stacked += data.getValue(row, arm.index()).doubleValue();
+                }
+            }
+            assertEquals(1.0, stacked, 1e-9, arm.name() + ": the shares stack to 100%");
+        }
     }
 
     @Test

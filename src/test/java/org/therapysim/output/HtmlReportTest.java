@@ -11,21 +11,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.TestScenarios;
+import org.therapysim.experiment.ArmResult;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Experiment;
+import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProgressListener;
+import org.therapysim.experiment.ReplicationSummary;
+import org.therapysim.experiment.SessionCurves;
+import org.therapysim.model.EndReason;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 
@@ -191,17 +204,94 @@ class HtmlReportTest {
                 List.of(List.of("1"))));
     }
 
+    /**
+     * Arms placed on the cost-effectiveness plane by hand (cost, QALYs and recoveries per patient,
+     * the same in every perspective), so that every kind of cell occurs: dominance both ways, a
+     * trade-off costing more, one saving money for less health, and each standing in the
+     * incremental analysis.
+     */
     @Test
     void economicTablesUseWordsForDominanceAndRatiosForTradeOffs() {
-        final String payer = between(html, "id=\"perspective-payer\"", "id=\"perspective-employer\"");
-        final String firstTable = between(payer, "<tbody>", "</tbody>");
-        final List<String> rows = List.of(firstTable.split("</tr>"));
-        assertTrue(rows.get(0).contains("reference"));
-        for (final String row : rows.subList(1, 3)) {
-            assertTrue(row.contains("dominates") || row.contains("dominated") || row.contains("$")
-                    || row.contains("no difference"), row);
-            assertTrue(row.contains("frontier") || row.contains("dominated"), "frontier status: " + row);
+        final ExperimentResult placed = placedArms(List.of(
+                new double[] {1000, 0.700, 0.30}, // Reference
+                new double[] {900, 0.720, 0.32}, // Cheaper, better: dominates the reference
+                new double[] {1100, 0.710, 0.29}, // Dearer, a little better, fewer recoveries
+                new double[] {800, 0.650, 0.25}, // Cheaper, worse: saves money for less health
+                new double[] {1300, 0.800, 0.40})); // Dearer, better
+        final Document page = Jsoup.parse(HtmlReport.render(placed, null, null));
+        final Elements tables = page.select("table.ce");
+        assertEquals(Perspective.values().length, tables.size());
+        for (final Element table : tables) {
+            final Map<String, List<String>> cells = new LinkedHashMap<>();
+            for (final Element row : table.select("tbody > tr")) {
+                cells.put(row.selectFirst("th").text(), row.select("> td").stream().map(HtmlReportTest::cellText)
+                        .map(t -> t.replace('\u00a0', ' ')).toList());
+            }
+            final String caption = table.selectFirst("caption").text();
+            assertEquals(List.of("Reference", "Cheaper, better", "Dearer, fewer recoveries", "Cheaper, worse",
+                    "Dearer, better"), List.copyOf(cells.keySet()), caption);
+            // Columns after cost, QALYs and recoveries: ICER per QALY, ICER per recovery, frontier
+            // (the reference has one cell for both ratios).
+            assertEquals(List.of("reference", "dominated by Cheaper, better"), cells.get("Reference").subList(3, 5),
+                    caption);
+            assertEquals(List.of("dominates", "dominates", "frontier $1,430/QALY vs Cheaper, worse"),
+                    cells.get("Cheaper, better").subList(3, 6), caption);
+            assertEquals(List.of("$10,000", "dominated", "dominated by Cheaper, better"),
+                    cells.get("Dearer, fewer recoveries").subList(3, 6), caption);
+            assertEquals(List.of("$4,000*", "$4,000*", "frontier (least costly)"),
+                    cells.get("Cheaper, worse").subList(3, 6), caption);
+            assertEquals(List.of("$3,000", "$3,000", "frontier $5,000/QALY vs Cheaper, better"),
+                    cells.get("Dearer, better").subList(3, 6), caption);
         }
+        assertTrue(page.select("p.note").stream().anyMatch(p -> p.text().contains(
+                "* Costs less and gives less: the ratio is the saving per unit of health given up.")),
+                "the star is explained");
+    }
+
+    /** @return a cell's own text and then each inner element's, separated by spaces */
+    private static String cellText(final Element td) {
+        final StringBuilder text = new StringBuilder(td.ownText());
+        for (final Element child : td.children()) {
+            text.append(text.length() == 0 ? "" : " ").append(child.text());
+        }
+        return text.toString();
+    }
+
+    /** A result whose arms have the given cost, QALYs and recoveries per patient in every replication. */
+    private static ExperimentResult placedArms(final List<double[]> arms) {
+        final List<String> names = List.of("Reference", "Cheaper, better", "Dearer, fewer recoveries",
+                "Cheaper, worse", "Dearer, better");
+        final List<Scenario> scenarios = new ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+            scenarios.add(TestScenarios.cohort(50, 10).withName(names.get(a)));
+        }
+        final int replications = 3;
+        final Study study = new Study("placed", "arms placed by hand", scenarios, replications, 1L);
+        final List<ArmResult> results = new ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+            final List<ReplicationSummary> reps = new ArrayList<>();
+            for (int r = 0; r < replications; r++) {
+                final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
+                for (final Metric m : Metric.values()) {
+                    metrics.put(m, 0.5);
+                }
+                // The same spread in every arm: paired differences are exactly the placed ones.
+                for (final Perspective p : Perspective.values()) {
+                    metrics.put(p.cost(), arms.get(a)[0] + 10 * r);
+                }
+                metrics.put(Metric.QALYS_PER_PATIENT, arms.get(a)[1] + 0.01 * r);
+                metrics.put(Metric.RECOVERIES_PER_PATIENT, arms.get(a)[2] + 0.01 * r);
+                final double[] curve = new double[SessionCurves.MAX_SESSION];
+                Arrays.fill(curve, Double.NaN);
+                final Map<EndReason, Integer> reasons = new EnumMap<>(EndReason.class);
+                for (final EndReason reason : EndReason.values()) {
+                    reasons.put(reason, 1);
+                }
+                reps.add(new ReplicationSummary(a, r, r + 1, metrics, curve, curve, reasons, 100));
+            }
+            results.add(new ArmResult(a, study.arms().get(a), reps));
+        }
+        return new ExperimentResult(study, results, List.of(1, 2, 3));
     }
 
     @Test
