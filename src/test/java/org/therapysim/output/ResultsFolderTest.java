@@ -43,6 +43,8 @@ class ResultsFolderTest {
         final Path target = dir.resolve("run");
         try (ResultsFolder folder = ResultsFolder.open(target, false)) {
             Files.writeString(folder.file("summary.csv"), "old\n");
+            // What --overwrite recognizes a folder of therapysim's by: its manifest listing its files.
+            Files.writeString(folder.file("manifest.json"), "{\"tool\": \"therapysim\", \"files\": [\"summary.csv\"]}");
             folder.commit();
         }
         assertEquals("old\n", Files.readString(target.resolve("summary.csv")));
