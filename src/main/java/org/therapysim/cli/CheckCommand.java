@@ -82,11 +82,12 @@ final class CheckCommand implements Callable<Integer> {
                     outcome.file().replications());
             final int width = Math.max(6, outcome.rows().stream().mapToInt(r -> r.target().name().length()).max()
                     .orElse(6));
-            final String format = "  %-" + width + "s  %-24s %-24s %-26s %s%n";
-            out.printf(Locale.ROOT, format, "target", "source", "published [band]", "simulated [95% CI]", "met");
+            final String format = "  %-" + width + "s  %-12s %-24s %-24s %-26s %s%n";
+            out.printf(Locale.ROOT, format, "target", "role", "source", "published [band]", "simulated [95% CI]", "met");
             for (final TargetCheck.Row row : outcome.rows()) {
                 final boolean ratio = row.target().reference() != null;
-                out.printf(Locale.ROOT, format, row.target().name(), row.target().source().shortCitation(),
+                out.printf(Locale.ROOT, format, row.target().name(), row.target().role().word(),
+                        row.target().source().shortCitation(),
                         show(row.metric(), ratio, row.target().value()) + " ["
                                 + show(row.metric(), ratio, row.target().low()) + ", "
                                 + show(row.metric(), ratio, row.target().high()) + "]",
@@ -99,6 +100,7 @@ final class CheckCommand implements Callable<Integer> {
             total += outcome.rows().size();
         }
         out.printf(Locale.ROOT, "%n%d of %d targets met; results in %s%n", total - missed, total, output);
+        out.printf(Locale.ROOT, "%s%n", TargetCheck.byRole(outcomes));
         out.flush();
         return missed == 0 ? ExitCode.OK.status() : ExitCode.RUN_FAILED.status();
     }

@@ -24,12 +24,15 @@ import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Target;
 import org.therapysim.scenario.TargetFile;
+import org.therapysim.scenario.TargetRole;
 
 /**
  * Fits free scenario parameters to a targets file with CMA-ES (Hansen 2006; Commons Math's
  * {@link CMAESOptimizer}), within bounds. Every evaluation runs the same replications with the
  * same seeds (common random numbers), so the objective is a deterministic function of the
- * parameters. The objective is the sum over targets of
+ * parameters. Only targets whose role is {@code calibrated} enter the objective: an independent
+ * target fitted would no longer be evidence, and an input target is reproduced by construction;
+ * both are still compared at the fitted point. The objective is the sum over those targets of
  * {@code ((simulated mean - published value) / half-width of the band)^2}, or for a published
  * bound the same distance outside the band only ({@link #cost}); an undefined statistic costs
  * {@link #UNDEFINED_PENALTY}.
@@ -93,6 +96,10 @@ public final class Calibration {
             throw TherapysimException.invalidInput(targetsPath + ": free = []: calibration needs at least one free "
                     + "parameter (in the targets file or --free KEY=LOW:HIGH)");
         }
+        if (targets.targets().stream().noneMatch(t -> t.role() == TargetRole.CALIBRATED)) {
+            throw TherapysimException.invalidInput(targetsPath + ": targets: no target has role calibrated: "
+                    + "calibration fits only to those (input and independent targets are never fitted)");
+        }
         this.loader = loader;
         this.base = base;
         this.referenceBases = List.copyOf(referenceBases);
@@ -129,7 +136,9 @@ public final class Calibration {
         final List<TargetCheck.Row> rows = compare(values);
         double sum = 0;
         for (final TargetCheck.Row row : rows) {
-            sum += cost(row.target(), row.simulated().mean());
+            if (row.target().role() == TargetRole.CALIBRATED) {
+                sum += cost(row.target(), row.simulated().mean());
+            }
         }
         return sum;
     }

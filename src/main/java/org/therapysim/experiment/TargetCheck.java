@@ -13,6 +13,7 @@ import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 import org.therapysim.scenario.Target;
 import org.therapysim.scenario.TargetFile;
+import org.therapysim.scenario.TargetRole;
 
 /**
  * Runs a targets file's scenario and compares each simulated statistic with its published band.
@@ -50,6 +51,22 @@ public final class TargetCheck {
     }
 
     private TargetCheck() {
+    }
+
+    /**
+     * @return how many targets of each role were met, independent first, e.g. "independent: 2 of 3
+     *     met; calibrated: 13 of 13 met; input: none": only the independent ones are evidence of
+     *     validity, the others show that the model was set up and fitted as intended
+     */
+    public static String byRole(final List<Outcome> outcomes) {
+        final List<String> parts = new ArrayList<>();
+        for (final TargetRole role : List.of(TargetRole.INDEPENDENT, TargetRole.CALIBRATED, TargetRole.INPUT)) {
+            final List<Row> rows = outcomes.stream().flatMap(o -> o.rows().stream())
+                    .filter(r -> r.target().role() == role).toList();
+            final long met = rows.stream().filter(Row::inside).count();
+            parts.add(role.word() + ": " + (rows.isEmpty() ? "none" : met + " of " + rows.size() + " met"));
+        }
+        return String.join("; ", parts) + " (only independent targets are evidence of validity)";
     }
 
     /**

@@ -21,7 +21,10 @@ final class ValidationReport {
     private static final String VERDICT_NOTE = "A figure is reproduced when the mean over the replications lies"
             + " inside its band: the published confidence interval, or a band around a figure published without one."
             + " Ranges in square brackets after a simulated value are 95% confidence intervals over the"
-            + " replications.";
+            + " replications. A figure's role says what it can show: an <b>independent</b> figure was never used"
+            + " to set or fit the model, and only such figures are evidence of validity; a <b>calibrated</b> one was"
+            + " fitted by <code>therapysim calibrate</code> and an <b>input</b> one is taken by a default directly, so"
+            + " reproducing them shows only that the model was set up as intended.";
 
     private final StringBuilder out = new StringBuilder(1 << 18);
 
@@ -38,7 +41,8 @@ final class ValidationReport {
         final long targets = outcomes.stream().mapToLong(o -> o.rows().size()).sum();
         final long missed = outcomes.stream().mapToLong(TargetCheck.Outcome::missed).sum();
         page.head("Validation against published figures", targets - missed + " of " + targets
-                + " published figures reproduced" + (missed == 0 ? "." : "; <b>" + missed + " missed</b>."));
+                + " published figures reproduced" + (missed == 0 ? "." : "; <b>" + missed + " missed</b>.")
+                + " By role: " + Html.escape(TargetCheck.byRole(outcomes)) + ".");
         for (final TargetCheck.Outcome outcome : outcomes) {
             final int n = outcome.result().study().replications();
             page.out.append("<section>\n<h2>").append(Html.escape(outcome.file().name()))
@@ -103,7 +107,8 @@ final class ValidationReport {
 
     private void targets(final String caption, final List<TargetCheck.Row> rows) {
         out.append("<div class=\"wrap\"><table class=\"plain\">\n<caption>").append(Html.escape(caption))
-                .append("</caption>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Published [band]</th>")
+                .append("</caption>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Role</th>")
+                .append("<th scope=\"col\">Published [band]</th>")
                 .append("<th scope=\"col\">Simulated [95% CI]</th><th scope=\"col\">Reproduced</th></tr></thead>\n")
                 .append("<tbody>\n");
         for (final TargetCheck.Row row : rows) {
@@ -114,6 +119,7 @@ final class ValidationReport {
             }
             out.append("<div class=\"note\">").append(Html.escape(t.definition())).append("</div>")
                     .append("<div class=\"note\">").append(Html.escape(citation(t.source()))).append("</div></td>")
+                    .append("<td>").append(t.role().word()).append("</td>")
                     .append("<td>").append(value(row.metric(), t, t.value())).append("<div class=\"ci\">[")
                     .append(value(row.metric(), t, t.low())).append(", ").append(value(row.metric(), t, t.high()))
                     .append("]</div></td><td>").append(value(row.metric(), t, row.simulated().mean()))

@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.therapysim.TherapysimException;
 
 /**
@@ -492,7 +494,10 @@ public final class ScenarioLoader {
             steps.add(missing);
             rule = "is required";
         } else if (e instanceof MismatchedInputException mismatch) {
-            rule = ruleForType(mismatch.getTargetType());
+            final Class<?> type = mismatch.getTargetType();
+            rule = at(tree, steps) == null
+                    ? "is required" + (type != null && type.isEnum() ? " (" + ruleForType(type) + ")" : "")
+                    : ruleForType(type);
         } else {
             rule = e.getOriginalMessage();
         }
@@ -525,6 +530,10 @@ public final class ScenarioLoader {
         }
         if (List.class.isAssignableFrom(type)) {
             return "must be a list";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ScenarioWords.word((Enum<?>) c)).collect(Collectors.joining(", "));
         }
         return "must be a mapping of keys (" + type.getSimpleName() + ")";
     }

@@ -15,9 +15,12 @@ package org.therapysim.scenario;
  *     then the ratio of its value in the targets file's scenario to its value in this one,
  *     replication by replication on common random numbers (e.g. spending with no coverage over
  *     spending with free care); null (or empty) for a plain statistic
+ * @param role what the figure can show: an input of the defaults, a figure calibration fitted, or an
+ *     independent one (only these are evidence of validity; {@code calibrate} fits only to
+ *     calibrated ones)
  */
 public record Target(String name, String statistic, String definition, double value, double low, double high,
-        Source source, String reference) {
+        Source source, String reference, TargetRole role) {
     public Target {
         Check.text("name", name);
         Check.text("statistic", statistic);
@@ -34,11 +37,20 @@ public record Target(String name, String statistic, String definition, double va
         if (reference != null && reference.isBlank()) {
             reference = null;
         }
+        if (role == null) {
+            throw new InvalidValueException("role", null, "is required: input, calibrated or independent");
+        }
     }
 
-    /** A plain target, compared with the statistic of the targets file's scenario. */
+    /** A plain target for calibration, compared with the statistic of the targets file's scenario. */
     public Target(final String name, final String statistic, final String definition, final double value,
             final double low, final double high, final Source source) {
-        this(name, statistic, definition, value, low, high, source, null);
+        this(name, statistic, definition, value, low, high, source, null, TargetRole.CALIBRATED);
+    }
+
+    /** A target for calibration, plain or a ratio to a reference scenario. */
+    public Target(final String name, final String statistic, final String definition, final double value,
+            final double low, final double high, final Source source, final String reference) {
+        this(name, statistic, definition, value, low, high, source, reference, TargetRole.CALIBRATED);
     }
 }

@@ -30,7 +30,7 @@ class CheckCommandTest {
         TestScenarios.write(dir, "small.yaml", "extends: " + TestScenarios.SCENARIOS.toAbsolutePath()
                 .resolve("baseline.yaml") + "\nname: small\npopulation: {members: 10000}\nsimulation: {weeks: 60}\nevaluation: {horizonWeeks: 8}\n");
         return TestScenarios.write(dir, name, "name: test\nscenario: small.yaml\nreplications: 3\nseed: 5\n"
-                + "free: []\ntargets:\n" + body);
+                + "free: []\ntargets:\n" + body.replaceAll("(  - name: [^\n]*\n)(?!    role:)", "$1    role: calibrated\n"));
     }
 
     private static int cli(final StringWriter out, final StringWriter err, final String... args) {
@@ -48,6 +48,38 @@ class CheckCommandTest {
     private static List<CSVRecord> csv(final Path file) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(Files.newBufferedReader(file)).getRecords();
+    }
+
+    @Test
+    void eachTargetShowsItsRoleAndTheVerdictCountsTheIndependentOnesApart() throws IOException {
+        final Path file = targets("roles.yaml", "  - name: Wide\n    role: independent\n    statistic: dropout_rate\n"
+                + "    definition: d\n    value: 0.2\n    low: 0.0\n    high: 1.0\n" + SOURCE
+                + "  - name: Impossible\n    role: independent\n    statistic: mean_sessions\n    definition: d\n"
+                + "    value: 100\n    low: 99\n    high: 101\n" + SOURCE
+                + "  - name: Fitted\n    statistic: dropout_rate\n    definition: d\n"
+                + "    value: 0.2\n    low: 0.0\n    high: 1.0\n" + SOURCE);
+        final StringWriter out = new StringWriter();
+        assertEquals(1, cli(out, new StringWriter(), "check", file.toString(), "-o", dir.resolve("v").toString(), "-q"));
+        assertTrue(out.toString().contains("independent: 1 of 2 met; calibrated: 1 of 1 met; input: none"),
+                out.toString());
+        final List<CSVRecord> rows = csv(dir.resolve("v/validation.csv"));
+        assertEquals(List.of("independent", "independent", "calibrated"),
+                rows.stream().map(r -> r.get("role")).toList());
+        final String report = Files.readString(dir.resolve("v/report.html"));
+        assertTrue(report.contains("By role: independent: 1 of 2 met; calibrated: 1 of 1 met; input: none"), report);
+        assertTrue(report.contains("<th scope=\"col\">Role</th>") && report.contains("<td>independent</td>"));
+
+        final Path none = TestScenarios.write(dir, "none.yaml", Files.readString(file).replace("    role: calibrated\n", ""));
+        final StringWriter err = new StringWriter();
+        assertEquals(2, cli(new StringWriter(), err, "check", none.toString(), "-o", dir.resolve("n").toString()));
+        assertTrue(err.toString().contains(none + ": targets[2].role = (missing): is required (must be one of input,"
+                + " calibrated, independent)"), err.toString());
+        final Path typo = TestScenarios.write(dir, "typo.yaml", Files.readString(file).replace("role: calibrated",
+                "role: fitted"));
+        final StringWriter typoErr = new StringWriter();
+        assertEquals(2, cli(new StringWriter(), typoErr, "check", typo.toString(), "-o", dir.resolve("t").toString()));
+        assertTrue(typoErr.toString().contains("targets[2].role = \"fitted\": must be one of input, calibrated, independent"),
+                typoErr.toString());
     }
 
     @Test

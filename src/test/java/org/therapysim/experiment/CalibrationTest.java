@@ -1,11 +1,14 @@
 package org.therapysim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.therapysim.ExitCode;
+import org.therapysim.TherapysimException;
 import org.therapysim.scenario.FreeParameter;
 import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
@@ -14,6 +17,7 @@ import org.therapysim.scenario.Source;
 import org.therapysim.scenario.Study;
 import org.therapysim.scenario.Target;
 import org.therapysim.scenario.TargetFile;
+import org.therapysim.scenario.TargetRole;
 
 /**
  * Calibration recovers known parameters: simulate with parameters P, state the resulting figures
@@ -80,6 +84,32 @@ class CalibrationTest {
         final Target atMost = new Target("m", "orientation_mean_d", "d", 0.0, 0.0, 0.2, source);
         assertEquals(0.0, Calibration.cost(atMost, 0.15), 1e-12);
         assertEquals(Calibration.UNDEFINED_PENALTY, Calibration.cost(point, Double.NaN));
+    }
+
+    /** Only calibrated targets enter the objective; the others are compared but never fitted. */
+    @Test
+    void onlyCalibratedTargetsEnterTheObjective() {
+        final Scenario truth = LOADER.bind(small(TRUE_BASE_LOGIT, TRUE_RATE));
+        final double dropout = new Experiment(new Study("truth", "t", List.of(truth), 2, 99), false, 2)
+                .run(null, ProgressListener.NONE).reference().summary(Metric.DROPOUT_RATE).mean();
+        final Source source = new Source("Test, T.", 2026, "synthetic", "none", "simulated with known parameters");
+        final Target fitted = target(Metric.DROPOUT_RATE, dropout);
+        // Far outside its band at the truth: fitted, it would add ((0.5 - mean) / 0.01)^2 > 100.
+        final Target[] others = {
+            new Target("mean", "mean_sessions", "d", 0.5, 0.49, 0.51, source, null, TargetRole.INDEPENDENT),
+            new Target("input", "mean_sessions", "d", 0.5, 0.49, 0.51, source, null, TargetRole.INPUT)};
+        final Calibration calibration = new Calibration(LOADER, small(-6.5, TRUE_RATE), List.of(),
+                new TargetFile("synthetic", "none", 2, 99, List.of(fitted, others[0], others[1]), List.of()),
+                Path.of("synthetic.yaml"), List.of(new FreeParameter("dynamics.dropout.baseLogit", -7.0, -4.5)), 2);
+        assertEquals(0.0, calibration.objective(new double[] {TRUE_BASE_LOGIT}), 1e-12);
+
+        final TargetFile none = new TargetFile("synthetic", "none", 2, 99, List.of(others[0]), List.of());
+        final TherapysimException refused = assertThrows(TherapysimException.class, () -> new Calibration(LOADER,
+                small(-6.5, 0.15), List.of(), none, Path.of("synthetic.yaml"),
+                List.of(new FreeParameter("dynamics.dropout.baseLogit", -7.0, -4.5)), 2));
+        assertEquals(ExitCode.INVALID_INPUT, refused.exitCode());
+        assertTrue(refused.getMessage().startsWith("synthetic.yaml: targets: no target has role calibrated"),
+                refused.getMessage());
     }
 
     /** A ratio between two scenarios is fitted with the free parameter set in both. */
