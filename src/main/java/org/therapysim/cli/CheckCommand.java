@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.therapysim.ExitCode;
+import org.therapysim.Installation;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.TargetCheck;
@@ -115,10 +116,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static List<Path> defaultTargets() throws IOException {
-        final Path folder = Path.of("targets");
+        final Path folder = Installation.shipped("targets");
         if (!Files.isDirectory(folder)) {
-            throw TherapysimException.invalidInput("targets: folder not found; name targets files or run from the "
-                    + "project folder");
+            throw TherapysimException.invalidInput("targets: folder not found here or beside the build; name targets"
+                    + " files");
         }
         try (Stream<Path> list = Files.list(folder)) {
             final List<Path> found = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();

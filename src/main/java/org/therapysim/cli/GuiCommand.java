@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import javax.swing.SwingUtilities;
+import org.therapysim.Installation;
 import org.therapysim.TherapysimException;
 import org.therapysim.gui.ClassroomWithUI;
 import org.therapysim.scenario.ScenarioLoader;
@@ -30,7 +31,7 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final Path chosen = file != null ? file : Path.of(DEFAULT_PRESET);
+        final Path chosen = file != null ? file : Installation.shipped(DEFAULT_PRESET);
         if (file == null && !Files.exists(chosen)) {
             throw TherapysimException.invalidInput(chosen + ": not found: give a scenario file, e.g. "
                     + "scenarios/baseline.yaml");

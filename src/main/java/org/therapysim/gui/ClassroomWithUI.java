@@ -55,14 +55,14 @@ public final class ClassroomWithUI extends GUIState {
 
     /**
      * The classroom of MASON's File &gt; New Simulation: the 10-or-20-sessions lesson when it is at
-     * hand (run from the project folder), else one clinic with the built-in defaults.
+     * hand (in the current or the installation folder), else one clinic with the built-in defaults.
      */
     public ClassroomWithUI() {
         this(defaultStudy());
     }
 
     private static Study defaultStudy() {
-        final java.nio.file.Path preset = java.nio.file.Path.of("scenarios", "classroom", "ten-vs-twenty.yaml");
+        final java.nio.file.Path preset = org.therapysim.Installation.shipped("scenarios/classroom/ten-vs-twenty.yaml");
         final org.therapysim.scenario.ScenarioLoader loader = new org.therapysim.scenario.ScenarioLoader();
         return java.nio.file.Files.exists(preset) ? loader.loadStudy(preset) : Study.of(loader.defaultScenario());
     }
