@@ -54,8 +54,11 @@ class IncrementalAnalysisTest {
         assertEquals(Status.DOMINATED, rows.get(0).status());
         assertEquals(Status.FRONTIER, rows.get(1).status());
         assertEquals(Status.DOMINATED, rows.get(2).status(), "equal cost, less effect is dominated");
-        final List<Row> twins = IncrementalAnalysis.analyse(List.of(cheapBetter, new Strategy("twin", 50, 1.0)));
-        assertTrue(twins.stream().noneMatch(r -> r.status() == Status.DOMINATED), "identical designs dominate none");
+        final Strategy twin = new Strategy("twin", 50, 1.0);
+        final List<Row> twins = IncrementalAnalysis.analyse(List.of(cheapBetter, twin));
+        assertEquals(Status.FRONTIER, twins.get(0).status(), "of identical designs the first listed stays");
+        assertEquals(Status.DOMINATED, twins.get(1).status(), "and the copy is dominated by it");
+        assertSame(cheapBetter, twins.get(1).comparator());
     }
 
     @Test
