@@ -46,6 +46,7 @@ final class Episode {
         if (sessions > 0) {
             e.firstSessionWeek = 0;
             e.alliance = 0.5;
+            e.endScore = e.baseline;
         }
         return e;
     }
