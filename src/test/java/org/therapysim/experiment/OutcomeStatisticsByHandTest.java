@@ -19,10 +19,11 @@ class OutcomeStatisticsByHandTest {
 
     @Test
     void improvementIsTheShareOfTheAssessmentScoreLost() {
-        // (20 - 5) / 20 = 0.75; (10 - 15) / 10 = -0.5; a zero baseline has no share.
+        // (20 - 5) / 20 = 0.75; (10 - 15) / 10 = -0.5; a zero baseline has no share, whatever the end.
         assertEquals(0.75, OutcomeStatistics.improvement(finished(1, "cbt", 0.5, 20, 5)), 1e-15);
         assertEquals(-0.5, OutcomeStatistics.improvement(finished(1, "cbt", 0.5, 10, 15)), 1e-15);
         assertTrue(Double.isNaN(OutcomeStatistics.improvement(finished(1, "cbt", 0.5, 0, 0))));
+        assertTrue(Double.isNaN(OutcomeStatistics.improvement(finished(1, "cbt", 0.5, 0, 3))), "not -3/0");
     }
 
     @Test

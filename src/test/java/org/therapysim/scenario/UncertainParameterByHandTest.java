@@ -301,6 +301,8 @@ class UncertainParameterByHandTest {
         final UncertainParameter same = new UncertainParameter("plan.copay", Family.GAMMA, 0.8, 0.2, NA, NA);
         assertEquals(byMoments, same);
         assertEquals(byMoments.hashCode(), same.hashCode());
+        // The hash depends on the values (Objects.hash of key, family and the four numbers).
+        assertNotEquals(byMoments.hashCode(), byBounds.hashCode());
         assertNotEquals(byMoments, new UncertainParameter("plan.other", Family.GAMMA, 0.8, 0.2, NA, NA));
         assertNotEquals(byMoments, new UncertainParameter("plan.copay", Family.LOGNORMAL, 0.8, 0.2, NA, NA));
         assertNotEquals(byMoments, new UncertainParameter("plan.copay", Family.GAMMA, 0.9, 0.2, NA, NA));
