@@ -12,7 +12,18 @@ import java.util.List;
  * two other strategies would give more effect for its cost, which shows as an incremental
  * cost-effectiveness ratio (ICER) higher than that of the next more effective strategy. The
  * remaining strategies form the efficiency frontier, each with its ICER against the previous one.
- * Net monetary benefit at a willingness to pay per unit of effect {@code wtp} is
+ * The steps are those of the textbook procedure: order by cost, remove the dominated strategies,
+ * then remove extendedly dominated strategies one at a time, recomputing the ICERs of those left,
+ * until the ICERs rise along the frontier (removing one can make another extendedly dominated). A
+ * strategy exactly on the line between its neighbours (equal ICERs) stays on the frontier.
+ *
+ * <p>Ties: of two or more strategies with identical cost and effect (a cap that never binds, say)
+ * the first listed is kept and each later one is marked {@link Status#DOMINATED} with the first as
+ * its comparator, so no two frontier strategies are identical and no ICER is 0/0. Of strategies with
+ * equal cost, the less effective ones are dominated; of strategies with equal effect, the dearer
+ * ones are.
+ *
+ * <p>Net monetary benefit at a willingness to pay per unit of effect {@code wtp} is
  * {@code wtp x effect - cost}; the cost-effectiveness acceptability curve gives, for each
  * willingness to pay, the share of draws in which each strategy has the highest net benefit.
  */
@@ -21,7 +32,10 @@ public final class IncrementalAnalysis {
     public enum Status {
         /** On the efficiency frontier (the cheapest one has no ICER). */
         FRONTIER,
-        /** Another strategy costs no more and gives at least as much effect. */
+        /**
+         * Another strategy costs no more and gives at least as much effect, one strictly; or an
+         * identical strategy is listed before it.
+         */
         DOMINATED,
         /** A mix of two frontier strategies gives more effect for the same cost. */
         EXTENDEDLY_DOMINATED
@@ -59,55 +73,78 @@ public final class IncrementalAnalysis {
 
     /** @return one row per strategy, in the order given */
     public static List<Row> analyse(final List<Strategy> strategies) {
-        final List<Strategy> byCost = new ArrayList<>(strategies);
-        byCost.sort(Comparator.comparingDouble(Strategy::cost).thenComparing(Comparator
-                .comparingDouble(Strategy::effect).reversed()));
-        final List<Row> rows = new ArrayList<>();
-        final List<Strategy> candidates = new ArrayList<>();
-        for (final Strategy s : byCost) {
-            final Strategy dominator = dominator(s, strategies);
+        final int n = strategies.size();
+        final Row[] rows = new Row[n];
+        // 1. Order by cost, the more effective first among equal costs, the first listed first
+        // among identical strategies (the sort is stable).
+        final List<Integer> byCost = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byCost.add(i);
+        }
+        byCost.sort(Comparator.comparingDouble((Integer i) -> strategies.get(i).cost())
+                .thenComparing(Comparator.comparingDouble((Integer i) -> strategies.get(i).effect()).reversed()));
+        // 2. Remove dominated strategies.
+        final List<Integer> candidates = new ArrayList<>();
+        for (final int i : byCost) {
+            final Strategy dominator = dominator(i, strategies);
             if (dominator != null) {
-                rows.add(new Row(s, Status.DOMINATED, dominator, Double.NaN, Double.NaN, Double.NaN));
+                rows[i] = new Row(strategies.get(i), Status.DOMINATED, dominator, Double.NaN, Double.NaN, Double.NaN);
             } else {
-                candidates.add(s);
+                candidates.add(i);
             }
         }
-        // Remove extendedly dominated strategies until ICERs rise along the frontier.
+        // 3. Remove extendedly dominated strategies, one at a time, recomputing the ICERs of the
+        // remaining ones each time, until they rise along the frontier.
         boolean removed = true;
         while (removed) {
             removed = false;
-            for (int i = 1; i < candidates.size() - 1; i++) {
-                if (icer(candidates.get(i - 1), candidates.get(i)) > icer(candidates.get(i), candidates.get(i + 1))) {
-                    rows.add(new Row(candidates.remove(i), Status.EXTENDEDLY_DOMINATED, null, Double.NaN, Double.NaN,
-                            Double.NaN));
+            for (int c = 1; c < candidates.size() - 1; c++) {
+                final Strategy previous = strategies.get(candidates.get(c - 1));
+                final Strategy current = strategies.get(candidates.get(c));
+                final Strategy next = strategies.get(candidates.get(c + 1));
+                if (icer(previous, current) > icer(current, next)) {
+                    rows[candidates.remove(c)] = new Row(current, Status.EXTENDEDLY_DOMINATED, null, Double.NaN,
+                            Double.NaN, Double.NaN);
                     removed = true;
                     break;
                 }
             }
         }
-        for (int i = 0; i < candidates.size(); i++) {
-            final Strategy s = candidates.get(i);
-            if (i == 0) {
-                rows.add(new Row(s, Status.FRONTIER, null, Double.NaN, Double.NaN, Double.NaN));
+        // 4. The frontier, each strategy against the previous one.
+        for (int c = 0; c < candidates.size(); c++) {
+            final Strategy s = strategies.get(candidates.get(c));
+            if (c == 0) {
+                rows[candidates.get(c)] = new Row(s, Status.FRONTIER, null, Double.NaN, Double.NaN, Double.NaN);
             } else {
-                final Strategy previous = candidates.get(i - 1);
-                rows.add(new Row(s, Status.FRONTIER, previous, s.cost() - previous.cost(),
-                        s.effect() - previous.effect(), icer(previous, s)));
+                final Strategy previous = strategies.get(candidates.get(c - 1));
+                rows[candidates.get(c)] = new Row(s, Status.FRONTIER, previous, s.cost() - previous.cost(),
+                        s.effect() - previous.effect(), icer(previous, s));
             }
         }
-        rows.sort(Comparator.comparingInt(r -> strategies.indexOf(r.strategy())));
-        return rows;
+        return List.of(rows);
     }
 
-    /** @return a strategy that dominates {@code s}, or null; identical strategies do not dominate each other */
-    private static Strategy dominator(final Strategy s, final List<Strategy> all) {
-        for (final Strategy other : all) {
-            if (other != s && other.cost() <= s.cost() && other.effect() >= s.effect()
-                    && (other.cost() < s.cost() || other.effect() > s.effect())) {
+    /**
+     * @return a strategy that dominates the one at {@code index}: one that costs no more and gives
+     *     at least as much effect, one of the two strictly; failing that, an identical strategy
+     *     listed before it (the tie rule); else null
+     */
+    private static Strategy dominator(final int index, final List<Strategy> all) {
+        final Strategy s = all.get(index);
+        Strategy earlierTwin = null;
+        for (int i = 0; i < all.size(); i++) {
+            final Strategy other = all.get(i);
+            if (i == index || other.cost() > s.cost() || other.effect() < s.effect()) {
+                continue;
+            }
+            if (other.cost() < s.cost() || other.effect() > s.effect()) {
                 return other;
             }
+            if (i < index && earlierTwin == null) {
+                earlierTwin = other;
+            }
         }
-        return null;
+        return earlierTwin;
     }
 
     private static double icer(final Strategy from, final Strategy to) {

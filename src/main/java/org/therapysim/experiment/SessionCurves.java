@@ -10,7 +10,9 @@ import org.therapysim.model.EpisodeRecord;
  * cumulative share reliably improved by session k, with episodes that ended unimproved censored at
  * their last session (the survival approach of Anderson and Lambert 2001 to Howard et al.'s 1986
  * dose-effect question). The retention curve is the share still in treatment at session k, with
- * episodes open at the horizon censored.
+ * episodes open at the horizon censored. Where nobody is at risk any more a curve whose last subject
+ * had the event stays where it got to (everyone improved: 1; everyone ended: retention 0); after a
+ * last subject who was censored it is undefined (NaN).
  */
 public final class SessionCurves {
     /** Sessions covered by the curves (1 to MAX_SESSION). */
@@ -56,7 +58,9 @@ public final class SessionCurves {
 
     /**
      * Product-limit estimate. {@code atRisk[t]} counts subjects whose time is t (event or
-     * censoring); the number at risk at k is the count with time >= k.
+     * censoring); the number at risk at k is the count with time >= k. After the largest observed
+     * time the estimate is 0 if that time ended with events only (Kaplan and Meier 1958), else
+     * undefined (NaN).
      *
      * @param survivalBefore true: value at k is S(k-1), the share still at risk at k; false: 1 - S(k)
      */
@@ -73,16 +77,16 @@ public final class SessionCurves {
         double survival = 1.0;
         for (int k = 1; k <= MAX_SESSION; k++) {
             remaining -= timeCounts[k - 1];
-            if (remaining == 0) {
-                // Nobody is still at risk. If the last of them had the event the estimate has reached
-                // zero and stays there (everyone has ended, or improved); if the last was censored it
-                // is undefined from here on.
-                Arrays.fill(out, k - 1, MAX_SESSION,
-                        survival > 0 ? Double.NaN : survivalBefore ? 0.0 : 1.0);
+            if (remaining == 0 && survival > 0) {
+                // Nobody is still at risk and the last time was censored: undefined from here on.
+                Arrays.fill(out, k - 1, MAX_SESSION, Double.NaN);
                 break;
             }
             final double before = survival;
-            survival *= 1.0 - (double) events[k] / remaining;
+            if (remaining > 0) {
+                survival *= 1.0 - (double) events[k] / remaining;
+            }
+            // Once the last subject at risk had the event the estimate is 0 and stays there.
             out[k - 1] = survivalBefore ? before : 1.0 - survival;
         }
         return out;

@@ -9,6 +9,10 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -166,20 +170,31 @@ public final class UncertainParameter {
     private RealDistribution fit(final double start1, final double start2,
             final Function<double[], RealDistribution> make) {
         final MultivariateFunction miss = x -> {
-            final RealDistribution d = make.apply(new double[] {Math.exp(x[0]), Math.exp(x[1])});
-            final double a = (d.inverseCumulativeProbability(LOWER) - low) / (high - low);
-            final double b = (d.inverseCumulativeProbability(UPPER) - high) / (high - low);
-            return a * a + b * b;
+            try {
+                final RealDistribution d = make.apply(new double[] {Math.exp(x[0]), Math.exp(x[1])});
+                final double a = (d.inverseCumulativeProbability(LOWER) - low) / (high - low);
+                final double b = (d.inverseCumulativeProbability(UPPER) - high) / (high - low);
+                final double value = a * a + b * b;
+                return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
+            } catch (final MathIllegalArgumentException | MathIllegalStateException | MathArithmeticException e) {
+                // No percentile can be computed for these parameters: as far from the target as can be.
+                return Double.POSITIVE_INFINITY;
+            }
         };
-        final PointValuePair best = new SimplexOptimizer(1e-14, 1e-16).optimize(new MaxEval(5000),
-                new ObjectiveFunction(miss), GoalType.MINIMIZE, new NelderMeadSimplex(2),
-                new InitialGuess(new double[] {Math.log(start1), Math.log(start2)}));
-        final RealDistribution fitted = make.apply(new double[] {Math.exp(best.getPoint()[0]),
-            Math.exp(best.getPoint()[1])});
-        if (Math.sqrt(best.getValue()) > FIT_TOLERANCE) {
+        PointValuePair best = null;
+        try {
+            best = new SimplexOptimizer(1e-14, 1e-16).optimize(new MaxEval(5000), new ObjectiveFunction(miss),
+                    GoalType.MINIMIZE, new NelderMeadSimplex(2),
+                    new InitialGuess(new double[] {Math.log(start1), Math.log(start2)}));
+        } catch (final TooManyEvaluationsException e) {
+            // Not converged: refused below.
+        }
+        if (best == null || !(Math.sqrt(best.getValue()) <= FIT_TOLERANCE)) {
             throw new InvalidValueException("high", high, "no " + family.word() + " has 2.5th and 97.5th percentiles "
                     + low + " and " + high);
         }
+        final RealDistribution fitted = make.apply(new double[] {Math.exp(best.getPoint()[0]),
+            Math.exp(best.getPoint()[1])});
         return fitted;
     }
 

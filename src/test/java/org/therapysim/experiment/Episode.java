@@ -1,0 +1,134 @@
+package org.therapysim.experiment;
+
+import org.therapysim.model.EndReason;
+import org.therapysim.model.EpisodeRecord;
+
+/**
+ * Builds an {@link EpisodeRecord} by hand for tests: every field starts at a neutral value (no
+ * session, no cost, no outcome) and only the fields a test is about are set.
+ */
+final class Episode {
+    private int patientId = 1;
+    private Integer therapistId = 1;
+    private String orientation = "cbt";
+    private int arrivalWeek;
+    private Integer firstSessionWeek;
+    private int sessions;
+    private Integer improvedAt;
+    private EndReason endReason = EndReason.PLANNED;
+    private int baseline = 15;
+    private Integer endScore;
+    private boolean caseness = true;
+    private Boolean reliableImprovement;
+    private Boolean recovered;
+    private Boolean reliableRecovery;
+    private Boolean deteriorated;
+    private Boolean relapsed;
+    private Double alliance;
+    private int ruptures;
+    private int repairs;
+    private int switches;
+    private boolean outOfNetwork;
+    private double payer;
+    private double patient;
+    private double admin;
+    private double productivity;
+    private double medical;
+
+    private Episode() {
+    }
+
+    /** @return an episode with {@code sessions} sessions attended that ended for {@code reason} */
+    static Episode ended(final EndReason reason, final int sessions) {
+        final Episode e = new Episode();
+        e.endReason = reason;
+        e.sessions = sessions;
+        if (sessions > 0) {
+            e.firstSessionWeek = 0;
+            e.alliance = 0.5;
+            e.endScore = e.baseline;
+        }
+        return e;
+    }
+
+    Episode patient(final int id) {
+        patientId = id;
+        return this;
+    }
+
+    Episode therapist(final Integer id, final String orientationName) {
+        therapistId = id;
+        orientation = orientationName;
+        return this;
+    }
+
+    Episode waited(final int arrival, final int firstSession) {
+        arrivalWeek = arrival;
+        firstSessionWeek = firstSession;
+        return this;
+    }
+
+    Episode improvedAt(final Integer session) {
+        improvedAt = session;
+        return this;
+    }
+
+    Episode scores(final int atAssessment, final Integer atEnd, final boolean atCaseness) {
+        baseline = atAssessment;
+        endScore = atEnd;
+        caseness = atCaseness;
+        return this;
+    }
+
+    Episode outcome(final Boolean improvement, final Boolean recovery, final Boolean reliable,
+            final Boolean deterioration) {
+        reliableImprovement = improvement;
+        recovered = recovery;
+        reliableRecovery = reliable;
+        deteriorated = deterioration;
+        return this;
+    }
+
+    Episode relapsed(final Boolean value) {
+        relapsed = value;
+        return this;
+    }
+
+    Episode alliance(final Double mean) {
+        alliance = mean;
+        return this;
+    }
+
+    Episode ruptures(final int count, final int repaired) {
+        ruptures = count;
+        repairs = repaired;
+        return this;
+    }
+
+    Episode switches(final int count) {
+        switches = count;
+        return this;
+    }
+
+    Episode outOfNetwork() {
+        outOfNetwork = true;
+        return this;
+    }
+
+    Episode costs(final double payerCost, final double patientCost, final double adminCost,
+            final double productivityLoss, final double medicalCost) {
+        payer = payerCost;
+        patient = patientCost;
+        admin = adminCost;
+        productivity = productivityLoss;
+        medical = medicalCost;
+        return this;
+    }
+
+    EpisodeRecord build() {
+        return new EpisodeRecord(patientId, 1, "depression", therapistId, orientation, arrivalWeek, firstSessionWeek,
+                arrivalWeek + 10, sessions, sessions, 0, improvedAt, endReason, baseline, endScore, caseness,
+                reliableImprovement, recovered, reliableRecovery, deteriorated, relapsed, alliance, alliance, ruptures,
+                repairs, switches, 0, 0, 0, outOfNetwork, payer, patient, admin, productivity, medical);
+    }
+}

@@ -1,0 +1,261 @@
+package org.therapysim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.therapysim.model.EconomicTotals;
+import org.therapysim.model.EndReason;
+import org.therapysim.model.EpisodeRecord;
+import org.therapysim.model.ReplicationResult;
+
+/**
+ * Every metric of one replication against its definition (docs/MODEL.md, "Outcome definitions";
+ * the {@link Metric} javadoc), on nine episodes written by hand:
+ *
+ * <pre>
+ * ep  end           sessions wait therapist score    improved at  outcome           alliance costs (payer, patient, admin, prod., medical)
+ * e1  declined         0      -      -      -             -        -                    -      0,   0,  0, 100, 50
+ * e2  gave up          0      -      -      -             -        -                    -      0,   0, 11, 200, 60
+ * e3  dropout          1      3      1    15 -> 14        -        (not finished)      0.5    80,  20,  0,   0,  0
+ * e4  dropout          4      1      1    20 -> 12        3        improved            0.6   320,  80,  0, 300,  0
+ * e5  planned          8      2      1    16 -> 4         5        reliably recovered  0.8   640,   0, 22,   0,  0
+ * e6  cap reached     10      0      2     8 -> 2         9        improved, no case.  0.7   800, 200,  0,   0,  0
+ * e7  review denied    2      4      2    10 -> 15        -        deteriorated        0.4   160,   0, 11,   0,  0
+ * e8  horizon          6      1      2    20 -> 5         -        (censored)          0.9   480, 120,  0,   0,  0
+ * e9  dropout          2      2      2    10 -> 9         -        unchanged           0.5   160,  40,  0,   0, 90
+ * </pre>
+ */
+class EpisodeMetricsTest {
+    private static final double EPS = 1e-12;
+    private static final EconomicTotals NO_ECONOMICS = new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0);
+
+    private static List<EpisodeRecord> nineEpisodes() {
+        return List.of(
+                Episode.ended(EndReason.DECLINED, 0).costs(0, 0, 0, 100, 50).build(),
+                Episode.ended(EndReason.GAVE_UP_WAITING, 0).costs(0, 0, 11, 200, 60).build(),
+                Episode.ended(EndReason.DROPOUT, 1).waited(0, 3).therapist(1, "cbt").scores(15, 14, true)
+                        .alliance(0.5).ruptures(1, 0).costs(80, 20, 0, 0, 0).build(),
+                Episode.ended(EndReason.DROPOUT, 4).waited(2, 3).therapist(1, "cbt").scores(20, 12, true)
+                        .improvedAt(3).outcome(true, false, false, false).alliance(0.6).ruptures(2, 1).switches(1)
+                        .costs(320, 80, 0, 300, 0).build(),
+                Episode.ended(EndReason.PLANNED, 8).waited(0, 2).therapist(1, "cbt").scores(16, 4, true)
+                        .improvedAt(5).outcome(true, true, true, false).relapsed(true).alliance(0.8)
+                        .ruptures(3, 3).outOfNetwork().costs(640, 0, 22, 0, 0).build(),
+                Episode.ended(EndReason.CAP_REACHED, 10).waited(5, 5).therapist(2, "cbt").scores(8, 2, false)
+                        .improvedAt(9).outcome(true, null, null, false).relapsed(false).alliance(0.7)
+                        .costs(800, 200, 0, 0, 0).build(),
+                Episode.ended(EndReason.REVIEW_DENIED, 2).waited(1, 5).therapist(2, "cbt").scores(10, 15, true)
+                        .outcome(false, false, false, true).alliance(0.4).costs(160, 0, 11, 0, 0).build(),
+                Episode.ended(EndReason.HORIZON, 6).waited(0, 1).therapist(2, "cbt").scores(20, 5, true)
+                        .alliance(0.9).switches(2).outOfNetwork().costs(480, 120, 0, 0, 0).build(),
+                Episode.ended(EndReason.DROPOUT, 2).waited(3, 5).therapist(2, "cbt").scores(10, 9, true)
+                        .outcome(false, false, false, false).alliance(0.5).costs(160, 40, 0, 0, 90).build());
+    }
+
+    private static Map<Metric, Double> metrics(final List<EpisodeRecord> episodes, final double memberMonths,
+            final int[] visits, final EconomicTotals economics) {
+        return EpisodeMetrics.of(new ReplicationResult(1, episodes, List.of(), List.of(), 0, 100, memberMonths,
+                visits, economics));
+    }
+
+    private static void assertUndefined(final Map<Metric, Double> m, final Metric... metrics) {
+        for (final Metric metric : metrics) {
+            assertTrue(Double.isNaN(m.get(metric)), metric + " should be undefined: " + m.get(metric));
+        }
+    }
+
+    @Test
+    void everyMetricHasAValue() {
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[] {3}, NO_ECONOMICS);
+        assertEquals(EnumSet.allOf(Metric.class), m.keySet());
+    }
+
+    @Test
+    void sharesOfEpisodesAndOfStartedEpisodes() {
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
+        assertEquals(9, m.get(Metric.EPISODES), EPS);
+        // Started: e3..e9 = 7 of 9. Declined: e1; gave up: e2.
+        assertEquals(7.0 / 9, m.get(Metric.STARTED_RATE), EPS);
+        assertEquals(1.0 / 9, m.get(Metric.DECLINED_RATE), EPS);
+        assertEquals(1.0 / 9, m.get(Metric.GAVE_UP_WAITING_RATE), EPS);
+        // Started and ended (e8 censored): e3, e4, e5, e6, e7, e9 = 6; dropouts e3, e4, e9: 3/6.
+        assertEquals(0.5, m.get(Metric.DROPOUT_RATE), EPS);
+        assertEquals(1.0 / 6, m.get(Metric.CAP_REACHED_RATE), EPS);
+        assertEquals(1.0 / 6, m.get(Metric.REVIEW_DENIED_RATE), EPS);
+        // Dropouts after session 1 or 2: e3 (1) and e9 (2), not e4 (4): 2/3.
+        assertEquals(2.0 / 3, m.get(Metric.EARLY_DROPOUT_SHARE), EPS);
+        // Switched therapist (any number of times): e4 once, e8 twice: 2 of 7 started.
+        assertEquals(2.0 / 7, m.get(Metric.SWITCH_RATE), EPS);
+        assertEquals(2.0 / 7, m.get(Metric.OUT_OF_NETWORK_RATE), EPS);
+        // Weeks waiting among started: 3 + 1 + 2 + 0 + 4 + 1 + 2 = 13 over 7.
+        assertEquals(13.0 / 7, m.get(Metric.MEAN_WEEKS_WAITING), EPS);
+        // Alliance among started: 0.5 + 0.6 + 0.8 + 0.7 + 0.4 + 0.9 + 0.5 = 4.4 over 7.
+        assertEquals(4.4 / 7, m.get(Metric.ALLIANCE_MEAN), EPS);
+        // Relapse among episodes with a relapse status (ended below caseness): e5 yes, e6 no.
+        assertEquals(0.5, m.get(Metric.RELAPSE_RATE), EPS);
+        // Ruptures repaired: (0 + 1 + 3) of (1 + 2 + 3).
+        assertEquals(4.0 / 6, m.get(Metric.REPAIR_RATE), EPS);
+    }
+
+    @Test
+    void outcomesOfFinishedCourses() {
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
+        // Finished courses (ended, two or more sessions): e4, e5, e6, e7, e9; not e3 (one session) nor
+        // e8 (censored).
+        // Reliable improvement e4, e5, e6: 3/5. Deterioration e7: 1/5.
+        assertEquals(0.6, m.get(Metric.RELIABLE_IMPROVEMENT_RATE), EPS);
+        assertEquals(0.2, m.get(Metric.DETERIORATION_RATE), EPS);
+        // At caseness among them: e4, e5, e7, e9 (e6 was not): recovered e5 only: 1/4, reliably too.
+        assertEquals(0.25, m.get(Metric.RECOVERY_RATE), EPS);
+        assertEquals(0.25, m.get(Metric.RELIABLE_RECOVERY_RATE), EPS);
+        // Sessions per finished course: (4 + 8 + 10 + 2 + 2) / 5.
+        assertEquals(5.2, m.get(Metric.MEAN_SESSIONS), EPS);
+    }
+
+    @Test
+    void doseEffectPointsAreTheKaplanMeierShares() {
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
+        // Times: e3 1 (censored), e7 2 (c), e9 2 (c), e4 3 (improved), e5 5 (i), e8 6 (c), e6 9 (i).
+        // k = 3: 4 at risk, 1 event: S = 3/4. k = 5: 3 at risk, 1 event: S = 1/2. k = 9: 1 at risk,
+        // 1 event: S = 0, and 0 after it.
+        assertEquals(0.5, m.get(Metric.IMPROVED_BY_SESSION_8), EPS);
+        assertEquals(1.0, m.get(Metric.IMPROVED_BY_SESSION_26), EPS);
+    }
+
+    @Test
+    void fieldStatisticsOfFinishedCourses() {
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
+        // Finished courses (alliance x, improvement y = (baseline - end) / baseline):
+        // e4 (0.6, 8/20 = 0.4), e5 (0.8, 12/16 = 0.75), e6 (0.7, 6/8 = 0.75), e7 (0.4, -5/10 = -0.5),
+        // e9 (0.5, 1/10 = 0.1). Means 0.6 and 0.3.
+        // Sxy = 0 x 0.1 + 0.2 x 0.45 + 0.1 x 0.45 + (-0.2)(-0.8) + (-0.1)(-0.2) = 0.315;
+        // Sxx = 0 + 0.04 + 0.01 + 0.04 + 0.01 = 0.1; Syy = 0.01 + 0.2025 + 0.2025 + 0.64 + 0.04 = 1.095.
+        // r = 0.315 / sqrt(0.1 x 1.095) = 0.315 / 0.3309078 = 0.9519267.
+        assertEquals(0.315 / Math.sqrt(0.1095), m.get(Metric.ALLIANCE_OUTCOME_R), 1e-12);
+        assertEquals(0.9519267, m.get(Metric.ALLIANCE_OUTCOME_R), 1e-7);
+        // By therapist: 1 has {0.4, 0.75} (mean 0.575), 2 has {0.75, -0.5, 0.1} (mean 0.35/3).
+        // Grand mean 0.3. SSB = 2 x 0.275^2 + 3 x (0.35/3 - 0.3)^2 = 0.15125 + 0.3025/3 = 0.2520833.
+        // SSW = 2 x 0.175^2 + (0.75 - 0.35/3)^2 + (-0.5 - 0.35/3)^2 + (0.1 - 0.35/3)^2 = 0.06125 +
+        // 0.7816667 = 0.8429167. MSB = SSB / 1; MSW = SSW / 3; n0 = (5 - 13/5) / 1 = 2.4.
+        // ICC = (0.2520833 - 0.2809722) / (0.2520833 + 1.4 x 0.2809722) = -0.0288889 / 0.6454444 = -0.0447581
+        // (a sampling estimate below zero, kept).
+        final double msb = 0.15125 + 0.3025 / 3;
+        final double t2 = 0.35 / 3;
+        final double msw = (0.06125 + (0.75 - t2) * (0.75 - t2) + (-0.5 - t2) * (-0.5 - t2) + (0.1 - t2) * (0.1 - t2))
+                / 3;
+        assertEquals((msb - msw) / (msb + 1.4 * msw), m.get(Metric.THERAPIST_VARIANCE_SHARE), 1e-12);
+        assertEquals(-0.0447581, m.get(Metric.THERAPIST_VARIANCE_SHARE), 1e-7);
+        // Fewer than 30 finished courses in every orientation: no comparison.
+        assertUndefined(m, Metric.ORIENTATION_MEAN_D);
+    }
+
+    @Test
+    void costsPerEpisodePerMemberAndPerRecovery() {
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
+        // Payer 80 + 320 + 640 + 800 + 160 + 480 + 160 = 2640; patient 20 + 80 + 200 + 120 + 40 = 460;
+        // admin 11 + 22 + 11 = 44; productivity 100 + 200 + 300 = 600; medical 50 + 60 + 90 = 200.
+        assertEquals(2640.0 / 9, m.get(Metric.PAYER_COST_PER_EPISODE), 1e-9);
+        assertEquals(460.0 / 9, m.get(Metric.PATIENT_COST_PER_EPISODE), 1e-9);
+        assertEquals(44.0 / 9, m.get(Metric.ADMIN_COST_PER_EPISODE), 1e-9);
+        assertEquals(600.0 / 9, m.get(Metric.PRODUCTIVITY_LOSS_PER_EPISODE), 1e-9);
+        assertEquals(200.0 / 9, m.get(Metric.MEDICAL_COST_PER_EPISODE), 1e-9);
+        // 1,200 member-months.
+        assertEquals(2.2, m.get(Metric.PAYER_COST_PMPM), 1e-12);
+        assertEquals((2640.0 + 44) / 1200, m.get(Metric.PLAN_COST_PMPM), 1e-12);
+        assertEquals((2640.0 + 460) / 1200, m.get(Metric.SPENDING_PMPM), 1e-12);
+        // One recovery (e5) in 100 member-years: 10 per 1,000 member-years.
+        assertEquals(10, m.get(Metric.RECOVERIES_PER_1000), 1e-12);
+        // Plan cost (payer and admin) per recovery: 2684 / 1.
+        assertEquals(2684, m.get(Metric.COST_PER_RECOVERY), 1e-9);
+    }
+
+    @Test
+    void visitsPerUserCountOnlyPatientsWithMoreThanOneVisit() {
+        // Users: 4, 8, 10, 2, 6, 2 (not 0 nor 1): 32 / 6.
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[] {0, 1, 4, 8, 10, 2, 6, 2},
+                NO_ECONOMICS);
+        assertEquals(32.0 / 6, m.get(Metric.VISITS_PER_USER_YEAR), EPS);
+    }
+
+    @Test
+    void perPatientEconomicsAndThePerspectivesSums() {
+        final EconomicTotals economics = new EconomicTotals(8, 6.4, 2, 3000, 40, 500, 1600, 800);
+        final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], economics);
+        // Per patient, 8 patients.
+        assertEquals(0.8, m.get(Metric.QALYS_PER_PATIENT), EPS);
+        assertEquals(0.25, m.get(Metric.RECOVERIES_PER_PATIENT), EPS);
+        assertEquals(375, m.get(Metric.PLAN_SESSIONS_PER_PATIENT), EPS);
+        assertEquals(5, m.get(Metric.ADMIN_PER_PATIENT), EPS);
+        assertEquals(62.5, m.get(Metric.OUT_OF_POCKET_PER_PATIENT), EPS);
+        assertEquals(200, m.get(Metric.PRODUCTIVITY_PER_PATIENT), EPS);
+        assertEquals(100, m.get(Metric.MEDICAL_PER_PATIENT), EPS);
+        // Payer 375 + 5 = 380; employer + 200 = 580; societal + 62.5 + 100 = 742.5.
+        assertEquals(380, m.get(Metric.COST_PAYER), EPS);
+        assertEquals(580, m.get(Metric.COST_EMPLOYER), EPS);
+        assertEquals(742.5, m.get(Metric.COST_SOCIETAL), EPS);
+    }
+
+    @Test
+    void anEmptyReplicationHasACountOfZeroAndNothingElse() {
+        final Map<Metric, Double> m = metrics(List.of(), 0, new int[0], NO_ECONOMICS);
+        assertEquals(0, m.get(Metric.EPISODES), 0.0);
+        for (final Metric metric : Metric.values()) {
+            if (metric != Metric.EPISODES) {
+                assertUndefined(m, metric);
+            }
+        }
+    }
+
+    @Test
+    void withoutStartersEveryShareOfStartedEpisodesIsUndefined() {
+        final Map<Metric, Double> m = metrics(List.of(Episode.ended(EndReason.DECLINED, 0).build(),
+                Episode.ended(EndReason.GAVE_UP_WAITING, 0).costs(0, 0, 11, 0, 0).build()), 120, new int[] {0, 1},
+                new EconomicTotals(2, 1.5, 0, 0, 11, 0, 0, 0));
+        assertEquals(2, m.get(Metric.EPISODES), 0.0);
+        assertEquals(0.0, m.get(Metric.STARTED_RATE), 0.0);
+        assertEquals(0.5, m.get(Metric.DECLINED_RATE), 0.0);
+        assertEquals(0.5, m.get(Metric.GAVE_UP_WAITING_RATE), 0.0);
+        assertUndefined(m, Metric.DROPOUT_RATE, Metric.EARLY_DROPOUT_SHARE, Metric.CAP_REACHED_RATE,
+                Metric.REVIEW_DENIED_RATE, Metric.SWITCH_RATE, Metric.OUT_OF_NETWORK_RATE, Metric.MEAN_WEEKS_WAITING,
+                Metric.ALLIANCE_MEAN, Metric.RECOVERY_RATE, Metric.RELIABLE_IMPROVEMENT_RATE,
+                Metric.RELIABLE_RECOVERY_RATE, Metric.DETERIORATION_RATE, Metric.MEAN_SESSIONS,
+                Metric.IMPROVED_BY_SESSION_8, Metric.IMPROVED_BY_SESSION_26, Metric.RELAPSE_RATE, Metric.REPAIR_RATE,
+                Metric.ALLIANCE_OUTCOME_R, Metric.THERAPIST_VARIANCE_SHARE, Metric.VISITS_PER_USER_YEAR);
+        // No recovery: no cost per recovery; costs per member are still defined (zero payments).
+        assertUndefined(m, Metric.COST_PER_RECOVERY);
+        assertEquals(0.0, m.get(Metric.PAYER_COST_PMPM), 0.0);
+        assertEquals(11.0 / 120, m.get(Metric.PLAN_COST_PMPM), EPS);
+        assertEquals(0.0, m.get(Metric.RECOVERIES_PER_1000), 0.0);
+        assertEquals(5.5, m.get(Metric.ADMIN_PER_PATIENT), EPS);
+        assertEquals(5.5, m.get(Metric.COST_PAYER), EPS);
+    }
+
+    @Test
+    void withoutFinishedCoursesTheirOutcomesAreUndefined() {
+        // One dropout after a single session, one course still open at the horizon.
+        final Map<Metric, Double> m = metrics(List.of(Episode.ended(EndReason.DROPOUT, 1).build(),
+                Episode.ended(EndReason.HORIZON, 3).waited(0, 2).build()), 120, new int[0], NO_ECONOMICS);
+        assertEquals(1.0, m.get(Metric.STARTED_RATE), 0.0);
+        assertEquals(1.0, m.get(Metric.DROPOUT_RATE), 0.0);
+        assertEquals(1.0, m.get(Metric.EARLY_DROPOUT_SHARE), 0.0);
+        assertEquals(1.0, m.get(Metric.MEAN_WEEKS_WAITING), 0.0);
+        assertUndefined(m, Metric.RECOVERY_RATE, Metric.RELIABLE_IMPROVEMENT_RATE, Metric.RELIABLE_RECOVERY_RATE,
+                Metric.DETERIORATION_RATE, Metric.MEAN_SESSIONS);
+        // Finished courses, none at caseness: recovery undefined, improvement defined.
+        final Map<Metric, Double> noCase = metrics(List.of(Episode.ended(EndReason.PLANNED, 3).scores(8, 1, false)
+                .outcome(true, null, null, false).build()), 120, new int[0], NO_ECONOMICS);
+        assertEquals(1.0, noCase.get(Metric.RELIABLE_IMPROVEMENT_RATE), 0.0);
+        assertEquals(0.0, noCase.get(Metric.DETERIORATION_RATE), 0.0);
+        assertUndefined(noCase, Metric.RECOVERY_RATE, Metric.RELIABLE_RECOVERY_RATE);
+        // A course of exactly two sessions is finished; censored ones never are.
+        final Map<Metric, Double> two = metrics(List.of(Episode.ended(EndReason.PLANNED, 2)
+                .outcome(false, false, false, false).build(), Episode.ended(EndReason.HORIZON, 12)
+                .outcome(true, true, true, false).build()), 120, new int[0], NO_ECONOMICS);
+        assertEquals(2.0, two.get(Metric.MEAN_SESSIONS), 0.0);
+        assertEquals(0.0, two.get(Metric.RELIABLE_IMPROVEMENT_RATE), 0.0);
+    }
+}
