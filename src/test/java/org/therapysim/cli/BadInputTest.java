@@ -84,7 +84,9 @@ class BadInputTest {
 
     @Test
     void theSameValueInAFileIsRefusedTheSameWay() {
-        final Path file = TestScenarios.smallBaseline(dir, "many", "simulation: {replications: 100001}\n");
+        final Path file = TestScenarios.write(dir, "many.yaml", "extends: "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml")
+                + "\nname: many\nsimulation: {weeks: 60, replications: 100001}\nevaluation: {horizonWeeks: 8}\n");
         refused(file + ": simulation.replications = 100001: must be a whole number between 1 and 100000", "run",
                 file.toString());
     }
