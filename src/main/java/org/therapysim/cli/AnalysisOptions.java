@@ -19,7 +19,9 @@ final class AnalysisOptions {
     Long seed;
 
     @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications per arm of the base case (and, for tornado, of each run; default: the study's).")
+            description = "Replications per arm of the base case (and, for tornado, of each run), 1 to 100000"
+                    + " (default: the study's).")
+    @Limits(min = 1, max = 100_000)
     Integer replications;
 
     @Option(names = "--wtp", paramLabel = "AMOUNT",
@@ -39,9 +41,6 @@ final class AnalysisOptions {
     /** @return the study with the seed and willingness to pay given, checked to have uncertain parameters */
     Study study(final ScenarioLoader loader, final Path file) {
         Study study = StudyRunner.withWillingnessToPay(loader.loadStudy(file), wtp);
-        if (replications != null && replications < 1) {
-            throw TherapysimException.invalidInput("--replications = " + replications + ": must be at least 1");
-        }
         study = study.withRun(replications != null ? replications : study.replications(),
                 seed != null ? seed : study.seed());
         if (study.uncertain().isEmpty()) {

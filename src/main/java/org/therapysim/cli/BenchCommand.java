@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.therapysim.TherapysimException;
 import org.therapysim.experiment.Benchmark;
 import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
@@ -26,30 +25,31 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--patients", paramLabel = "N", description = "Cohort size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patients", paramLabel = "N", description = "Cohort size, 1 to 1000000 (default: ${DEFAULT-VALUE}).")
+    @Limits(min = 1, max = 1_000_000)
     int patients = 10_000;
 
-    @Option(names = "--weeks", paramLabel = "W", description = "Weeks simulated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weeks", paramLabel = "W", description = "Weeks simulated, 1 to 2600 (default: ${DEFAULT-VALUE}).")
+    @Limits(min = 1, max = 52 * 50)
     int weeks = 52;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel run (default: all cores).")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Threads for the parallel run, 1 to " + WorkOptions.MAX_THREADS + " (default: all cores).")
+    @Limits(min = 1, max = WorkOptions.MAX_THREADS)
     Integer threads;
 
-    @Option(names = "--repeat", paramLabel = "R", description = "Timed single-thread runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", paramLabel = "R", description = "Timed single-thread runs, 1 to 100 (default: ${DEFAULT-VALUE}).")
+    @Limits(min = 1, max = 100)
     int repeat = 3;
 
     @Option(names = "--replications", paramLabel = "N",
-            description = "Replications of the parallel runs, on 1 thread and on T (default: enough for about 5 s"
-                    + " on 1 thread, at least 4 per thread and 8).")
+            description = "Replications of the parallel runs, on 1 thread and on T, 1 to 100000 (default: enough for"
+                    + " about 5 s on 1 thread, at least 4 per thread and 8).")
+    @Limits(min = 1, max = 100_000)
     Integer replications;
 
     @Override
     public Integer call() {
-        if (patients < 1 || weeks < 1 || repeat < 1 || (threads != null && threads < 1)
-                || (replications != null && replications < 1)) {
-            throw TherapysimException.invalidInput(
-                    "--patients, --weeks, --repeat, --replications and --threads must be at least 1");
-        }
         final int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         final ScenarioLoader loader = new ScenarioLoader();
         ResolvedTree tree = loader.defaultTree();

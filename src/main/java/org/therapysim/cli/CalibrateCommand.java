@@ -42,11 +42,14 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "A parameter to fit, with bounds (repeatable; default: the targets file's free list).")
     List<String> freeOptions = new ArrayList<>();
 
-    @Option(names = "--max-evaluations", paramLabel = "N", description = "Objective evaluations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-evaluations", paramLabel = "N",
+            description = "Objective evaluations, 2 to 100000 (default: ${DEFAULT-VALUE}).")
+    @Limits(min = 2, max = 100_000)
     int maxEvaluations = 150;
 
     @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications per evaluation (default: the targets file's).")
+            description = "Replications per evaluation, 2 to 100000 (default: the targets file's).")
+    @Limits(min = 2, max = 100_000)
     Integer replications;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder (default: results/calibration-<file>).")
@@ -58,18 +61,12 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final Instant start = Instant.now();
-        if (maxEvaluations < 2) {
-            throw TherapysimException.invalidInput("--max-evaluations = " + maxEvaluations + ": must be at least 2");
-        }
         final Path target = output != null ? output
                 : Path.of("results", "calibration-" + ResultsFolder.nameOf(targetsFile));
         ResultsFolder.checkTarget(target.toAbsolutePath().normalize(), work.overwrite);
         final ScenarioLoader loader = new ScenarioLoader();
         TargetFile file = loader.loadTargets(targetsFile);
         if (replications != null) {
-            if (replications < 2) {
-                throw TherapysimException.invalidInput("--replications = " + replications + ": must be at least 2");
-            }
             file = new TargetFile(file.name(), file.scenario(), replications, file.seed(), file.targets(), file.free());
         }
         final List<FreeParameter> free = new ArrayList<>();

@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         final CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setExecutionStrategy(Limits.Checker::execute);
         cmd.setParameterExceptionHandler((ex, arguments) -> {
             err.println("therapysim: " + ex.getMessage());
             err.println("Try 'therapysim " + commandName(ex.getCommandLine()) + "--help' for usage.");

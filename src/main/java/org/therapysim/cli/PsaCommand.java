@@ -27,6 +27,13 @@ import picocli.CommandLine.Spec;
         description = {"Probabilistic sensitivity analysis: every arm on each draw of the study's psa: parameters.",
     "Writes the draws, the cost-effectiveness plane, the acceptability curve and the value of information."})
 final class PsaCommand implements Callable<Integer> {
+    /** The most draws: published analyses use 1,000 to 10,000. */
+    static final int MAX_DRAWS = 10_000;
+    /** The most replications of every arm in one draw. */
+    static final int MAX_PER_DRAW = 1_000;
+    /** The most replications in all (each keeps its summary in memory until the analysis ends). */
+    static final int MAX_RUNS = 500_000;
+
     @Spec
     CommandSpec spec;
 
@@ -34,11 +41,14 @@ final class PsaCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--draws", paramLabel = "N", defaultValue = "100",
-            description = "Draws of the uncertain parameters (default: ${DEFAULT-VALUE}).")
+            description = "Draws of the uncertain parameters, 2 to " + MAX_DRAWS + " (default: ${DEFAULT-VALUE}).")
+    @Limits(min = 2, max = MAX_DRAWS)
     int draws;
 
     @Option(names = "--per-draw", paramLabel = "R", defaultValue = "1",
-            description = "Replications of every arm in each draw (default: ${DEFAULT-VALUE}).")
+            description = {"Replications of every arm in each draw, 1 to " + MAX_PER_DRAW + " (default: ${DEFAULT-VALUE}).",
+                "Draws x replications per draw x arms may be at most " + MAX_RUNS + "."})
+    @Limits(min = 1, max = MAX_PER_DRAW)
     int perDraw;
 
     @Mixin
@@ -49,15 +59,16 @@ final class PsaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (draws < 2) {
-            throw TherapysimException.invalidInput("--draws = " + draws + ": must be at least 2");
-        }
-        if (perDraw < 1) {
-            throw TherapysimException.invalidInput("--per-draw = " + perDraw + ": must be at least 1");
-        }
         final Engines.Choice where = engine.choice(analysis.resuming.resume);
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = analysis.study(loader, file);
+        final long runs = (long) draws * perDraw * study.arms().size();
+        if (runs > MAX_RUNS) {
+            final int arms = study.arms().size();
+            throw TherapysimException.invalidInput("psa: " + draws + " draws x " + perDraw + " per draw x " + arms
+                    + (arms == 1 ? " arm" : " arms") + " = " + runs + " replications: at most " + MAX_RUNS
+                    + " are allowed; give fewer --draws or --per-draw");
+        }
         final Path target = analysis.target(file, "psa");
         final ProbabilisticAnalysis.Result result;
         // Another engine stays open for the base case, which then joins it rather than starting anew.

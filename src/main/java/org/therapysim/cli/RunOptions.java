@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that run simulations and write a results folder. */
 final class RunOptions {
     @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Replications per arm (default: the study's or scenario's).")
+            description = "Replications per arm, 1 to 100000 (default: the study's or scenario's).")
+    @Limits(min = 1, max = 100_000)
     Integer replications;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Master seed (default: the study's or scenario's).")

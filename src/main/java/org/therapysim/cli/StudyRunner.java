@@ -25,9 +25,6 @@ final class StudyRunner {
 
     static int run(final Study loaded, final RunOptions options, final String defaultName, final List<String> command,
             final SweepAxis sweep, final PrintWriter out, final PrintWriter err) {
-        if (options.replications != null && options.replications < 1) {
-            throw TherapysimException.invalidInput("--replications = " + options.replications + ": must be at least 1");
-        }
         final Study study = withWillingnessToPay(loaded, options.wtp).withRun(
                 options.replications != null ? options.replications : loaded.replications(),
                 options.seed != null ? options.seed : loaded.seed());

@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
     "Examples: --vary plan.sessionCap.sessions=4,8,12,20,40,unlimited",
     "          --range plan.copay=0:60 --range dynamics.relapse.oneYearRisk=0.1:0.5 --design lhs --points 20"})
 final class SweepCommand implements Callable<Integer> {
+    /** The most design points (arms) of a sweep: far more than a study compares, few enough to hold in memory. */
+    static final int MAX_POINTS = 10_000;
+
     @Spec
     CommandSpec spec;
 
@@ -53,11 +56,14 @@ final class SweepCommand implements Callable<Integer> {
     String design;
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "20",
-            description = "Design points of an lhs or sobol design (default: ${DEFAULT-VALUE}).")
+            description = "Design points of an lhs or sobol design, 2 to " + MAX_POINTS + " (default: ${DEFAULT-VALUE}).")
+    @Limits(min = 2, max = MAX_POINTS)
     int points;
 
     @Option(names = "--levels", paramLabel = "L", defaultValue = "3",
-            description = "Evenly spaced levels of each range in a factorial design (default: ${DEFAULT-VALUE}).")
+            description = "Evenly spaced levels of each range in a factorial design, 1 to " + MAX_POINTS
+                    + " (default: ${DEFAULT-VALUE}). The whole design has at most " + MAX_POINTS + " points.")
+    @Limits(min = 1, max = MAX_POINTS)
     int levels;
 
     @Mixin
@@ -67,10 +73,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         final List<SweepDesign.Factor> factors = factors();
         final SweepDesign.Kind kind = Choices.parse(design, "--design", SweepDesign.Kind.class);
-        if (points < 2 || levels < 1) {
-            throw TherapysimException.invalidInput("--points = " + points + ", --levels = " + levels
-                    + ": need at least 2 points and 1 level");
-        }
+        checkSize(factors, kind);
         final ScenarioLoader loader = new ScenarioLoader();
         final ResolvedTree base = loader.resolve(scenario);
         final Scenario given = loader.bind(base);
@@ -111,6 +114,31 @@ final class SweepCommand implements Callable<Integer> {
         return StudyRunner.run(study, options, ResultsFolder.nameOf(scenario) + "-sweep-" + shortKeys,
                 Main.commandLine(spec), new SweepAxis(keys, values), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /** Refuses a design of more than {@link #MAX_POINTS} points before building it. */
+    private void checkSize(final List<SweepDesign.Factor> factors, final SweepDesign.Kind kind) {
+        final long ranges = factors.stream().filter(SweepDesign.Factor::isRange).count();
+        double size = 1;
+        final List<String> parts = new ArrayList<>();
+        for (final SweepDesign.Factor f : factors) {
+            if (!f.isRange()) {
+                size *= f.values().size();
+                parts.add(f.values().size() + " values of " + f.key());
+            }
+        }
+        if (ranges > 0 && kind == SweepDesign.Kind.FACTORIAL) {
+            size *= Math.pow(levels, ranges);
+            parts.add(ranges + (ranges == 1 ? " range" : " ranges") + " at --levels " + levels);
+        } else if (ranges > 0) {
+            size *= points;
+            parts.add("--points " + points);
+        }
+        if (size > MAX_POINTS) {
+            throw TherapysimException.invalidInput(String.format(java.util.Locale.ROOT,
+                    "sweep: the design has %.0f points (%s): at most %d are allowed", size, String.join(" x ", parts),
+                    MAX_POINTS));
+        }
     }
 
     private List<SweepDesign.Factor> factors() {

@@ -1,12 +1,15 @@
 package org.therapysim.cli;
 
-import org.therapysim.TherapysimException;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that simulates and writes a folder: threads, overwrite, quiet. */
 final class WorkOptions {
+    /** The most worker threads a command starts: more than any machine's cores. */
+    static final int MAX_THREADS = 1024;
+
     @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: all cores). Results do not depend on it.")
+            description = "Worker threads, 1 to " + MAX_THREADS + " (default: all cores). Results do not depend on it.")
+    @Limits(min = 1, max = MAX_THREADS)
     Integer threads;
 
     @Option(names = "--overwrite", description = "Replace the output folder if it exists and therapysim wrote it: a folder holding any file"
@@ -16,11 +19,8 @@ final class WorkOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress display and no summary on the terminal.")
     boolean quiet;
 
-    /** @return the worker threads to use; rejects fewer than one with exit code 2 */
+    /** @return the worker threads to use (the command line checked the value given: see {@link Limits}) */
     int threadCount() {
-        if (threads != null && threads < 1) {
-            throw TherapysimException.invalidInput("--threads = " + threads + ": must be at least 1");
-        }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 }

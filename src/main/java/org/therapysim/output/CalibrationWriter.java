@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.Calibration;
 import org.therapysim.experiment.TargetCheck;
@@ -59,7 +58,7 @@ public final class CalibrationWriter {
             final boolean overwrite, final List<String> command, final Instant start) {
         try (ResultsFolder folder = ResultsFolder.open(target, overwrite)) {
             Files.writeString(folder.file("fitted.yaml"), overlay(fit, scenarioFile, target), StandardCharsets.UTF_8);
-            try (CSVPrinter out = Tables.open(folder.file("fit.csv"), "parameter", "low", "high", "start", "fitted")) {
+            try (Tables.Printer out = Tables.open(folder.file("fit.csv"), "parameter", "low", "high", "start", "fitted")) {
                 for (final FreeParameter p : free) {
                     out.printRecord(p.key(), Numbers.significant(p.low()), Numbers.significant(p.high()),
                             Numbers.significant(fit.start().get(p.key())),
@@ -77,7 +76,7 @@ public final class CalibrationWriter {
                     folder.file("manifest.json"));
             folder.commit();
         } catch (IOException e) {
-            throw TherapysimException.output("cannot write " + target + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot write " + target + ": " + TherapysimException.why(e), e);
         }
     }
 

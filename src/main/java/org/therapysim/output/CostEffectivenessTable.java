@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.IncrementalAnalysis;
@@ -43,7 +42,7 @@ public final class CostEffectivenessTable {
         final String currency = result.reference().scenario().costs().currency();
         final int priceYear = result.reference().scenario().costs().priceYear();
         final Evaluation evaluation = result.reference().scenario().evaluation();
-        try (CSVPrinter out = Tables.open(file, HEADER)) {
+        try (Tables.Printer out = Tables.open(file, HEADER)) {
             for (final CostEffectiveness.Row row : CostEffectiveness.of(result, evaluation.willingnessToPay())) {
                 final var analysis = row.analysis();
                 final boolean dominated = analysis.status() == IncrementalAnalysis.Status.DOMINATED;
@@ -77,7 +76,7 @@ public final class CostEffectivenessTable {
     public static void writeNetBenefit(final ExperimentResult result, final Path file) throws IOException {
         final Evaluation evaluation = result.reference().scenario().evaluation();
         final double[] wtps = evaluation.willingnessToPayGrid();
-        try (CSVPrinter out = Tables.open(file, "perspective", "arm", "willingness_to_pay",
+        try (Tables.Printer out = Tables.open(file, "perspective", "arm", "willingness_to_pay",
                 "incremental_net_monetary_benefit", "ci_low", "ci_high")) {
             for (final Perspective perspective : Perspective.values()) {
                 final List<List<MetricSummary>> curves = CostEffectiveness.netBenefitByWillingnessToPay(result,

@@ -29,9 +29,12 @@ final class CsvRow {
         return text;
     }
 
-    /** Appends a text cell, quoted as Commons CSV quotes it (empty for null). */
+    /**
+     * Appends a text cell as {@link Tables#cell(String)} makes it safe to open in a spreadsheet, quoted as
+     * Commons CSV quotes it (empty for null).
+     */
     CsvRow text(final String given) {
-        final String value = given == null ? "" : given;
+        final String value = given == null ? "" : Tables.cell(given);
         final boolean first = newRecord;
         final String cell = first ? firstCells.computeIfAbsent(value, v -> Tables.ROWS.format(v))
                 : cells.computeIfAbsent(value, v -> Tables.ROWS.format("x", v).substring(2));

@@ -86,7 +86,7 @@ final class ReplaceableFolder {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> !p.equals(root)).sorted().toList();
         } catch (IOException e) {
-            throw refuse(root, "cannot be read (" + e.getMessage() + ")");
+            throw refuse(root, "cannot be read (" + TherapysimException.why(e) + ")");
         }
     }
 

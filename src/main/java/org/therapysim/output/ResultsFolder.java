@@ -97,7 +97,7 @@ public final class ResultsFolder implements AutoCloseable {
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {
-            throw TherapysimException.output("cannot create " + path.getParent() + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot create " + path.getParent() + ": " + TherapysimException.why(e), e);
         }
         return path;
     }
@@ -124,7 +124,7 @@ public final class ResultsFolder implements AutoCloseable {
                 deleteTree(old);
             }
         } catch (IOException e) {
-            throw TherapysimException.output("cannot move the results into " + target + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot move the results into " + target + ": " + TherapysimException.why(e), e);
         }
     }
 

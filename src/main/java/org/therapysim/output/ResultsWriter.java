@@ -137,7 +137,7 @@ public final class ResultsWriter {
             folder.commit();
             return result;
         } catch (IOException e) {
-            throw TherapysimException.output("cannot write results to " + options.target() + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot write results to " + options.target() + ": " + TherapysimException.why(e), e);
         }
     }
 

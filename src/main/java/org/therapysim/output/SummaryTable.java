@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.experiment.ArmResult;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
@@ -40,7 +39,7 @@ public final class SummaryTable {
             throws IOException {
         final ArmResult reference = result.reference();
         final String currency = reference.scenario().costs().currency();
-        try (CSVPrinter out = Tables.open(file, withKeys(HEADER, sweep))) {
+        try (Tables.Printer out = Tables.open(file, withKeys(HEADER, sweep))) {
             for (final ArmResult arm : result.arms()) {
                 for (final Metric metric : Metric.values()) {
                     final MetricSummary s = arm.summary(metric);
@@ -69,7 +68,7 @@ public final class SummaryTable {
     /** Writes design.csv: each arm of a sweep and the value of every varied key. */
     public static void writeDesign(final ExperimentResult result, final SweepAxis sweep, final Path file)
             throws IOException {
-        try (CSVPrinter out = Tables.open(file, withKeys(new String[] {"arm"}, sweep))) {
+        try (Tables.Printer out = Tables.open(file, withKeys(new String[] {"arm"}, sweep))) {
             for (final ArmResult arm : result.arms()) {
                 final List<Object> row = new ArrayList<>();
                 row.add(arm.name());
@@ -95,7 +94,7 @@ public final class SummaryTable {
 
     /** Writes curves.csv. */
     public static void writeCurves(final ExperimentResult result, final Path file) throws IOException {
-        try (CSVPrinter out = Tables.open(file, CURVE_HEADER)) {
+        try (Tables.Printer out = Tables.open(file, CURVE_HEADER)) {
             for (final ArmResult arm : result.arms()) {
                 writeCurve(out, arm.name(), "dose_effect", arm.doseEffect());
                 writeCurve(out, arm.name(), "retention", arm.retention());
@@ -103,7 +102,7 @@ public final class SummaryTable {
         }
     }
 
-    private static void writeCurve(final CSVPrinter out, final String arm, final String curve,
+    private static void writeCurve(final Tables.Printer out, final String arm, final String curve,
             final List<MetricSummary> points) throws IOException {
         for (int k = 0; k < SessionCurves.MAX_SESSION; k++) {
             final MetricSummary s = points.get(k);

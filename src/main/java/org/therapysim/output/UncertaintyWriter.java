@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
@@ -52,7 +51,7 @@ public final class UncertaintyWriter {
         final Path charts = folder.file("charts/.keep").getParent();
         final List<UncertaintyResults.Figure> figures = new ArrayList<>();
         final List<List<String>> rows = new ArrayList<>();
-        try (CSVPrinter out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
+        try (Tables.Printer out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
                 "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year")) {
             for (final Perspective p : Perspective.values()) {
                 final double[][] probability = result.acceptability(p, wtps);
@@ -100,7 +99,7 @@ public final class UncertaintyWriter {
         result.study().uncertain().forEach(p -> header.add(p.key()));
         header.addAll(List.of("arm", "cost_per_patient_payer", "cost_per_patient_employer",
                 "cost_per_patient_societal", "qalys_per_patient", "recoveries_per_patient"));
-        try (CSVPrinter out = Tables.open(file, header.toArray(String[]::new))) {
+        try (Tables.Printer out = Tables.open(file, header.toArray(String[]::new))) {
             for (final ProbabilisticAnalysis.Draw d : result.draws()) {
                 for (int a = 0; a < result.arms().size(); a++) {
                     final List<String> row = new ArrayList<>(List.of(Integer.toString(d.index() + 1),
@@ -122,7 +121,7 @@ public final class UncertaintyWriter {
 
     private static void writeSummary(final ProbabilisticAnalysis.Result result, final double wtp, final Path file)
             throws IOException {
-        try (CSVPrinter out = Tables.open(file, "perspective", "arm", "willingness_to_pay", "cost", "cost_p2_5",
+        try (Tables.Printer out = Tables.open(file, "perspective", "arm", "willingness_to_pay", "cost", "cost_p2_5",
                 "cost_p97_5", "qalys", "qalys_p2_5", "qalys_p97_5", "incremental_cost", "incremental_cost_p2_5",
                 "incremental_cost_p97_5", "incremental_qalys", "incremental_qalys_p2_5", "incremental_qalys_p97_5",
                 "cost_per_qaly_vs_reference", "probability_cost_effective", "probability_better_than_reference")) {
@@ -167,7 +166,7 @@ public final class UncertaintyWriter {
                 : result.outcome() == OneWaySensitivity.Outcome.NMB ? " (" + currency + ")"
                 : " (" + currency + " per QALY)";
         final List<List<String>> rows = new ArrayList<>();
-        try (CSVPrinter out = Tables.open(folder.file("tornado.csv"), "parameter", "distribution", "arm",
+        try (Tables.Printer out = Tables.open(folder.file("tornado.csv"), "parameter", "distribution", "arm",
                 "outcome", "perspective", "willingness_to_pay", "base", "low_value", "high_value",
                 "outcome_at_low", "outcome_at_high", "swing")) {
             for (final OneWaySensitivity.Bar bar : result.bars()) {

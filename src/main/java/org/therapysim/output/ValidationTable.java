@@ -3,7 +3,6 @@ package org.therapysim.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import org.therapysim.experiment.TargetCheck;
 
 /**
@@ -22,7 +21,7 @@ public final class ValidationTable {
 
     /** Writes every row of every checked file. */
     public static void write(final List<TargetCheck.Outcome> outcomes, final Path file) throws IOException {
-        try (CSVPrinter out = Tables.open(file, HEADER)) {
+        try (Tables.Printer out = Tables.open(file, HEADER)) {
             for (final TargetCheck.Outcome outcome : outcomes) {
                 for (final TargetCheck.Row row : outcome.rows()) {
                     out.printRecord(outcome.path().getFileName(), row.target().name(), row.target().role().word(),

@@ -90,7 +90,7 @@ public final class ValidationWriter {
                     folder.file("manifest.json"));
             folder.commit();
         } catch (IOException e) {
-            throw TherapysimException.output("cannot write " + target + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot write " + target + ": " + TherapysimException.why(e), e);
         }
     }
 }

@@ -123,7 +123,7 @@ public final class WorkFolder implements AutoCloseable {
             }
             return work;
         } catch (IOException e) {
-            throw TherapysimException.output("cannot create the work folder " + root + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot create the work folder " + root + ": " + TherapysimException.why(e), e);
         } finally {
             if (channel != null) {
                 try {
@@ -194,7 +194,7 @@ public final class WorkFolder implements AutoCloseable {
             try {
                 journal = TaskLog.open(folder, fingerprint);
             } catch (IOException e) {
-                throw TherapysimException.output("cannot open the journal in " + folder + ": " + e.getMessage(), e);
+                throw TherapysimException.output("cannot open the journal in " + folder + ": " + TherapysimException.why(e), e);
             }
             journals.put(part, journal);
         }
@@ -212,7 +212,7 @@ public final class WorkFolder implements AutoCloseable {
             ResultsFolder.deleteTree(staging);
             Files.createDirectory(staging);
         } catch (IOException e) {
-            throw TherapysimException.output("cannot create the results folder " + staging + ": " + e.getMessage(), e);
+            throw TherapysimException.output("cannot create the results folder " + staging + ": " + TherapysimException.why(e), e);
         }
         return new ResultsFolder(target, overwrite, staging, this, ownsThis);
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ public final class ScenarioLoader {
         try {
             return yaml.treeToValue(root, TargetFile.class);
         } catch (JsonMappingException e) {
-            throw translate(e, root, path -> file.toString(), "");
+            throw translate(e, root, TargetFile.class, path -> file.toString(), "");
         } catch (JsonProcessingException e) {
             throw TherapysimException.invalidInput(file + ": " + e.getOriginalMessage());
         }
@@ -203,7 +204,7 @@ public final class ScenarioLoader {
         try {
             return yaml.treeToValue(resolved.tree(), Scenario.class);
         } catch (JsonMappingException e) {
-            throw translate(e, resolved.tree(), resolved::originOf, "");
+            throw translate(e, resolved.tree(), Scenario.class, resolved::originOf, "");
         } catch (JsonProcessingException e) {
             throw TherapysimException.invalidInput(resolved.label() + ": " + e.getOriginalMessage());
         }
@@ -356,7 +357,7 @@ public final class ScenarioLoader {
         try {
             return yaml.treeToValue(merged, Scenario.class);
         } catch (JsonMappingException e) {
-            throw translate(e, merged, tree::originOf, prefix + ".");
+            throw translate(e, merged, Scenario.class, tree::originOf, prefix + ".");
         } catch (JsonProcessingException e) {
             throw TherapysimException.invalidInput(label + ": " + prefix + ": " + e.getOriginalMessage());
         }
@@ -420,15 +421,20 @@ public final class ScenarioLoader {
         final String label = file.toString();
         final JsonNode root;
         try {
-            root = yaml.readTree(Files.readAllBytes(file));
+            final byte[] content = Files.readAllBytes(file);
+            YamlCheck.check(content, label);
+            root = yaml.readTree(content);
         } catch (NoSuchFileException e) {
             throw TherapysimException.invalidInput(label + ": file not found");
+        } catch (AccessDeniedException e) {
+            throw TherapysimException.invalidInput(label + ": cannot be read: " + TherapysimException.why(e)
+                    + "; check the permissions of the file and its folders");
         } catch (JsonProcessingException e) {
             final String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ":";
             throw TherapysimException.invalidInput(label + ":" + where + " not valid YAML: "
                     + e.getOriginalMessage().replaceAll("\\s+", " ").trim());
         } catch (IOException e) {
-            throw TherapysimException.invalidInput(label + ": cannot be read: " + e.getMessage());
+            throw TherapysimException.invalidInput(label + ": cannot be read: " + TherapysimException.why(e));
         }
         if (root == null || !root.isObject()) {
             throw TherapysimException.invalidInput(label + ": must contain a YAML mapping of keys (a scenario or a study)");
@@ -459,7 +465,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private TherapysimException translate(final JsonMappingException e, final JsonNode tree,
+    private TherapysimException translate(final JsonMappingException e, final JsonNode tree, final Class<?> rootType,
             final Function<String, String> originOf, final String prefix) {
         final List<Object> steps = new ArrayList<>();
         for (final JsonMappingException.Reference ref : e.getPath()) {
@@ -489,6 +495,15 @@ public final class ScenarioLoader {
         } else if (cause instanceof IllegalArgumentException illegal && illegal.getMessage() != null
                 && illegal.getMessage().startsWith("must")) {
             rule = illegal.getMessage();
+        } else if (e instanceof MismatchedInputException && misspelt(tree, steps, rootType) != null) {
+            // A misspelt key leaves the key it meant missing: name the misspelling, which is the mistake.
+            final String typo = misspelt(tree, steps, rootType);
+            if (at(tree, steps) == null) {
+                steps.remove(steps.size() - 1);
+            }
+            final List<String> allowed = keysOf(recordAt(rootType, steps));
+            steps.add(typo);
+            rule = "unknown key (allowed here: " + String.join(", ", new TreeSet<>(allowed)) + ")";
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
             final String missing = e.getOriginalMessage().replaceAll("(?s)^Missing required creator property '([^']*)'.*$", "$1");
             steps.add(missing);
@@ -510,6 +525,60 @@ public final class ScenarioLoader {
             value = node == null ? "(missing)" : node;
         }
         return invalid(originOf.apply(path), prefix + path, value, rule);
+    }
+
+    /**
+     * @return when the value at {@code steps} is missing or is a mapping, the first key of that mapping (or of
+     *     the one holding the missing key) that its record does not have; otherwise null
+     */
+    private static String misspelt(final JsonNode tree, final List<Object> steps, final Class<?> rootType) {
+        if (at(tree, steps) != null) {
+            return unknownKey(tree, steps, rootType);
+        }
+        if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof String)) {
+            return null;
+        }
+        return unknownKey(tree, steps.subList(0, steps.size() - 1), rootType);
+    }
+
+    /** @return the first key of the mapping at {@code steps} that its record does not have, or null */
+    private static String unknownKey(final JsonNode tree, final List<Object> steps, final Class<?> rootType) {
+        final JsonNode node = at(tree, steps);
+        final Class<?> type = recordAt(rootType, steps);
+        if (node == null || !node.isObject() || type == null) {
+            return null;
+        }
+        final List<String> allowed = keysOf(type);
+        final Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            final String name = names.next();
+            if (!allowed.contains(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** @return the record type found at {@code steps} from {@code rootType} (through lists and maps), or null */
+    private static Class<?> recordAt(final Class<?> rootType, final List<Object> steps) {
+        java.lang.reflect.Type type = rootType;
+        for (final Object step : steps) {
+            if (type instanceof java.lang.reflect.ParameterizedType generic) {
+                final java.lang.reflect.Type[] args = generic.getActualTypeArguments();
+                type = args[args.length - 1];
+            } else if (type instanceof Class<?> c && c.isRecord() && step instanceof String name) {
+                type = Arrays.stream(c.getRecordComponents()).filter(rc -> rc.getName().equals(name))
+                        .map(java.lang.reflect.RecordComponent::getGenericType).findFirst().orElse(null);
+            } else {
+                return null;
+            }
+        }
+        return type instanceof Class<?> c && c.isRecord() ? c : null;
+    }
+
+    private static List<String> keysOf(final Class<?> record) {
+        return record == null ? List.of() : Arrays.stream(record.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
     }
 
     private static String ruleForType(final Class<?> type) {

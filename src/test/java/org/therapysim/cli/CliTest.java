@@ -265,4 +265,22 @@ class CliTest {
         assertEquals(2, CommandRun.of("sweep", small("f", "").toString(), "--range", "plan.copay=0:60", "--design", "grid")
                 .status());
     }
+
+    @Test
+    void armNamesASpreadsheetWouldRunAreWrittenAsText() throws IOException {
+        final Path scenario = TestScenarios.write(dir, "formula.yaml", "extends: "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\nname: \"=HYPERLINK(1)\"\n"
+                + "population: {members: 2000}\nsimulation: {weeks: 60, replications: 2}\nevaluation: {horizonWeeks: 8}\n");
+        final Path out = dir.resolve("formula-out");
+        final CommandRun o = CommandRun.of("run", scenario.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, o.status(), o.err());
+        for (final String table : List.of("summary.csv", "patients.csv", "cost_effectiveness.csv")) {
+            final List<CSVRecord> rows = csv(out.resolve(table));
+            assertFalse(rows.isEmpty(), table);
+            final int arm = rows.get(0).getParser().getHeaderNames().indexOf("arm");
+            for (final CSVRecord row : rows) {
+                assertEquals("'=HYPERLINK(1)", row.get(arm), table);
+            }
+        }
+    }
 }

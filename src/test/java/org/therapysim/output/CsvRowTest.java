@@ -14,7 +14,8 @@ import org.therapysim.model.SessionRecord;
 /** The table rows are the characters Commons CSV prints for the same cells, whatever the names. */
 class CsvRowTest {
     private static final String[] NAMES = {"No cap", "a,b", "say \"hi\"", " leading", "trailing ", "#hash", "",
-        "two\nlines", "tab\tin", "é accent"};
+        "two\nlines", "tab\tin", "é accent", "=HYPERLINK(\"http://x\")", "+1+1", "-x", "@SUM(A1)", "\tlead",
+        "\rlead", "-12.5", "'quoted"};
 
     @Test
     void episodeAndSessionRowsMatchTheCsvPrinter() throws IOException {
@@ -24,7 +25,7 @@ class CsvRowTest {
             final StringBuilder episodes = new StringBuilder();
             final CSVPrinter printer = new CSVPrinter(episodes, Tables.ROWS);
             for (final EpisodeRecord e : result.episodes()) {
-                printer.printRecord(arm, 3, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
+                printer.printRecord(Tables.cell(arm), 3, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
                         Numbers.cell(e.therapistOrientation()), e.arrivalWeek(), Numbers.cell(e.firstSessionWeek()),
                         e.endWeek(), e.sessionsAttended(), e.sessionsPlanPaid(), e.sessionsSelfPaid(),
                         Numbers.cell(e.sessionsToReliableImprovement()), e.endReason().word(), e.baselineScore(),
@@ -42,10 +43,28 @@ class CsvRowTest {
             final StringBuilder sessions = new StringBuilder();
             final CSVPrinter sessionPrinter = new CSVPrinter(sessions, Tables.ROWS);
             for (final SessionRecord s : result.sessions()) {
-                sessionPrinter.printRecord(arm, 3, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
+                sessionPrinter.printRecord(Tables.cell(arm), 3, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
                         s.therapistId(), s.score(), Numbers.fixed(s.alliance(), 4), s.rupture(), s.repaired());
             }
             assertEquals(sessions.toString(), SessionTable.render(arm, 3, result), "arm " + arm);
         }
+    }
+
+    @Test
+    void textsASpreadsheetWouldRunAsFormulasAreQuotedAndNumbersAreNot() {
+        assertEquals("'=1+2", Tables.cell("=1+2"));
+        assertEquals("'+1+1", Tables.cell("+1+1"));
+        assertEquals("'-x", Tables.cell("-x"));
+        assertEquals("'@SUM(A1)", Tables.cell("@SUM(A1)"));
+        assertEquals("'\tlead", Tables.cell("\tlead"));
+        assertEquals("'\rlead", Tables.cell("\rlead"));
+        assertEquals("-12.5", Tables.cell("-12.5"));
+        assertEquals("+3e-4", Tables.cell("+3e-4"));
+        assertEquals("No cap", Tables.cell("No cap"));
+        assertEquals(-2.5, Tables.cell((Object) (-2.5)));
+        final CsvRow row = new CsvRow(64);
+        row.text("=HYPERLINK(\"http://x\")").text("-x").fixed(-1.5, 1).integer(-3);
+        row.end();
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\",'-x,-1.5,-3\n", row.toString());
     }
 }

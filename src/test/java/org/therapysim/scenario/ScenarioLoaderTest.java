@@ -164,4 +164,68 @@ class ScenarioLoaderTest {
         final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudy(file));
         assertTrue(e.getMessage().contains("arms[1].name = No cap: must be unique within the study"), e.getMessage());
     }
+
+    /** @return the one message of loading {@code yaml} as bad.yaml, less the file name */
+    private String message(final String yaml) {
+        return error(yaml).getMessage().substring(dir.resolve("bad.yaml").toString().length() + 2);
+    }
+
+    @Test
+    void duplicateKeysAreRefusedWithTheirPathAndLines() {
+        assertEquals("plan.copay = 20: is given twice in the same mapping (first on line 3): keep one",
+                message("name: x\nplan:\n  copay: 10\n  copay: 20\n"));
+        assertEquals("plan = {...}: is given twice in the same mapping (first on line 2): keep one",
+                message("name: x\nplan: {copay: 10}\nplan: {copay: 20}\n"));
+    }
+
+    @Test
+    void typeTagsAreRefused() {
+        assertEquals("plan = !!java.util.HashMap {...}: type tags are not allowed: write the value without a tag",
+                message("name: x\nplan: !!java.util.HashMap {copay: 33}\n"));
+        assertEquals("conditions[1] = !!str b: type tags are not allowed: write the value without a tag",
+                message("name: x\nconditions: [a, !!str b]\n"));
+    }
+
+    @Test
+    void aliasesAreRefused() {
+        assertEquals("description = *nm: aliases (*name) are not supported: write the value out, or share settings"
+                + " between files with extends:", message("name: &nm x\ndescription: *nm\n"));
+    }
+
+    @Test
+    void parserInternalsBecomePlainWords() {
+        assertEquals("plan.copay = .nan: must be a finite number", message("name: x\nplan:\n  copay: .nan\n"));
+        assertEquals("plan.copay = -.inf: must be a finite number", message("name: x\nplan: {copay: -.inf}\n"));
+        assertEquals("plan.copay = 1e999: must be a finite number", message("name: x\nplan: {copay: 1e999}\n"));
+        assertEquals("holds more than one YAML document (a line '---' or text after the end): keep one",
+                message("name: x\n---\nname: y\n"));
+        assertEquals("plan.copay = 10000000000000000000...: number too long (1201 characters)",
+                message("name: x\nplan: {copay: 1" + "0".repeat(1200) + "}\n"));
+        assertEquals("line 3: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>",
+                message("name: x\nplan: [unclosed\n"));
+    }
+
+    @Test
+    void textThatIsNotUtf8IsNamedSo() throws IOException {
+        final Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "name: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudy(file));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertEquals(file + ": not UTF-8 text: save the file as UTF-8", e.getMessage());
+    }
+
+    @Test
+    void aMisspeltKeyInAListItemIsNamedRatherThanTheKeyItMeant() {
+        assertEquals("workforce.orientations[0].specificEfect = 0: unknown key (allowed here: name, share, "
+                + "specificEffect)", message("name: x\nworkforce:\n  orientations:\n    - {name: cbt, share: 1, "
+                + "specificEfect: 0}\n"));
+    }
+
+    @Test
+    void aFileSystemRefusalSaysWhy() {
+        assertEquals("permission denied (/data/x.yaml)",
+                TherapysimException.why(new java.nio.file.AccessDeniedException("/data/x.yaml")));
+        assertEquals("no such file or folder (/data)",
+                TherapysimException.why(new java.nio.file.NoSuchFileException("/data")));
+    }
 }
