@@ -4,28 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.therapysim.TestScenarios;
 import org.therapysim.scenario.Evaluation;
-import org.therapysim.scenario.Measure;
 
 /**
  * The edges of a patient's evaluation horizon ({@code [arrival, arrival + 52)} here) and each cost
  * of a week, worked by hand: the last week inside counts, the first week after does not.
  */
 class HealthAccountHorizonTest {
-    private static final Measure PHQ9 = TestScenarios.defaults().measures().get("PHQ-9");
     private static final double EPS = 1e-9;
 
     private static HealthAccount account(final int arrival, final double rate, final double wage) {
-        final Evaluation evaluation = new Evaluation(52, rate, 100_000, 200_000);
-        return new HealthAccount(arrival, evaluation, PHQ9, new UtilityCurve(PHQ9.utility()),
-                HealthAccount.factors(evaluation), wage, 11_300);
+        return HealthAccountTest.account(arrival, rate, wage);
     }
 
     private static double[] totals(final HealthAccount account) {
-        final double[] sum = new double[EconomicTotals.FIELDS];
-        account.addTo(sum);
-        return sum;
+        return HealthAccountTest.totals(account);
     }
 
     @Test

@@ -13,13 +13,15 @@ class HealthAccountTest {
     private static final Scenario DEFAULTS = TestScenarios.defaults();
     private static final Measure PHQ9 = DEFAULTS.measures().get("PHQ-9");
 
-    private static HealthAccount account(final int arrival, final double discount, final double wage) {
+    /** An account over a 52-week horizon with PHQ-9 and its default utilities (shared with other tests). */
+    static HealthAccount account(final int arrival, final double discount, final double wage) {
         final Evaluation evaluation = new Evaluation(52, discount, 100_000, 200_000);
         return new HealthAccount(arrival, evaluation, PHQ9, new UtilityCurve(PHQ9.utility()),
                 HealthAccount.factors(evaluation), wage, 11_300);
     }
 
-    private static double[] totals(final HealthAccount account) {
+    /** @return the account's totals (see {@link EconomicTotals}) */
+    static double[] totals(final HealthAccount account) {
         final double[] sum = new double[EconomicTotals.FIELDS];
         account.addTo(sum);
         return sum;
