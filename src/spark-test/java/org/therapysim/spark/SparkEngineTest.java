@@ -127,7 +127,7 @@ class SparkEngineTest {
     }
 
     /** @return patients.csv's rows, sorted by arm, replication, patient and episode */
-    private static List<List<String>> csvRows(final Path file) throws IOException {
+    static List<List<String>> csvRows(final Path file) throws IOException {
         final List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file)) {
             for (final CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
@@ -140,7 +140,7 @@ class SparkEngineTest {
     }
 
     /** @return the Parquet table's rows as patients.csv prints them, in patients.csv's column order, sorted */
-    private static List<List<String>> parquetRows(final Path table) {
+    static List<List<String>> parquetRows(final Path table) {
         final SparkSession spark = SparkSession.builder().master("local[1]").appName("read back")
                 .config("spark.ui.enabled", "false").config("spark.sql.debug.maxToStringFields", "100")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false").getOrCreate();
