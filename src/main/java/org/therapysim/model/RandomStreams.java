@@ -24,9 +24,28 @@ public final class RandomStreams {
     static final long PATIENTS = 3;
     private static final long PARAMETERS = 4;
     private static final long DRAWS = 0x5A17E5L;
-    private static final RandomGeneratorFactory<RandomGenerator> LXM = RandomGeneratorFactory.of("L64X128MixRandom");
+    private static final RandomGeneratorFactory<RandomGenerator> LXM = lxm();
 
     private RandomStreams() {
+    }
+
+    /**
+     * The factory of L64X128MixRandom generators. Java looks its generator algorithms up once per
+     * JVM, through the context class loader of the thread that asks first, and (in Java 17) defines
+     * the module that holds them, jdk.random, to the application class loader. Asked first from a
+     * thread whose context class loader does not delegate to that one, such as a Spark executor's
+     * task thread, Java would find no algorithm, for good; the system class loader always finds
+     * them. The factory, and so every number drawn, is the same whichever loader finds it.
+     */
+    private static RandomGeneratorFactory<RandomGenerator> lxm() {
+        final Thread thread = Thread.currentThread();
+        final ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            return RandomGeneratorFactory.of("L64X128MixRandom");
+        } finally {
+            thread.setContextClassLoader(context);
+        }
     }
 
     /**

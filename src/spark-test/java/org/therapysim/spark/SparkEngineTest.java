@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -126,8 +127,31 @@ class SparkEngineTest {
         assertFalse(Files.exists(dir.resolve("s")));
     }
 
+    @Test
+    void aTaskThatKeptFailingIsReportedOnOneLine() {
+        final String abort = "Job aborted due to stage failure: Task 2 in stage 0.0 failed 4 times, most recent failure:"
+                + " Lost task 2.3 in stage 0.0 (TID 10) (127.0.0.1 executor 1): ";
+        final String trace = "\n\tat org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:1)\n\nDriver stacktrace:";
+        assertEquals("a task failed 4 times, last on 127.0.0.1 executor 1: java.io.IOException:"
+                + " java.lang.ClassNotFoundException: org.therapysim.engine.ReplicationTask",
+                SparkEngine.jobFailure(new SparkException(abort + "java.io.IOException: java.lang.ClassNotFoundException:"
+                        + " org.therapysim.engine.ReplicationTask" + trace)));
+
+        final Throwable initialiser = new ExceptionInInitializerError("Exception java.lang.IllegalArgumentException: no"
+                + " such algorithm [in thread \"task 1\"]");
+        final SparkException again = new SparkException(abort + "java.lang.NoClassDefFoundError: Could not initialize"
+                + " class org.therapysim.model.RandomStreams" + trace,
+                new NoClassDefFoundError("Could not initialize class org.therapysim.model.RandomStreams").initCause(initialiser));
+        final String line = SparkEngine.jobFailure(new IllegalStateException("wrapped", again));
+        assertEquals("a task failed 4 times, last on 127.0.0.1 executor 1: java.lang.NoClassDefFoundError: Could not"
+                + " initialize class org.therapysim.model.RandomStreams (caused by java.lang.ExceptionInInitializerError:"
+                + " Exception java.lang.IllegalArgumentException: no such algorithm [in thread \"task 1\"])", line);
+
+        assertEquals("SparkException: something else", SparkEngine.jobFailure(new SparkException("something else\nmore")));
+    }
+
     /** @return patients.csv's rows, sorted by arm, replication, patient and episode */
-    private static List<List<String>> csvRows(final Path file) throws IOException {
+    static List<List<String>> csvRows(final Path file) throws IOException {
         final List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file)) {
             for (final CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
@@ -140,7 +164,7 @@ class SparkEngineTest {
     }
 
     /** @return the Parquet table's rows as patients.csv prints them, in patients.csv's column order, sorted */
-    private static List<List<String>> parquetRows(final Path table) {
+    static List<List<String>> parquetRows(final Path table) {
         final SparkSession spark = SparkSession.builder().master("local[1]").appName("read back")
                 .config("spark.ui.enabled", "false").config("spark.sql.debug.maxToStringFields", "100")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false").getOrCreate();

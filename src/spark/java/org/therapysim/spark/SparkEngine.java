@@ -3,6 +3,7 @@ package org.therapysim.spark;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
@@ -46,6 +49,10 @@ import org.therapysim.scenario.Study;
 final class SparkEngine implements Engine {
     /** The master when none is given and none is set by spark-submit: embedded, all cores. */
     static final String DEFAULT_MASTER = "local[*]";
+    /** How Spark reports a job it gave up on because one task kept failing. */
+    private static final Pattern TASK_FAILED = Pattern.compile("Job aborted due to stage failure: Task \\S+ in stage \\S+"
+            + " failed (\\d+) times?, most recent failure: Lost task \\S+ in stage \\S+ \\(TID \\d+\\)"
+            + " \\(([^)]*)\\): (.*)");
 
     private final SparkSession spark;
     private final boolean owned;
@@ -74,17 +81,60 @@ final class SparkEngine implements Engine {
         }
         // The episode table has 36 columns; Spark warns when printing plans wider than 25.
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
+        shipApplicationJar(conf, url);
         final boolean existing = SparkSession.getActiveSession().isDefined()
                 || SparkSession.getDefaultSession().isDefined();
         try {
             final SparkSession session = SparkSession.builder().config(conf).getOrCreate();
             return new SparkEngine(session, !existing);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's own SparkException is a checked exception that Scala throws undeclared.
             if (!url.startsWith("local")) {
                 throw TherapysimException.invalidInput("--master = " + url + ": Spark did not start; is the master"
                         + " running and reachable? (" + firstLine(e) + ")");
             }
             throw new TherapysimException(ExitCode.RUN_FAILED, "cannot start Spark on " + url + ": " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Lists the jar this engine runs from in {@code spark.jars}, so that executors in their own JVMs
+     * (a cluster, or {@code local-cluster}) load the tasks' classes from it; the jar holds the model
+     * and its dependencies. Nothing is added for an embedded master (the tasks run in this JVM), nor
+     * when a jar of the same name is listed already (spark-submit lists its application jar), nor
+     * when the classes are not in a jar (then {@code spark.jars} or the executors' class path must
+     * provide them).
+     */
+    static void shipApplicationJar(final SparkConf conf, final String url) {
+        if (url.equals("local") || url.startsWith("local[")) {
+            return;
+        }
+        final Path jar = applicationJar();
+        if (jar == null) {
+            return;
+        }
+        final String listed = conf.get("spark.jars", "").strip();
+        final String name = jar.getFileName().toString();
+        for (final String entry : listed.split(",")) {
+            final String path = entry.strip();
+            if (path.equals(name) || path.endsWith("/" + name)) {
+                return;
+            }
+        }
+        conf.set("spark.jars", listed.isEmpty() ? jar.toString() : listed + "," + jar);
+    }
+
+    /** @return the jar file this class was loaded from, or null when it was not loaded from a jar */
+    static Path applicationJar() {
+        try {
+            final var source = SparkEngine.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return null;
+            }
+            final Path path = Path.of(source.getLocation().toURI()).toAbsolutePath();
+            return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar") ? path : null;
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException | SecurityException e) {
+            return null;
         }
     }
 
@@ -135,14 +185,15 @@ final class SparkEngine implements Engine {
             shipped.destroy();
         } catch (TherapysimException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's own SparkException is a checked exception that Scala throws undeclared.
             if (spark.sparkContext().isStopped() && listener.done() == 0) {
                 // Typically a standalone master that never answered: Spark gives up and stops.
                 throw TherapysimException.invalidInput("--master = " + spark.sparkContext().master()
                         + ": Spark stopped before any task ran; is the master running and reachable? ("
                         + firstLine(e) + ")");
             }
-            throw new TherapysimException(ExitCode.RUN_FAILED, "the Spark job failed: " + firstLine(e), e);
+            throw new TherapysimException(ExitCode.RUN_FAILED, "the Spark job failed: " + jobFailure(e), e);
         } finally {
             if (!spark.sparkContext().isStopped()) {
                 spark.sparkContext().removeSparkListener(listener);
@@ -192,13 +243,42 @@ final class SparkEngine implements Engine {
     }
 
     private static String firstLine(final Throwable e) {
+        final Throwable root = rootCause(e);
+        return root.getClass().getSimpleName() + ": " + firstLine(String.valueOf(root.getMessage()));
+    }
+
+    private static String firstLine(final String message) {
+        final int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    private static Throwable rootCause(final Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        final String message = String.valueOf(root.getMessage());
-        final int newline = message.indexOf('\n');
-        return root.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+        return root;
+    }
+
+    /**
+     * @return why a job failed, on one line: when a task kept failing, how often and where, and the
+     *     executor's error (Spark's message goes on with the executor's stack trace, which --verbose shows)
+     */
+    static String jobFailure(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            final Matcher failed = TASK_FAILED.matcher(firstLine(String.valueOf(t.getMessage())));
+            if (failed.find()) {
+                final String times = failed.group(1);
+                final String last = "a task failed " + times + (times.equals("1") ? " time" : " times") + ", last on "
+                        + failed.group(2) + ": " + failed.group(3);
+                // The executor's error, when Spark could bring it back, ends in its root cause.
+                final Throwable root = rootCause(t);
+                final String cause = firstLine(String.valueOf(root.getMessage()));
+                return root == t || last.contains(cause) ? last
+                        : last + " (caused by " + root.getClass().getName() + ": " + cause + ")";
+            }
+        }
+        return firstLine(e);
     }
 
     @Override
