@@ -31,6 +31,7 @@ public final class EpisodeMetrics {
         final Share reliableImprovement = new Share();
         final Share reliableRecovery = new Share();
         final Share deterioration = new Share();
+        final Share notHelped = new Share();
         final Share capReached = new Share();
         final Share reviewDenied = new Share();
         final Share switched = new Share();
@@ -76,6 +77,7 @@ public final class EpisodeMetrics {
             outOfNetwork.add(e.outOfNetwork());
             if (e.endReason() != EndReason.HORIZON) {
                 dropout.add(e.endReason() == EndReason.DROPOUT);
+                notHelped.add(e.endReason() == EndReason.NOT_HELPED);
                 capReached.add(e.endReason() == EndReason.CAP_REACHED);
                 reviewDenied.add(e.endReason() == EndReason.REVIEW_DENIED);
             }
@@ -106,6 +108,7 @@ public final class EpisodeMetrics {
         m.put(Metric.DETERIORATION_RATE, deterioration.value());
         m.put(Metric.MEAN_SESSIONS, ratio(finishedSessions, finished));
         m.put(Metric.MEAN_WEEKS_WAITING, ratio(weeksWaiting, startedCount));
+        m.put(Metric.NOT_HELPED_RATE, notHelped.value());
         m.put(Metric.CAP_REACHED_RATE, capReached.value());
         m.put(Metric.REVIEW_DENIED_RATE, reviewDenied.value());
         m.put(Metric.SWITCH_RATE, switched.value());

@@ -32,6 +32,8 @@ public enum Metric {
     MEAN_SESSIONS("mean_sessions", "Sessions per finished course", "sessions"),
     /** Mean weeks from assessment to the first session, among started episodes. */
     MEAN_WEEKS_WAITING("mean_weeks_waiting", "Weeks waiting", "weeks"),
+    /** Share of started episodes ended by agreement because the patient was not helped. */
+    NOT_HELPED_RATE("not_helped_rate", "Ended as not helped", "share of started episodes"),
     /** Share of started episodes ended by the session cap. */
     CAP_REACHED_RATE("cap_reached_rate", "Ended at the cap", "share of started episodes"),
     /** Share of started episodes ended by a denied review. */

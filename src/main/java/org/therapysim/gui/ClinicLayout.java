@@ -31,7 +31,7 @@ final class ClinicLayout {
 
     /** The groups of ended patients, in display order. */
     enum Ended {
-        RECOVERED("recovered"), PLANNED("finished"), DROPOUT("dropped out"), CAP("cap reached"),
+        RECOVERED("recovered"), PLANNED("finished"), NOT_HELPED("not helped"), DROPOUT("dropped out"), CAP("cap reached"),
         DENIED("review denied"), DECLINED("did not start"), GAVE_UP("gave up");
 
         final String label;
@@ -43,6 +43,7 @@ final class ClinicLayout {
         static Ended of(final EndReason reason, final Boolean recovered) {
             return switch (reason) {
                 case PLANNED -> Boolean.TRUE.equals(recovered) ? RECOVERED : PLANNED;
+                case NOT_HELPED -> NOT_HELPED;
                 case DROPOUT -> DROPOUT;
                 case CAP_REACHED -> CAP;
                 case REVIEW_DENIED -> DENIED;
@@ -111,7 +112,7 @@ final class ClinicLayout {
         for (final Ended e : Ended.values()) {
             final List<Patient> members = ended.get(e);
             counts.put(e, members.size());
-            final double x0 = LEFT + group * (ENDED_COLUMNS * DOT + 80);
+            final double x0 = LEFT + group * (ENDED_COLUMNS * DOT + 62);
             field.setObjectLocation(new Label(e.label, false), at(x0 - 10, ENDED_Y + 4));
             field.setObjectLocation(new Label(Integer.toString(members.size()), true), at(x0 - 10, ENDED_Y + 24));
             final int shown = Math.min(members.size(), ENDED_ROWS * ENDED_COLUMNS);

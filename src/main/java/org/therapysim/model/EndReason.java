@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /** How an episode ended. */
 public enum EndReason {
-    /** Ended by agreement: the patient's improvement was good enough, or progress had levelled off. */
+    /** Ended by agreement, reflecting progress towards the patient's good-enough level. */
     PLANNED,
+    /** Ended by agreement after a reasonable trial because the patient was not reliably improved. */
+    NOT_HELPED,
     /** The patient ended treatment unilaterally (including not returning). */
     DROPOUT,
     /** The plan's session cap ended treatment. */

@@ -51,6 +51,7 @@ public final class Patient {
     private final double weeklyWage;
     private final double goodEnough;
     private final double responsiveness;
+    private final ResponseProfile.Kind responseKind;
     private final double therapistPreference;
     private final PlanYearLedger ledger = new PlanYearLedger();
     private int firstYearVisits;
@@ -64,6 +65,9 @@ public final class Patient {
     private double uDropout;
     private double uDecision;
     private double uNetwork;
+    private double uHarm;
+    private double uAgree;
+    private double uNotHelped;
     private double zSymptom;
 
     private double resistance;
@@ -114,6 +118,10 @@ public final class Patient {
         // Drawn last, and only when it varies, so that scenarios without it keep their random sequence.
         this.responsiveness = traits.responsiveness().sigma() > 0 ? sampler.logNormal(traits.responsiveness(), random)
                 : traits.responsiveness().median();
+        // Likewise drawn only when a class other than the typical one can occur.
+        final boolean classes = traits.responseClasses().nonResponderShare() > 0
+                || traits.responseClasses().lateResponderShare() > 0;
+        this.responseKind = sim.response().kind(classes ? random.nextDouble() : 1.0);
     }
 
     private static Condition pickCondition(final TherapySim sim, final double u) {
@@ -170,6 +178,9 @@ public final class Patient {
         uDropout = random.nextDouble();
         uDecision = random.nextDouble();
         uNetwork = random.nextDouble();
+        uHarm = random.nextDouble();
+        uAgree = random.nextDouble();
+        uNotHelped = random.nextDouble();
         zSymptom = random.nextGaussian();
     }
 
@@ -342,8 +353,19 @@ public final class Patient {
         } else if (current.unrepairedSessionsLeft > 0) {
             current.unrepairedSessionsLeft--;
         }
-        score = sim.symptoms().afterSession(score, alliance * responsiveness, resistance, therapist.specificEffect(),
-                therapist.isUsesFeedback(), zSymptom, measure.max());
+        final HarmfulCourse harm = sim.harm();
+        if (!current.harmful
+                && uHarm < harm.onsetProbability(therapist.getHarmfulCourseRisk(), current.unrepairedSessionsLeft > 0)) {
+            current.harmful = true;
+        }
+        if (current.harmful) {
+            score = harm.worsened(score, sim.scenario().dynamics().symptoms().noiseSd() * zSymptom, measure.max());
+            alliance = harm.erodedAlliance(alliance);
+        } else {
+            final double response = responsiveness * sim.response().effect(responseKind, current.sessions);
+            score = sim.symptoms().afterSession(score, alliance * response, resistance, therapist.specificEffect(),
+                    therapist.isUsesFeedback(), zSymptom, measure.max());
+        }
         resistance = process.softenedResistance(resistance, alliance);
         current.allianceSum += alliance;
 
@@ -351,17 +373,14 @@ public final class Patient {
         if (current.sessionsToReliableImprovement < 0 && current.baseline - observed >= measure.reliableChange()) {
             current.sessionsToReliableImprovement = current.sessions;
         }
-        if (observed < current.bestScore) {
-            current.bestScore = observed;
-            current.bestSession = current.sessions;
-        }
         sim.log().session(this, week, observed, alliance, rupture, repaired);
 
-        final int minSessions = sim.scenario().dynamics().ending().minSessions();
-        final int plateau = sim.scenario().dynamics().ending().plateauSessions();
-        if (current.sessions >= minSessions && (improvement() >= goodEnough
-                || current.sessions - current.bestSession >= plateau)) {
+        final EndingAgreement agreement = sim.endings();
+        if (uAgree < agreement.plannedProbability(current.sessions, improvement(), goodEnough)) {
             end(EndReason.PLANNED, week);
+        } else if (uNotHelped < agreement.notHelpedProbability(current.sessions,
+                current.baseline - observed >= measure.reliableChange())) {
+            end(EndReason.NOT_HELPED, week);
         }
     }
 
@@ -652,6 +671,11 @@ public final class Patient {
         return quickFixSeeker;
     }
 
+    /** @return whether the patient's sessions carry no effect until a late onset, or little or none at all */
+    public String getResponseClass() {
+        return responseKind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** @return the patient's good-enough threshold (share of the baseline score to lose) */
     public double getGoodEnough() {
         return goodEnough;
@@ -668,8 +692,7 @@ public final class Patient {
         private int planPaid;
         private int selfPaid;
         private int sessionsToReliableImprovement = -1;
-        private int bestScore;
-        private int bestSession;
+        private boolean harmful;
         private int ruptures;
         private int repairs;
         private int switches;
@@ -694,7 +717,6 @@ public final class Patient {
         Episode(final int arrivalWeek, final int baseline) {
             this.arrivalWeek = arrivalWeek;
             this.baseline = baseline;
-            this.bestScore = baseline;
         }
 
         /** Plan-paid sessions after which the next review falls due. */

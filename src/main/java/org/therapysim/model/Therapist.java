@@ -23,6 +23,7 @@ public final class Therapist {
     private final int capacity;
     private final double fee;
     private final boolean inNetwork;
+    private final double harmfulCourseRisk;
     private int caseload;
 
     Therapist(final int id, final Workforce workforce, final double inNetworkShare, final TraitSampler sampler,
@@ -42,6 +43,8 @@ public final class Therapist {
         this.capacity = workforce.weeklyCapacity();
         this.fee = workforce.fee();
         this.inNetwork = networkDraw < inNetworkShare;
+        // Drawn last, and only when it varies (see TraitSampler.beta), so that workforces without it keep their draws.
+        this.harmfulCourseRisk = sampler.beta(workforce.harmfulCourseRisk(), random);
     }
 
     private static Orientation pick(final List<Orientation> orientations, final double u) {
@@ -98,6 +101,11 @@ public final class Therapist {
     /** @return relative specific effect of the orientation on the improvement rate */
     double specificEffect() {
         return orientation.specificEffect();
+    }
+
+    /** @return per-session probability that a patient's course turns harmful with this therapist */
+    public double getHarmfulCourseRisk() {
+        return harmfulCourseRisk;
     }
 
     /** @return session fee charged to self-pay and out-of-network patients */

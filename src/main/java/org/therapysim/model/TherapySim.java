@@ -43,6 +43,9 @@ public final class TherapySim extends SimState {
     private transient SymptomCourse symptomCourse;
     private transient DropoutHazard dropoutHazard;
     private transient RelapseHazard relapseHazard;
+    private transient ResponseProfile responseProfile;
+    private transient HarmfulCourse harmfulCourse;
+    private transient EndingAgreement endingAgreement;
     private transient Referral referral;
     private transient Caseload caseload;
     private transient List<Patient> patients;
@@ -73,6 +76,9 @@ public final class TherapySim extends SimState {
         symptomCourse = new SymptomCourse(scenario.dynamics().symptoms());
         dropoutHazard = new DropoutHazard(scenario.dynamics().dropout());
         relapseHazard = new RelapseHazard(scenario.dynamics().relapse());
+        responseProfile = new ResponseProfile(scenario.patients().responseClasses());
+        harmfulCourse = new HarmfulCourse(scenario.dynamics().deterioration());
+        endingAgreement = new EndingAgreement(scenario.dynamics().ending());
         patients = new ArrayList<>();
         patientWeeks = 0;
         weeksDone = 0;
@@ -245,5 +251,17 @@ public final class TherapySim extends SimState {
 
     RelapseHazard relapse() {
         return relapseHazard;
+    }
+
+    ResponseProfile response() {
+        return responseProfile;
+    }
+
+    HarmfulCourse harm() {
+        return harmfulCourse;
+    }
+
+    EndingAgreement endings() {
+        return endingAgreement;
     }
 }

@@ -76,6 +76,7 @@ public final class Charts {
     /** Fixed colours by meaning, so that a reason looks the same whichever reasons occur. */
     private static final Map<EndReason, Paint> REASON_PAINT = new EnumMap<>(Map.of(
             EndReason.PLANNED, new Color(0x009E73),
+            EndReason.NOT_HELPED, new Color(0x0072B2),
             EndReason.DROPOUT, new Color(0xD55E00),
             EndReason.CAP_REACHED, new Color(0xE69F00),
             EndReason.REVIEW_DENIED, new Color(0xCC79A7),

@@ -1,15 +1,28 @@
 package org.therapysim.scenario;
 
 /**
- * When patient and therapist end treatment by agreement (a planned ending, "graduation").
+ * When patient and therapist end treatment by agreement. A planned ending ("graduation") becomes
+ * more likely the closer the patient is to their good-enough level; a mutual ending because the
+ * patient was not helped follows lasting non-progress after a reasonable trial.
  *
- * @param minSessions no planned ending before this many sessions
- * @param plateauSessions after this many sessions without a new best score, treatment ends by
- *     agreement (the course has run its useful length)
+ * @param minSessions no ending by agreement (planned or not helped) before this many sessions
+ * @param agreementAtGoal probability per session of a planned ending once the patient has lost at
+ *     least their good-enough share of the assessment score (1 ends at once)
+ * @param agreementBelowGoal probability per session of a planned ending below the good-enough level,
+ *     multiplied by the progress made towards it (improvement / good-enough share, on [0, 1)); 0
+ *     allows planned endings only at the good-enough level
+ * @param trialSessions sessions of a reasonable trial: a mutual "not helped" ending is possible only
+ *     from this session on
+ * @param notHelpedPerSession probability per session, after the trial, that patient and therapist
+ *     end because the patient is not reliably improved; 0 turns the ending off
  */
-public record EndingRules(int minSessions, int plateauSessions) {
+public record EndingRules(int minSessions, double agreementAtGoal, double agreementBelowGoal, int trialSessions,
+        double notHelpedPerSession) {
     public EndingRules {
         Check.intRange("minSessions", minSessions, 1, 500);
-        Check.intRange("plateauSessions", plateauSessions, 1, 500);
+        Check.probability("agreementAtGoal", agreementAtGoal);
+        Check.probability("agreementBelowGoal", agreementBelowGoal);
+        Check.intRange("trialSessions", trialSessions, 1, 500);
+        Check.probability("notHelpedPerSession", notHelpedPerSession);
     }
 }

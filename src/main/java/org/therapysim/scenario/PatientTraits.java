@@ -15,11 +15,12 @@ package org.therapysim.scenario;
  * @param goodEnough share of the baseline score a patient wants to lose before ending by plan
  * @param responsiveness multiplier on the patient's rate of improvement in sessions, independent
  *     of the alliance (the patient's own contribution: motivation, support, life circumstances)
+ * @param responseClasses latent classes of response: non-responders and late responders
  */
 public record PatientTraits(BetaSpec resistance, BetaSpec allianceCapacity, double quickFixShare,
         LogNormalSpec helpSeekingDelayWeeks, double resistancePerYearUntreated, BetaSpec noShow,
         LogNormalSpec priceSensitivity, double employmentRate, LogNormalSpec weeklyWage, BetaSpec goodEnough,
-        LogNormalSpec responsiveness) {
+        LogNormalSpec responsiveness, ResponseClasses responseClasses) {
     public PatientTraits {
         Check.probability("quickFixShare", quickFixShare);
         Check.range("resistancePerYearUntreated", resistancePerYearUntreated, 0.0, 1.0);

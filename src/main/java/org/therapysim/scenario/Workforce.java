@@ -18,11 +18,13 @@ import java.util.List;
  * @param traineeErrorMultiplier multiplier on a trainee's error rate
  * @param fee the therapist's charge per session (what self-pay and out-of-network patients are billed)
  * @param orientations orientations with their shares and specific effects
+ * @param harmfulCourseRisk per-session probability that a patient's course turns harmful with this
+ *     therapist (a therapist trait: therapists differ in how often their patients deteriorate)
  */
 public record Workforce(int therapists, int weeklyCapacity, double traineeShare, double feedbackShare,
         double allianceSkillSd, double traineeAllianceShift, BetaSpec repairSkill, double traineeRepairShift,
         BetaSpec cancellation, BetaSpec errorRate, double traineeErrorMultiplier, double fee,
-        List<Orientation> orientations) {
+        List<Orientation> orientations, BetaSpec harmfulCourseRisk) {
     public Workforce {
         Check.intRange("therapists", therapists, 1, 1_000_000);
         Check.intRange("weeklyCapacity", weeklyCapacity, 1, 100);

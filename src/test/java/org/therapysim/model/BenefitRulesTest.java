@@ -107,7 +107,7 @@ class BenefitRulesTest {
                 "plan.sessionCap.atCap=switch_therapist", "plan.sessionCap.switchSessions=5",
                 "workforce.allianceSkillSd=0", "workforce.traineeShare=0", "patients.allianceCapacity.sd=0",
                 "dynamics.ruptures.baseProbability=0", "dynamics.alliance.missedSessionDecay=0",
-                "dynamics.ending.minSessions=50", "dynamics.ending.plateauSessions=50");
+                "dynamics.ending.minSessions=50");
         final ReplicationResult result = TestScenarios.run(s, 8, true);
         final Map<String, SessionRecord> first = new HashMap<>();
         int switched = 0;

@@ -25,7 +25,7 @@ final class RuleScenarios {
             "dynamics.dropout.weakAllianceLogit=0", "dynamics.dropout.unrepairedRuptureLogit=0",
             "dynamics.dropout.quickFixLogit=0", "dynamics.dropout.pricePer100Logit=0",
             "dynamics.dropout.traineeLogit=0", "dynamics.dropout.missedSessionLogit=0",
-            "dynamics.ending.minSessions=500", "dynamics.ending.plateauSessions=500",
+            "dynamics.ending.minSessions=500",
             "dynamics.access.giveUpPerWeek=0", "dynamics.access.startPricePer100=0",
             "dynamics.access.noShowPricePer100=0", "dynamics.access.selfPayPricePer100=0",
             "dynamics.relapse.oneYearRisk=0");
