@@ -68,7 +68,8 @@ class BenefitRulesTest {
     @Test
     void reviewSuspendsSessionsForTheDelay() {
         final Scenario s = TestScenarios.defaults("plan.review.enabled=true", "plan.review.atSession=4",
-                "plan.review.delayWeeks=3", "plan.review.approvalBase=20", "dynamics.ending.minSessions=50");
+                "plan.review.delayWeeks=3", "plan.review.approvalBase=20", "dynamics.ending.minSessions=50",
+                "workforce.harmfulCourseRisk.mean=0", "workforce.harmfulCourseRisk.sd=0");
         final ReplicationResult result = TestScenarios.run(s, 6, true);
         final Map<String, Integer> fourth = new HashMap<>();
         int checked = 0;
@@ -107,7 +108,8 @@ class BenefitRulesTest {
                 "plan.sessionCap.atCap=switch_therapist", "plan.sessionCap.switchSessions=5",
                 "workforce.allianceSkillSd=0", "workforce.traineeShare=0", "patients.allianceCapacity.sd=0",
                 "dynamics.ruptures.baseProbability=0", "dynamics.alliance.missedSessionDecay=0",
-                "dynamics.ending.minSessions=50");
+                "dynamics.ending.minSessions=50",
+                "workforce.harmfulCourseRisk.mean=0", "workforce.harmfulCourseRisk.sd=0");
         final ReplicationResult result = TestScenarios.run(s, 8, true);
         final Map<String, SessionRecord> first = new HashMap<>();
         int switched = 0;

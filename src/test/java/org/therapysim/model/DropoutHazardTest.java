@@ -120,14 +120,14 @@ class DropoutHazardTest {
     @Test
     void theDefaultsAreTheDocumentedWeights() {
         final DropoutHazard defaults = new DropoutHazard(TestScenarios.defaults().dynamics().dropout());
-        // docs/MODEL.md: L = -6.311 + 2.03 [n <= 2] + 2.0 (1 - a) + 1.0 [rupture] + 1.0 [quick fix, n >= 4,
+        // docs/MODEL.md: L = -6.590 + 2.309 [n <= 2] + 2.0 (1 - a) + 1.0 [rupture] + 1.0 [quick fix, n >= 4,
         // improvement < 30%] + 0.5 x sensitivity x price / 100 + 0.4 [trainee] + 0.7 [missed] - ln(1.19) [feedback].
         // n = 2, a = 0.6, rupture, $20 at sensitivity 1, trainee, missed, feedback:
-        final double early = -6.311 + 2.03 + 2.0 * 0.4 + 1.0 + 0.5 * 20 / 100 + 0.4 + 0.7 - Math.log(1.19);
+        final double early = -6.590 + 2.309 + 2.0 * 0.4 + 1.0 + 0.5 * 20 / 100 + 0.4 + 0.7 - Math.log(1.19);
         assertEquals(logistic(early), defaults.probability(2, 0.6, true, false, 0.0, 20.0, 1.0, true, true, true), EPS);
         // n = 3: no early term. n = 4, quick-fix seeker at 29% improvement: + 1.0; at 30%: none.
-        assertEquals(logistic(-6.311), defaults.probability(3, 1.0, false, false, 0, 0, 1, false, false, false), EPS);
-        assertEquals(logistic(-5.311), defaults.probability(4, 1.0, false, true, 0.29, 0, 1, false, false, false), EPS);
-        assertEquals(logistic(-6.311), defaults.probability(4, 1.0, false, true, 0.30, 0, 1, false, false, false), EPS);
+        assertEquals(logistic(-6.590), defaults.probability(3, 1.0, false, false, 0, 0, 1, false, false, false), EPS);
+        assertEquals(logistic(-5.590), defaults.probability(4, 1.0, false, true, 0.29, 0, 1, false, false, false), EPS);
+        assertEquals(logistic(-6.590), defaults.probability(4, 1.0, false, true, 0.30, 0, 1, false, false, false), EPS);
     }
 }

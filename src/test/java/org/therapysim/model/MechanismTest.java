@@ -77,4 +77,45 @@ class MechanismTest {
         assertTrue(diff(r, Metric.RECOVERY_RATE).ciHigh() < 0, "recovery falls: " + diff(r, Metric.RECOVERY_RATE));
         assertTrue(diff(r, Metric.PAYER_COST_PER_EPISODE).ciHigh() < 0);
     }
+
+    @Test
+    void theBaselineHasLastingNonRespondersAndDeterioration() {
+        // The same patients without response classes and harmful courses, and with them (the defaults).
+        final Scenario without = TestScenarios.cohort(1500, 52, "patients.responseClasses.nonResponderShare=0",
+                "patients.responseClasses.lateResponderShare=0", "workforce.harmfulCourseRisk.mean=0",
+                "workforce.harmfulCourseRisk.sd=0");
+        final Scenario baseline = TestScenarios.cohort(1500, 52);
+        final ExperimentResult r = TestScenarios.compare(5, without, baseline.withName("baseline"));
+        final ArmResult arm = r.arms().get(1);
+        assertTrue(arm.summary(Metric.DETERIORATION_RATE).ciLow() > 0.02,
+                "deterioration: " + arm.summary(Metric.DETERIORATION_RATE));
+        assertTrue(diff(r, Metric.DETERIORATION_RATE).ciLow() > 0.01,
+                "harmful courses add deterioration: " + diff(r, Metric.DETERIORATION_RATE));
+        assertTrue(arm.summary(Metric.NOT_HELPED_RATE).ciLow() > 0.05,
+                "some are not helped: " + arm.summary(Metric.NOT_HELPED_RATE));
+        assertTrue(diff(r, Metric.NOT_HELPED_RATE).ciLow() > 0,
+                "more are not helped: " + diff(r, Metric.NOT_HELPED_RATE));
+        assertTrue(arm.summary(Metric.IMPROVED_BY_SESSION_26).ciHigh() < 0.95,
+                "the dose-effect curve levels off: " + arm.summary(Metric.IMPROVED_BY_SESSION_26));
+    }
+
+    @Test
+    void therapistsWithAHigherHarmfulRiskSeeMoreDeterioration() {
+        final Scenario low = TestScenarios.cohort(1500, 52, "workforce.harmfulCourseRisk.mean=0.005",
+                "workforce.harmfulCourseRisk.sd=0");
+        final Scenario high = TestScenarios.cohort(1500, 52, "workforce.harmfulCourseRisk.mean=0.03",
+                "workforce.harmfulCourseRisk.sd=0");
+        final ExperimentResult r = TestScenarios.compare(5, low, high.withName("high risk"));
+        assertTrue(diff(r, Metric.DETERIORATION_RATE).ciLow() > 0, "more deterioration: " + diff(r, Metric.DETERIORATION_RATE));
+        assertTrue(diff(r, Metric.RECOVERY_RATE).ciHigh() < 0, "less recovery: " + diff(r, Metric.RECOVERY_RATE));
+    }
+
+    @Test
+    void moreNonRespondersLowerTheDoseEffectCurve() {
+        final Scenario few = TestScenarios.cohort(1500, 52, "patients.responseClasses.nonResponderShare=0.02");
+        final Scenario many = TestScenarios.cohort(1500, 52, "patients.responseClasses.nonResponderShare=0.25");
+        final ExperimentResult r = TestScenarios.compare(5, few, many.withName("many"));
+        assertTrue(diff(r, Metric.IMPROVED_BY_SESSION_8).ciHigh() < 0, "fewer improve: " + diff(r, Metric.IMPROVED_BY_SESSION_8));
+        assertTrue(diff(r, Metric.NOT_HELPED_RATE).ciLow() > 0, "more not helped: " + diff(r, Metric.NOT_HELPED_RATE));
+    }
 }
