@@ -42,9 +42,9 @@ class OutcomeStatisticsTest {
     @Test
     void noTherapistEffectGivesAShareNearZeroAndSkillDifferencesRaiseIt() {
         final Scenario same = TestScenarios.cohort(3000, 52, "workforce.allianceSkillSd=0", "workforce.traineeShare=0",
-                "workforce.therapists=60");
+                "workforce.therapists=60", "workforce.harmfulCourseRisk.sd=0");
         final Scenario varied = TestScenarios.cohort(3000, 52, "workforce.allianceSkillSd=1.5",
-                "workforce.traineeShare=0", "workforce.therapists=60", "name=varied");
+                "workforce.traineeShare=0", "workforce.therapists=60", "workforce.harmfulCourseRisk.sd=0", "name=varied");
         final ExperimentResult r = TestScenarios.compare(4, same, varied);
         final MetricSummary none = r.reference().summary(Metric.THERAPIST_VARIANCE_SHARE);
         final MetricSummary some = r.arms().get(1).summary(Metric.THERAPIST_VARIANCE_SHARE);
