@@ -142,6 +142,9 @@ class CliTest {
         assertTrue(Files.size(out.resolve("charts/sweep_payer_cost_per_episode.svg")) > 0);
         assertTrue(Files.readString(out.resolve("report.html")).contains("Recovery against plan.sessionCap.sessions"),
                 "the sweep's charts in its report");
+        // Each arm is described as what it is, not with the given scenario's description.
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<dt>sessions=4</dt><dd>s with sessions=4"),
+                "the arm's own description in the report");
     }
 
     @Test
