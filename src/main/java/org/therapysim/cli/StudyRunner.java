@@ -39,6 +39,7 @@ final class StudyRunner {
                     err.flush();
                 });
                 Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
+            work.expect(total);
             result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite, options.sessions,
                     threads, command, sweep, engine), progress, null, work);
         }

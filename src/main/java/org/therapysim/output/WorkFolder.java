@@ -37,6 +37,11 @@ import org.therapysim.scenario.Study;
  * A run that succeeds removes the work folder; one that is killed or fails keeps its journal, which
  * the same command with {@code --resume} continues. Without {@code --resume} an old journal is
  * discarded and the run starts afresh.
+ *
+ * <p>While a run works here, a shutdown hook says, if the process is stopped (Ctrl-C, SIGTERM),
+ * how many replications the journal keeps and how to continue. It only reads the journal: the
+ * replications still running go on appending whole records until the JVM halts, and a record cut
+ * off by the halt is dropped when the journal is next opened.
  */
 public final class WorkFolder implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +57,10 @@ public final class WorkFolder implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private final Map<String, TaskLog> journals = new HashMap<>();
-    private boolean finished;
+    private volatile boolean finished;
+    private volatile boolean closed;
+    private volatile long expected = -1;
+    private Thread stopNote;
 
     private WorkFolder(final Path target, final boolean overwrite, final Path root, final String fingerprint,
             final FileChannel lockFile, final FileLock lock) {
@@ -121,6 +129,7 @@ public final class WorkFolder implements AutoCloseable {
                 work.release();
                 throw e;
             }
+            work.sayWhatIsKeptIfStopped(shown(target), notes);
             return work;
         } catch (IOException e) {
             throw TherapysimException.output("cannot create the work folder " + root + ": " + TherapysimException.why(e), e);
@@ -133,6 +142,54 @@ public final class WorkFolder implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** @return the work folder as the user named the results folder (relative if it was) */
+    private static Path shown(final Path target) {
+        final Path name = target.normalize().getFileName();
+        return name == null ? of(target) : target.normalize().resolveSibling("." + name + ".partial");
+    }
+
+    /** Sets how many replications the whole run has, for the note given when it is stopped. */
+    public void expect(final long replications) {
+        expected = replications;
+    }
+
+    private void sayWhatIsKeptIfStopped(final Path shown, final Consumer<String> notes) {
+        final Thread hook = new Thread(() -> {
+            if (finished || closed) {
+                return;
+            }
+            if (System.console() != null) {
+                // Off the line of the progress bar and the terminal's ^C.
+                System.err.println();
+            }
+            notes.accept(stoppedNote(shown));
+        }, "therapysim-stopped");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopNote = hook;
+        } catch (IllegalStateException e) {
+            // Already shutting down: there is nothing to say.
+        }
+    }
+
+    /** @return what a stopped run keeps, as told on standard error */
+    String stoppedNote(final Path shown) {
+        long kept;
+        try {
+            kept = TaskLog.count(root.resolve(TASKS), fingerprint);
+        } catch (IOException | RuntimeException e) {
+            kept = -1;
+        }
+        if (kept == 0) {
+            return "interrupted before any replication finished: nothing is kept; run the command again to start";
+        }
+        final long total = expected;
+        final String count = kept < 0 ? "the finished replications are"
+                : kept + (total > 0 ? " of " + total + " replications" : kept == 1 ? " replication" : " replications")
+                        + (kept == 1 ? " is" : " are");
+        return "interrupted: " + count + " kept in " + shown + "; run the same command with --resume to continue";
     }
 
     private void prepare(final boolean resume, final Consumer<String> notes) throws IOException {
@@ -233,6 +290,14 @@ public final class WorkFolder implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
+        if (stopNote != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopNote);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down; the hook sees that the folder is closed.
+            }
+        }
         for (final TaskLog journal : journals.values()) {
             try {
                 journal.close();
