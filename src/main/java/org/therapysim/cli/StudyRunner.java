@@ -40,8 +40,12 @@ final class StudyRunner {
                 });
                 Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
             work.expect(total);
-            result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite, options.sessions,
-                    threads, command, sweep, engine), progress, null, work);
+            try {
+                result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite,
+                        options.sessions, threads, command, sweep, engine), progress, null, work);
+            } catch (RuntimeException e) {
+                throw work.explain(e);
+            }
         }
         if (!options.work.quiet) {
             printHeadline(result, out);

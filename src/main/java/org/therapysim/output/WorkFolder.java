@@ -61,6 +61,7 @@ public final class WorkFolder implements AutoCloseable {
     private volatile boolean closed;
     private volatile long expected = -1;
     private Thread stopNote;
+    private Path shown;
 
     private WorkFolder(final Path target, final boolean overwrite, final Path root, final String fingerprint,
             final FileChannel lockFile, final FileLock lock) {
@@ -129,7 +130,8 @@ public final class WorkFolder implements AutoCloseable {
                 work.release();
                 throw e;
             }
-            work.sayWhatIsKeptIfStopped(shown(target), notes);
+            work.shown = shown(target);
+            work.sayWhatIsKeptIfStopped(notes);
             return work;
         } catch (IOException e) {
             throw TherapysimException.output("cannot create the work folder " + root + ": " + TherapysimException.why(e), e);
@@ -155,7 +157,7 @@ public final class WorkFolder implements AutoCloseable {
         expected = replications;
     }
 
-    private void sayWhatIsKeptIfStopped(final Path shown, final Consumer<String> notes) {
+    private void sayWhatIsKeptIfStopped(final Consumer<String> notes) {
         final Thread hook = new Thread(() -> {
             if (finished || closed) {
                 return;
@@ -164,7 +166,7 @@ public final class WorkFolder implements AutoCloseable {
                 // Off the line of the progress bar and the terminal's ^C.
                 System.err.println();
             }
-            notes.accept(stoppedNote(shown));
+            notes.accept(stoppedNote());
         }, "therapysim-stopped");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -175,7 +177,43 @@ public final class WorkFolder implements AutoCloseable {
     }
 
     /** @return what a stopped run keeps, as told on standard error */
-    String stoppedNote(final Path shown) {
+    String stoppedNote() {
+        final String kept = kept();
+        return kept == null ? "interrupted before any replication finished: nothing is kept; run the command again"
+                : "interrupted: " + kept + "; run the same command with --resume to continue";
+    }
+
+    /**
+     * @return {@code e} itself, or, when it failed for want of disk space, an output error that
+     *     adds what the work folder keeps and that {@code --resume} continues once space is freed
+     */
+    public RuntimeException explain(final RuntimeException e) {
+        if (!diskFull(e)) {
+            return e;
+        }
+        final String kept = kept();
+        return TherapysimException.output(e.getMessage() + (kept == null
+                ? "; no replication had finished: free some space and run the command again"
+                : "; " + kept + ": free some space and run the same command with --resume to continue"), e);
+    }
+
+    /** @return whether a disk or a quota full caused the failure */
+    static boolean diskFull(final Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            final String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof IOException && (message.contains("no space left on device")
+                    || message.contains("disk quota exceeded") || message.contains("not enough space"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return what the journal keeps, e.g. "37 of 120 replications are kept in results/.x.partial",
+     *     or null when it keeps nothing
+     */
+    private String kept() {
         long kept;
         try {
             kept = TaskLog.count(root.resolve(TASKS), fingerprint);
@@ -183,13 +221,13 @@ public final class WorkFolder implements AutoCloseable {
             kept = -1;
         }
         if (kept == 0) {
-            return "interrupted before any replication finished: nothing is kept; run the command again to start";
+            return null;
         }
         final long total = expected;
         final String count = kept < 0 ? "the finished replications are"
                 : kept + (total > 0 ? " of " + total + " replications" : kept == 1 ? " replication" : " replications")
                         + (kept == 1 ? " is" : " are");
-        return "interrupted: " + count + " kept in " + shown + "; run the same command with --resume to continue";
+        return count + " kept in " + shown;
     }
 
     private void prepare(final boolean resume, final Consumer<String> notes) throws IOException {

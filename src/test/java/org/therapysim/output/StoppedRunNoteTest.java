@@ -32,17 +32,17 @@ class StoppedRunNoteTest {
         final List<String> notes = new ArrayList<>();
         try (WorkFolder work = WorkFolder.open(target, false, false, "fp", notes::add)) {
             final Path shown = dir.resolve(".x.partial");
-            assertEquals("interrupted before any replication finished: nothing is kept; run the command again to start",
-                    work.stoppedNote(shown));
+            assertEquals("interrupted before any replication finished: nothing is kept; run the command again",
+                    work.stoppedNote());
             final TaskJournal journal = work.journal("replications");
             journal.record(new TaskJournal.Task(0, 0, 0), summary(0));
             assertEquals("interrupted: 1 replication is kept in " + shown
-                    + "; run the same command with --resume to continue", work.stoppedNote(shown));
+                    + "; run the same command with --resume to continue", work.stoppedNote());
             journal.record(new TaskJournal.Task(0, 0, 1), summary(1));
             journal.record(new TaskJournal.Task(0, 0, 2), summary(2));
             work.expect(120);
             assertEquals("interrupted: 3 of 120 replications are kept in " + shown
-                    + "; run the same command with --resume to continue", work.stoppedNote(shown));
+                    + "; run the same command with --resume to continue", work.stoppedNote());
         }
         assertEquals(List.of(), notes, "nothing said when the run ends normally");
     }
