@@ -148,6 +148,22 @@ class CliTest {
     }
 
     @Test
+    void aRunWhoseWaitingListDrivesItsResultsSaysSoOnTheTerminalAndInTheReport() throws IOException {
+        final Path out = dir.resolve("crowded");
+        final CommandRun o = CommandRun.of("run", small("crowded", "workforce: {therapists: 1}\n").toString(),
+                "-o", out.toString(), "-q", "-n", "2");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().startsWith("therapysim: warning: capacity, not care, drives the results of 'crowded': "),
+                o.err());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<p class=\"warning\" role=\"alert\">"
+                + "<b>Warning:</b> Capacity, not care, drives the results of &#39;crowded&#39;"), "in the report");
+        final CommandRun enough = CommandRun.of("run", small("enough", "").toString(), "-o",
+                dir.resolve("enough").toString(), "-q", "-n", "2");
+        assertEquals("", enough.err());
+        assertTrue(!Files.readString(dir.resolve("enough/report.html")).contains("class=\"warning\""));
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         final CommandRun help = CommandRun.of("--help");
         assertEquals(0, help.status());
