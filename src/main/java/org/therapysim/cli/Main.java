@@ -41,7 +41,27 @@ public final class Main implements Runnable {
 
     /** Entry point. */
     public static void main(final String[] args) {
+        // A heap too small for the run is told within seconds, not after minutes of collecting;
+        // what the journal recorded stays recorded (a halt is as a kill to it).
+        MemoryWatch.start("therapysim: " + outOfMemory(), ExitCode.RUN_FAILED.status());
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** @return what to tell a user whose run ran out of memory: the heap in use and how to give more */
+    static String outOfMemory() {
+        return "out of memory (the Java heap may grow to " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MiB): give Java more, e.g. JAVA_OPTS=-Xmx8g ./therapysim ..., or simulate fewer members,"
+                + " replications at once (--threads 1) or sessions (no --sessions); no results folder was written";
+    }
+
+    /** @return whether running out of memory caused the failure */
+    static boolean outOfMemory(final Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -62,6 +82,14 @@ public final class Main implements Runnable {
             return ExitCode.INVALID_INPUT.status();
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (outOfMemory(ex)) {
+                err.println("therapysim: " + outOfMemory());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCode.RUN_FAILED.status();
+            }
             if (ex instanceof TherapysimException known) {
                 err.println("therapysim: " + known.getMessage());
                 if (verbose) {
@@ -83,10 +111,7 @@ public final class Main implements Runnable {
         try {
             status = cmd.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("therapysim: out of memory (the Java heap may grow to "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): give Java more, e.g."
-                    + " JAVA_OPTS=-Xmx8g ./therapysim ..., or simulate fewer members, replications at once"
-                    + " (--threads 1) or sessions (no --sessions); no results folder was written");
+            err.println("therapysim: " + outOfMemory());
             err.flush();
             return ExitCode.RUN_FAILED.status();
         }

@@ -74,15 +74,19 @@ final class PsaCommand implements Callable<Integer> {
         // Another engine stays open for the base case, which then joins it rather than starting anew.
         try (WorkFolder work = analysis.open(target, fingerprint(study, draws, perDraw), spec.commandLine().getErr());
                 Engine other = where.isLocal() ? null : Engines.open(where)) {
-            try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
-                    analysis.work.quiet, System.err)) {
-                result = other == null
-                        ? ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(), progress,
-                                work.journal("draws"))
-                        : ProbabilisticAnalysis.run(study, loader, draws, perDraw, other, progress);
+            try {
+                try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
+                        analysis.work.quiet, System.err)) {
+                    result = other == null
+                            ? ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(),
+                                    progress, work.journal("draws"))
+                            : ProbabilisticAnalysis.run(study, loader, draws, perDraw, other, progress);
+                }
+                analysis.write(study, work, target, Main.commandLine(spec),
+                        folder -> UncertaintyWriter.psa(result, folder), where);
+            } catch (RuntimeException e) {
+                throw work.explain(e);
             }
-            analysis.write(study, work, target, Main.commandLine(spec), folder -> UncertaintyWriter.psa(result, folder),
-                    where);
         }
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();

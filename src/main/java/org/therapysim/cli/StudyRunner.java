@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engines;
 import org.therapysim.experiment.ArmResult;
+import org.therapysim.experiment.CapacityCheck;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
@@ -39,15 +40,29 @@ final class StudyRunner {
                     err.flush();
                 });
                 Progress progress = Progress.start("Simulating", total, options.work.quiet, System.err)) {
-            result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite, options.sessions,
-                    threads, command, sweep, engine), progress, null, work);
+            work.expect(total);
+            try {
+                result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite,
+                        options.sessions, threads, command, sweep, engine), progress, null, work);
+            } catch (RuntimeException e) {
+                throw work.explain(e);
+            }
         }
         if (!options.work.quiet) {
             printHeadline(result, out);
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
         }
         out.flush();
+        warnAboutCapacity(result, err);
         return 0;
+    }
+
+    /** Says, on standard error and even with --quiet, which arms' results the waiting list drives. */
+    static void warnAboutCapacity(final ExperimentResult result, final PrintWriter err) {
+        for (final String warning : CapacityCheck.warnings(result)) {
+            err.println("therapysim: warning: " + warning);
+        }
+        err.flush();
     }
 
     /** @return the study with every arm valuing a QALY at {@code wtp}, or unchanged when it is null */

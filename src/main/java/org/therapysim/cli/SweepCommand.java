@@ -95,7 +95,9 @@ final class SweepCommand implements Callable<Integer> {
                 parts.add(key.substring(key.lastIndexOf('.') + 1) + "=" + point.get(k));
             }
             final String name = String.join(", ", parts);
-            arms.add(loader.bind(loader.override(varied, "name", "'" + name.replace("'", "''") + "'", "sweep")));
+            // The given scenario's description no longer holds once a key is varied.
+            varied = loader.override(varied, "description", quoted(given.name() + " with " + name), "sweep");
+            arms.add(loader.bind(loader.override(varied, "name", quoted(name), "sweep")));
             values.add(point);
         }
         final Set<String> names = new HashSet<>();
@@ -182,5 +184,10 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return factors;
+    }
+
+    /** @return the text as a single-quoted YAML value */
+    private static String quoted(final String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }

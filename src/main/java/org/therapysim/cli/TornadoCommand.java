@@ -75,14 +75,18 @@ final class TornadoCommand implements Callable<Integer> {
         try (WorkFolder work = analysis.open(target, WorkFolder.fingerprint(study, "tornado", "arm " + index,
                 "outcome " + what, "perspective " + who), spec.commandLine().getErr());
                 Engine other = where.isLocal() ? null : Engines.open(where)) {
-            try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
-                result = other == null
-                        ? OneWaySensitivity.run(study, loader, index, what, who, wtp, analysis.work.threadCount(),
-                                progress, work.journal("tornado"))
-                        : OneWaySensitivity.run(study, loader, index, what, who, wtp, other, progress);
+            try {
+                try (Progress progress = Progress.start("Varying", runs, analysis.work.quiet, System.err)) {
+                    result = other == null
+                            ? OneWaySensitivity.run(study, loader, index, what, who, wtp, analysis.work.threadCount(),
+                                    progress, work.journal("tornado"))
+                            : OneWaySensitivity.run(study, loader, index, what, who, wtp, other, progress);
+                }
+                analysis.write(study, work, target, Main.commandLine(spec),
+                        folder -> UncertaintyWriter.tornado(result, folder), where);
+            } catch (RuntimeException e) {
+                throw work.explain(e);
             }
-            analysis.write(study, work, target, Main.commandLine(spec),
-                    folder -> UncertaintyWriter.tornado(result, folder), where);
         }
         if (!analysis.work.quiet) {
             final var out = spec.commandLine().getOut();

@@ -30,14 +30,17 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
         return replications.stream().mapToDouble(r -> r.value(metric)).toArray();
     }
 
-    /** @return the summary of a metric across replications */
+    /** @return the summary of a metric across replications, its interval inside the metric's range */
     public MetricSummary summary(final Metric metric) {
-        return MetricSummary.of(values(metric));
+        return MetricSummary.of(values(metric), metric.lowest(), metric.highest());
     }
 
-    /** @return the paired difference from the reference arm, replication by replication */
+    /**
+     * @return the paired difference from the reference arm, replication by replication (a
+     *         difference of shares has its interval inside [-1, 1])
+     */
     public MetricSummary differenceFrom(final ArmResult reference, final Metric metric) {
-        return MetricSummary.paired(values(metric), reference.values(metric));
+        return MetricSummary.paired(values(metric), reference.values(metric), metric.lowest(), metric.highest());
     }
 
     /** @return the ratio of this arm's metric to the reference arm's, replication by replication */
@@ -68,7 +71,7 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
             for (int r = 0; r < values.length; r++) {
                 values[r] = (doseEffect ? replications.get(r).doseEffect() : replications.get(r).retention())[k];
             }
-            out.add(MetricSummary.of(values));
+            out.add(MetricSummary.of(values, 0, 1));
         }
         return out;
     }

@@ -131,6 +131,26 @@ public enum Metric {
         return unit.startsWith("share");
     }
 
+    /**
+     * @return the least value the metric can take in a replication: 0 for a share and for the mean
+     *         alliance, -1 for a correlation; ICC(1) has no lower bound (it is negative when
+     *         therapists differ less than chance would make them)
+     */
+    public double lowest() {
+        if (this == THERAPIST_VARIANCE_SHARE) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (isShare() || this == ALLIANCE_MEAN) {
+            return 0;
+        }
+        return this == ALLIANCE_OUTCOME_R ? -1 : Double.NEGATIVE_INFINITY;
+    }
+
+    /** @return the greatest value the metric can take in a replication: 1 for shares, r and the alliance */
+    public double highest() {
+        return isShare() || this == ALLIANCE_MEAN || this == ALLIANCE_OUTCOME_R ? 1 : Double.POSITIVE_INFINITY;
+    }
+
     /** @return the metric with this identifier */
     public static Metric byId(final String id) {
         for (final Metric m : values()) {

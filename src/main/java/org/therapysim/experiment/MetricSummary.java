@@ -6,6 +6,11 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 /**
  * A summary across replications: mean, standard deviation, two-sided 95% t interval for the mean,
  * and the number of replications with a defined value. Immutable.
+ *
+ * <p>A quantity that cannot leave a range (a share lies in [0, 1], a difference of two shares in
+ * [-1, 1]) has its interval intersected with that range ({@link #of(double[], double, double)}).
+ * The mean being estimated lies in the range, so the intersection covers it whenever the t interval
+ * does: the coverage is unchanged and no end of the interval names an impossible value.
  */
 public record MetricSummary(double mean, double sd, double ciLow, double ciHigh, long n) {
     /** Confidence level of every interval. */
@@ -13,6 +18,15 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
 
     /** @return the summary of the finite values (NaN values are left out) */
     public static MetricSummary of(final double[] values) {
+        return of(values, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param low the least value the quantity can take
+     * @param high the greatest value the quantity can take
+     * @return the summary of the finite values, the interval kept inside [low, high]
+     */
+    public static MetricSummary of(final double[] values, final double low, final double high) {
         final SummaryStatistics stats = new SummaryStatistics();
         for (final double v : values) {
             if (Double.isFinite(v)) {
@@ -30,15 +44,25 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
         final double sd = stats.getStandardDeviation();
         final double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + LEVEL / 2);
         final double half = t * sd / Math.sqrt(n);
-        return new MetricSummary(mean, sd, mean - half, mean + half, n);
+        return new MetricSummary(mean, sd, Math.max(low, mean - half), Math.min(high, mean + half), n);
     }
 
     /** @return the summary of paired differences {@code arm[r] - reference[r]} */
     public static MetricSummary paired(final double[] arm, final double[] reference) {
+        return paired(arm, reference, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param low the least value each of the two quantities can take
+     * @param high the greatest value each can take
+     * @return the summary of paired differences, the interval kept inside [low - high, high - low]
+     */
+    public static MetricSummary paired(final double[] arm, final double[] reference, final double low,
+            final double high) {
         final double[] diff = new double[arm.length];
         for (int r = 0; r < arm.length; r++) {
             diff[r] = arm[r] - reference[r];
         }
-        return of(diff);
+        return of(diff, low - high, high - low);
     }
 }

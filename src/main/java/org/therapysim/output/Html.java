@@ -52,6 +52,7 @@ final class Html {
               vertical-align: baseline; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
             .note { color: var(--muted); font-size: .85rem; }
             .absent { background: var(--tint); padding: .6rem .8rem; border-left: 4px solid #0b5394; }
+            .warning { background: #fdecea; padding: .6rem .8rem; border-left: 4px solid #b3261e; }
             dl.arms dt, dl.methods dt { font-weight: 600; margin-top: .5rem; }
             dl.arms dd, dl.methods dd { margin: .1rem 0 0 1.2rem; }
             .source { color: var(--muted); }

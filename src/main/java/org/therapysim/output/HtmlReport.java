@@ -14,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.therapysim.experiment.ArmResult;
+import org.therapysim.experiment.CapacityCheck;
 import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.IncrementalAnalysis;
@@ -321,6 +322,11 @@ public final class HtmlReport {
         out.append("<p>Each cell gives the mean over ").append(n).append(n == 1 ? " replication" : " replications")
                 .append(", its 95% interval and, below, the paired difference from the reference with its interval."
                         + " A difference in <b>bold</b> has an interval that excludes zero.</p>\n");
+        for (final String warning : CapacityCheck.warnings(result)) {
+            out.append("<p class=\"warning\" role=\"alert\"><b>Warning:</b> ")
+                    .append(Html.escape(Character.toUpperCase(warning.charAt(0)) + warning.substring(1)))
+                    .append(".</p>\n");
+        }
         headlineTable("Care: what happened to the patients", List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
                 Metric.MEAN_SESSIONS, Metric.DECLINED_RATE, Metric.CAP_REACHED_RATE),
                 List.of("Recovery", "Dropout", "Sessions", "Declined", "Ended at cap"),

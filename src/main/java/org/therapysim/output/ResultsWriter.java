@@ -88,7 +88,11 @@ public final class ResultsWriter {
             final Addition addition) {
         try (WorkFolder work = WorkFolder.open(options.target(), options.overwrite(), false,
                 fingerprint(study, options.sessions()), note -> System.err.println("therapysim: " + note))) {
-            return run(study, options, progress, addition, work);
+            try {
+                return run(study, options, progress, addition, work);
+            } catch (RuntimeException e) {
+                throw work.explain(e);
+            }
         }
     }
 

@@ -37,6 +37,11 @@ import org.therapysim.scenario.Study;
  * A run that succeeds removes the work folder; one that is killed or fails keeps its journal, which
  * the same command with {@code --resume} continues. Without {@code --resume} an old journal is
  * discarded and the run starts afresh.
+ *
+ * <p>While a run works here, a shutdown hook says, if the process is stopped (Ctrl-C, SIGTERM),
+ * how many replications the journal keeps and how to continue. It only reads the journal: the
+ * replications still running go on appending whole records until the JVM halts, and a record cut
+ * off by the halt is dropped when the journal is next opened.
  */
 public final class WorkFolder implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +57,11 @@ public final class WorkFolder implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private final Map<String, TaskLog> journals = new HashMap<>();
-    private boolean finished;
+    private volatile boolean finished;
+    private volatile boolean closed;
+    private volatile long expected = -1;
+    private Thread stopNote;
+    private Path shown;
 
     private WorkFolder(final Path target, final boolean overwrite, final Path root, final String fingerprint,
             final FileChannel lockFile, final FileLock lock) {
@@ -121,6 +130,8 @@ public final class WorkFolder implements AutoCloseable {
                 work.release();
                 throw e;
             }
+            work.shown = shown(target);
+            work.sayWhatIsKeptIfStopped(notes);
             return work;
         } catch (IOException e) {
             throw TherapysimException.output("cannot create the work folder " + root + ": " + TherapysimException.why(e), e);
@@ -133,6 +144,90 @@ public final class WorkFolder implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** @return the work folder as the user named the results folder (relative if it was) */
+    private static Path shown(final Path target) {
+        final Path name = target.normalize().getFileName();
+        return name == null ? of(target) : target.normalize().resolveSibling("." + name + ".partial");
+    }
+
+    /** Sets how many replications the whole run has, for the note given when it is stopped. */
+    public void expect(final long replications) {
+        expected = replications;
+    }
+
+    private void sayWhatIsKeptIfStopped(final Consumer<String> notes) {
+        final Thread hook = new Thread(() -> {
+            if (finished || closed) {
+                return;
+            }
+            if (System.console() != null) {
+                // Off the line of the progress bar and the terminal's ^C.
+                System.err.println();
+            }
+            notes.accept(stoppedNote());
+        }, "therapysim-stopped");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopNote = hook;
+        } catch (IllegalStateException e) {
+            // Already shutting down: there is nothing to say.
+        }
+    }
+
+    /** @return what a stopped run keeps, as told on standard error */
+    String stoppedNote() {
+        final String kept = kept();
+        return kept == null ? "interrupted before any replication finished: nothing is kept; run the command again"
+                : "interrupted: " + kept + "; run the same command with --resume to continue";
+    }
+
+    /**
+     * @return {@code e} itself, or, when it failed for want of disk space, an output error that
+     *     adds what the work folder keeps and that {@code --resume} continues once space is freed
+     */
+    public RuntimeException explain(final RuntimeException e) {
+        if (!diskFull(e)) {
+            return e;
+        }
+        final String kept = kept();
+        return TherapysimException.output(e.getMessage() + (kept == null
+                ? "; no replication had finished: free some space and run the command again"
+                : "; " + kept + ": free some space and run the same command with --resume to continue"), e);
+    }
+
+    /** @return whether a disk or a quota full caused the failure */
+    static boolean diskFull(final Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            final String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof IOException && (message.contains("no space left on device")
+                    || message.contains("disk quota exceeded") || message.contains("not enough space"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return what the journal keeps, e.g. "37 of 120 replications are kept in results/.x.partial",
+     *     or null when it keeps nothing
+     */
+    private String kept() {
+        long kept;
+        try {
+            kept = TaskLog.count(root.resolve(TASKS), fingerprint);
+        } catch (IOException | RuntimeException e) {
+            kept = -1;
+        }
+        if (kept == 0) {
+            return null;
+        }
+        final long total = expected;
+        final String count = kept < 0 ? "the finished replications are"
+                : kept + (total > 0 ? " of " + total + " replications" : kept == 1 ? " replication" : " replications")
+                        + (kept == 1 ? " is" : " are");
+        return count + " kept in " + shown;
     }
 
     private void prepare(final boolean resume, final Consumer<String> notes) throws IOException {
@@ -233,6 +328,14 @@ public final class WorkFolder implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
+        if (stopNote != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopNote);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down; the hook sees that the folder is closed.
+            }
+        }
         for (final TaskLog journal : journals.values()) {
             try {
                 journal.close();

@@ -353,6 +353,7 @@ public final class ScenarioLoader {
         final ObjectNode merged = defaults.deepCopy();
         mergeParent(merged, own, studyFile, prefix + "." + EXTENDS, new ArrayDeque<>(), origins);
         merge(merged, own, "", label, origins);
+        dropInheritedDescription(merged, own, label, origins);
         final ResolvedTree tree = new ResolvedTree(merged, origins, label);
         try {
             return yaml.treeToValue(merged, Scenario.class);
@@ -389,7 +390,30 @@ public final class ScenarioLoader {
         final ObjectNode result = JsonNodeFactory.instance.objectNode();
         mergeParent(result, own, file, EXTENDS, chain, origins);
         merge(result, own, "", file.toString(), origins);
+        dropInheritedDescription(result, own, file.toString(), origins);
         return result;
+    }
+
+    /**
+     * A scenario that changes anything (beyond its name) describes itself or has no description: the
+     * one it would inherit, from the file it extends or from the defaults, describes another
+     * scenario (a capped arm extending the uncapped reference is not "no session cap").
+     *
+     * @param own the scenario's own keys, {@code extends} removed
+     */
+    private static void dropInheritedDescription(final ObjectNode target, final ObjectNode own, final String label,
+            final Map<String, String> origins) {
+        if (own.has("description")) {
+            return;
+        }
+        final Iterator<String> keys = own.fieldNames();
+        while (keys.hasNext()) {
+            if (!keys.next().equals("name")) {
+                target.put("description", "");
+                origins.put("description", label);
+                return;
+            }
+        }
     }
 
     /**

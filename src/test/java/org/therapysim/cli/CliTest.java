@@ -142,6 +142,25 @@ class CliTest {
         assertTrue(Files.size(out.resolve("charts/sweep_payer_cost_per_episode.svg")) > 0);
         assertTrue(Files.readString(out.resolve("report.html")).contains("Recovery against plan.sessionCap.sessions"),
                 "the sweep's charts in its report");
+        // Each arm is described as what it is, not with the given scenario's description.
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<dt>sessions=4</dt><dd>s with sessions=4"),
+                "the arm's own description in the report");
+    }
+
+    @Test
+    void aRunWhoseWaitingListDrivesItsResultsSaysSoOnTheTerminalAndInTheReport() throws IOException {
+        final Path out = dir.resolve("crowded");
+        final CommandRun o = CommandRun.of("run", small("crowded", "workforce: {therapists: 1}\n").toString(),
+                "-o", out.toString(), "-q", "-n", "2");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().startsWith("therapysim: warning: capacity, not care, drives the results of 'crowded': "),
+                o.err());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<p class=\"warning\" role=\"alert\">"
+                + "<b>Warning:</b> Capacity, not care, drives the results of &#39;crowded&#39;"), "in the report");
+        final CommandRun enough = CommandRun.of("run", small("enough", "").toString(), "-o",
+                dir.resolve("enough").toString(), "-q", "-n", "2");
+        assertEquals("", enough.err());
+        assertTrue(!Files.readString(dir.resolve("enough/report.html")).contains("class=\"warning\""));
     }
 
     @Test

@@ -46,4 +46,33 @@ class ArmCurvesTest {
         assertTrue(Double.isNaN(dose.get(SessionCurves.MAX_SESSION - 1).ciLow()));
         assertEquals(0.7, retention.get(SessionCurves.MAX_SESSION - 1).mean(), 1e-12);
     }
+
+    private static ReplicationSummary shares(final int r, final double started, final double improved) {
+        return new ReplicationSummary(0, r, r, Map.of(Metric.STARTED_RATE, started, Metric.IMPROVED_BY_SESSION_26,
+                improved, Metric.MEAN_WEEKS_WAITING, 10.0 * started), filled(improved), filled(started),
+                new EnumMap<>(EndReason.class), 0);
+    }
+
+    @Test
+    void sharesAndTheirDifferencesHaveIntervalsThatStayPossible() {
+        // Two replications with started_rate 0.63 and 1.00: t interval 0.815 +- 12.7062 x 0.185 =
+        // [-1.54, 3.17], shown as [0, 1]. The curves are shares too.
+        final ArmResult arm = new ArmResult(1, null, List.of(shares(0, 0.63, 0.99), shares(1, 1.0, 0.97)));
+        final MetricSummary started = arm.summary(Metric.STARTED_RATE);
+        assertEquals(0.815, started.mean(), 1e-12);
+        assertEquals(0, started.ciLow(), 0.0);
+        assertEquals(1, started.ciHigh(), 0.0);
+        assertEquals(1, arm.summary(Metric.IMPROVED_BY_SESSION_26).ciHigh(), 0.0);
+        assertEquals(1, arm.doseEffect().get(0).ciHigh(), 0.0);
+        assertEquals(0, arm.retention().get(0).ciLow(), 0.0);
+        // Weeks are not a share: 8.15 +- 23.5 is kept as it is.
+        assertEquals(8.15 - 12.7062047361747 * 1.85, arm.summary(Metric.MEAN_WEEKS_WAITING).ciLow(), 1e-6);
+        // Differences from a reference at 0.10 and 0.05: 0.53 and 0.95, mean 0.74, half-width
+        // 12.7062 x 0.21 = 2.67: [-1.93, 3.41] shown as [-1, 1].
+        final ArmResult reference = new ArmResult(0, null, List.of(shares(0, 0.10, 0.5), shares(1, 0.05, 0.5)));
+        final MetricSummary d = arm.differenceFrom(reference, Metric.STARTED_RATE);
+        assertEquals(0.74, d.mean(), 1e-12);
+        assertEquals(-1, d.ciLow(), 0.0);
+        assertEquals(1, d.ciHigh(), 0.0);
+    }
 }

@@ -126,4 +126,48 @@ class MetricSummaryTest {
         // The difference is arm minus reference, not the other way round.
         assertEquals(-3, MetricSummary.paired(new double[] {5}, new double[] {8}).mean(), 0.0);
     }
+
+    @Test
+    void aShareKeepsItsIntervalInsideZeroToOne() {
+        // 0.63 and 1.00: mean 0.815, sd = sqrt(2 x 0.185^2) = 0.2616295; half-width 12.7062047 x
+        // 0.2616295 / sqrt(2) = 12.7062047 x 0.185 = 2.3506479. The t interval [-1.5356, 3.1656] is cut
+        // to [0, 1]; the mean and sd are untouched.
+        final MetricSummary s = MetricSummary.of(new double[] {0.63, 1.0}, 0, 1);
+        assertEquals(0.815, s.mean(), 1e-12);
+        assertEquals(Math.sqrt(2) * 0.185, s.sd(), 1e-12);
+        assertEquals(0, s.ciLow(), 0.0);
+        assertEquals(1, s.ciHigh(), 0.0);
+        // 0.90, 0.96, 0.99, 1.00, 1.00: mean 0.97; squared deviations 0.0049 + 0.0001 + 0.0004 + 0.0009
+        // + 0.0009 = 0.0072; sd = sqrt(0.0018) = 0.0424264; half-width 2.7764451 x 0.0424264 / sqrt(5) =
+        // 0.0526797: [0.9173203, 1.0226797], the upper end cut to 1.
+        final MetricSummary high = MetricSummary.of(new double[] {0.90, 0.96, 0.99, 1.0, 1.0}, 0, 1);
+        assertEquals(0.97 - 0.0526797, high.ciLow(), 1e-6);
+        assertEquals(1, high.ciHigh(), 0.0);
+        // An interval already inside the range is not changed.
+        assertSummary(MetricSummary.of(new double[] {0.2, 0.3, 0.4, 0.5, 0.6}, 0, 1), 0.4,
+                Math.sqrt(0.025), T4 * Math.sqrt(0.025) / Math.sqrt(5), 5);
+    }
+
+    @Test
+    void aDifferenceOfSharesKeepsItsIntervalInsideMinusOneToOne() {
+        // Differences 0.9 - 0.0 = 0.9 and 0.5 - 0.1 = 0.4: mean 0.65, sd = sqrt(2 x 0.25^2) = 0.3535534;
+        // half-width 12.7062047 x 0.25 = 3.1765512: [-2.5265512, 3.8265512] cut to [-1, 1].
+        final MetricSummary d = MetricSummary.paired(new double[] {0.9, 0.5}, new double[] {0.0, 0.1}, 0, 1);
+        assertEquals(0.65, d.mean(), 1e-12);
+        assertEquals(-1, d.ciLow(), 0.0);
+        assertEquals(1, d.ciHigh(), 0.0);
+    }
+
+    @Test
+    void everyShareMetricIsSummarisedInsideZeroToOne() {
+        for (final Metric m : Metric.values()) {
+            if (m.isShare() && m != Metric.THERAPIST_VARIANCE_SHARE) {
+                assertEquals(0, m.lowest(), 0.0, m.id());
+                assertEquals(1, m.highest(), 0.0, m.id());
+            }
+        }
+        // ICC(1) is negative when therapists differ less than chance would make them.
+        assertEquals(Double.NEGATIVE_INFINITY, Metric.THERAPIST_VARIANCE_SHARE.lowest(), 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, Metric.MEAN_WEEKS_WAITING.highest(), 0.0);
+    }
 }

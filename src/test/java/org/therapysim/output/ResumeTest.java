@@ -136,6 +136,30 @@ class ResumeTest {
         SameFolder.assertSame(full, target);
     }
 
+    @Test
+    void aFullDiskSaysThatTheFinishedReplicationsAreKeptForTheResume() throws IOException {
+        final Path target = dir.resolve("full-disk");
+        final TherapysimException failed = assertThrows(TherapysimException.class, () -> ResultsWriter.run(study(),
+                options(target), ProgressListener.NONE, results -> {
+                    throw new IOException("No space left on device");
+                }));
+        assertEquals(ExitCode.OUTPUT_PROBLEM, failed.exitCode());
+        assertEquals("cannot write results to " + target + ": No space left on device; 24 replications are kept in "
+                + dir.resolve(".full-disk.partial") + ": free some space and run the same command with --resume to"
+                + " continue", failed.getMessage());
+        try (WorkFolder folder = open(target, true, new ArrayList<>())) {
+            folder.expect(24);
+            // Another failure is told as it was.
+            final IllegalStateException other = new IllegalStateException("x", new IOException("permission denied"));
+            assertTrue(folder.explain(other) == other);
+            // With the run's size known, the note says how many of all.
+            assertTrue(folder.explain(TherapysimException.output("cannot record a finished replication in the journal",
+                    new IOException("Disk quota exceeded"))).getMessage().endsWith("; 24 of 24 replications are kept in "
+                    + dir.resolve(".full-disk.partial") + ": free some space and run the same command with --resume"
+                    + " to continue"));
+        }
+    }
+
     /** The tables and journal of a run in {@code folder}, its progress recorded after every replication. */
     private static ExperimentResult runTables(final Path folder, final ProgressListener progress) throws IOException {
         try (TaskLog journal = TaskLog.open(folder, "run");

@@ -228,4 +228,29 @@ class ScenarioLoaderTest {
         assertEquals("no such file or folder (/data)",
                 TherapysimException.why(new java.nio.file.NoSuchFileException("/data")));
     }
+
+    @Test
+    void aScenarioThatChangesSomethingDoesNotInheritADescription() {
+        final Path parent = TestScenarios.write(dir, "parent.yaml",
+                "name: Uncapped\ndescription: No session cap, $20 copay\n");
+        final Path capped = TestScenarios.write(dir, "capped.yaml", "extends: parent.yaml\nname: Cap 8\n"
+                + "plan:\n  sessionCap:\n    sessions: 8\n");
+        assertEquals("", loader.load(capped).description());
+        final Path described = TestScenarios.write(dir, "described.yaml", "extends: parent.yaml\nname: Cap 8\n"
+                + "description: Eight sessions a year\nplan:\n  sessionCap:\n    sessions: 8\n");
+        assertEquals("Eight sessions a year", loader.load(described).description());
+        // Only a new name: the same scenario, still described by its parent.
+        final Path renamed = TestScenarios.write(dir, "renamed.yaml", "extends: parent.yaml\nname: Again\n");
+        assertEquals("No session cap, $20 copay", loader.load(renamed).description());
+        // A file of its own that changes a default is not the defaults' "no session cap" scenario.
+        final Path plain = TestScenarios.write(dir, "plain.yaml", "name: Cap 8\nplan:\n  sessionCap:\n"
+                + "    sessions: 8\n");
+        assertEquals("", loader.load(plain).description());
+        // Inline arms of a study follow the same rule.
+        final Path study = TestScenarios.write(dir, "study.yaml", "study: s\narms:\n  - parent.yaml\n"
+                + "  - extends: parent.yaml\n    name: Cap 8\n    plan:\n      sessionCap:\n        sessions: 8\n");
+        final Study loaded = loader.loadStudy(study);
+        assertEquals("No session cap, $20 copay", loaded.arms().get(0).description());
+        assertEquals("", loaded.arms().get(1).description());
+    }
 }

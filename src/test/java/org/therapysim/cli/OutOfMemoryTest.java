@@ -1,0 +1,56 @@
+package org.therapysim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.TestScenarios;
+
+/** A run whose heap is too small stops soon with one line saying how much heap it had and how to give more. */
+class OutOfMemoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aHeapTooSmallForTheCohortIsToldWithTheWayToGiveMore() throws IOException, InterruptedException {
+        final Path scenario = TestScenarios.write(dir, "big.yaml", "extends: "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml")
+                + "\nname: big\npopulation: {mode: cohort, cohortSize: 400000}\n");
+        final Path err = dir.resolve("err.txt");
+        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        final long start = System.nanoTime();
+        final Process process = new ProcessBuilder(List.of(java, "-Xmx96m", "-XX:+UseParallelGC",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                scenario.toString(), "-n", "2", "--threads", "2", "-q", "-o", dir.resolve("out").toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try {
+            assertTrue(process.waitFor(150, TimeUnit.SECONDS), "stops by itself");
+        } finally {
+            process.destroyForcibly();
+        }
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        final String said = Files.readString(err);
+        assertEquals(1, process.exitValue(), said);
+        assertTrue(said.matches("therapysim: out of memory \\(the Java heap may grow to \\d+ MiB\\): give Java more,"
+                + " e\\.g\\. JAVA_OPTS=-Xmx8g \\./therapysim \\.\\.\\., or simulate fewer members, replications at"
+                + " once \\(--threads 1\\) or sessions \\(no --sessions\\); no results folder was written\\R"), said);
+        assertTrue(seconds < 60, "told within a minute, not after minutes of collecting: " + seconds + " s");
+    }
+
+    @Test
+    void runningOutOfMemoryIsRecognisedBehindTheFailureOfAReplication() {
+        assertTrue(Main.outOfMemory(new IllegalStateException("replication 0 failed", new OutOfMemoryError("Java heap"))));
+        assertTrue(!Main.outOfMemory(new IllegalStateException("replication 0 failed", new IOException("disk"))));
+        assertTrue(MemoryWatch.exhausted(0.85, true));
+        assertTrue(!MemoryWatch.exhausted(0.85, false), "collecting much while the heap has room");
+        assertTrue(!MemoryWatch.exhausted(0.5, true), "a full heap that still leaves the run most of the time");
+    }
+}
