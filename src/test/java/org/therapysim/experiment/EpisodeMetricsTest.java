@@ -235,6 +235,20 @@ class EpisodeMetricsTest {
     }
 
     @Test
+    void notHelpedEndingsAreAShareOfStartedEpisodesThatEnded() {
+        // Started and ended: planned, not helped, not helped, dropout = 4 (the horizon's is left out);
+        // not helped 2 of 4, and neither is a dropout.
+        final Map<Metric, Double> m = metrics(List.of(
+                Episode.ended(EndReason.PLANNED, 5).scores(16, 6, true).outcome(true, true, true, false).build(),
+                Episode.ended(EndReason.NOT_HELPED, 10).scores(16, 15, true).outcome(false, false, false, false).build(),
+                Episode.ended(EndReason.NOT_HELPED, 12).scores(16, 17, true).outcome(false, false, false, false).build(),
+                Episode.ended(EndReason.DROPOUT, 2).build(), Episode.ended(EndReason.HORIZON, 3).build()), 120,
+                new int[0], NO_ECONOMICS);
+        assertEquals(0.5, m.get(Metric.NOT_HELPED_RATE), EPS);
+        assertEquals(0.25, m.get(Metric.DROPOUT_RATE), EPS);
+    }
+
+    @Test
     void withoutFinishedCoursesTheirOutcomesAreUndefined() {
         // One dropout after a single session, one course still open at the horizon.
         final Map<Metric, Double> m = metrics(List.of(Episode.ended(EndReason.DROPOUT, 1).build(),
