@@ -242,7 +242,8 @@ class EpisodeMetricsTest {
                 Episode.ended(EndReason.PLANNED, 5).scores(16, 6, true).outcome(true, true, true, false).build(),
                 Episode.ended(EndReason.NOT_HELPED, 10).scores(16, 15, true).outcome(false, false, false, false).build(),
                 Episode.ended(EndReason.NOT_HELPED, 12).scores(16, 17, true).outcome(false, false, false, false).build(),
-                Episode.ended(EndReason.DROPOUT, 2).build(), Episode.ended(EndReason.HORIZON, 3).build()), 120,
+                Episode.ended(EndReason.DROPOUT, 2).scores(16, 15, true).outcome(false, false, false, false).build(),
+                Episode.ended(EndReason.HORIZON, 3).build()), 120,
                 new int[0], NO_ECONOMICS);
         assertEquals(0.5, m.get(Metric.NOT_HELPED_RATE), EPS);
         assertEquals(0.25, m.get(Metric.DROPOUT_RATE), EPS);
