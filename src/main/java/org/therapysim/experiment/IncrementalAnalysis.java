@@ -38,7 +38,9 @@ public final class IncrementalAnalysis {
          */
         DOMINATED,
         /** A mix of two frontier strategies gives more effect for the same cost. */
-        EXTENDEDLY_DOMINATED
+        EXTENDEDLY_DOMINATED,
+        /** Its cost or effect is undefined (an arm with no patients): it takes no part. */
+        UNDEFINED
     }
 
     /**
@@ -79,7 +81,11 @@ public final class IncrementalAnalysis {
         // among identical strategies (the sort is stable).
         final List<Integer> byCost = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byCost.add(i);
+            if (defined(strategies.get(i))) {
+                byCost.add(i);
+            } else {
+                rows[i] = new Row(strategies.get(i), Status.UNDEFINED, null, Double.NaN, Double.NaN, Double.NaN);
+            }
         }
         byCost.sort(Comparator.comparingDouble((Integer i) -> strategies.get(i).cost())
                 .thenComparing(Comparator.comparingDouble((Integer i) -> strategies.get(i).effect()).reversed()));
@@ -134,7 +140,7 @@ public final class IncrementalAnalysis {
         Strategy earlierTwin = null;
         for (int i = 0; i < all.size(); i++) {
             final Strategy other = all.get(i);
-            if (i == index || other.cost() > s.cost() || other.effect() < s.effect()) {
+            if (i == index || !defined(other) || other.cost() > s.cost() || other.effect() < s.effect()) {
                 continue;
             }
             if (other.cost() < s.cost() || other.effect() > s.effect()) {
@@ -145,6 +151,10 @@ public final class IncrementalAnalysis {
             }
         }
         return earlierTwin;
+    }
+
+    private static boolean defined(final Strategy s) {
+        return Double.isFinite(s.cost()) && Double.isFinite(s.effect());
     }
 
     private static double icer(final Strategy from, final Strategy to) {

@@ -594,6 +594,7 @@ public final class HtmlReport {
         return switch (row.status()) {
             case DOMINATED -> "dominated by " + Html.escape(row.comparator().name());
             case EXTENDEDLY_DOMINATED -> "extendedly dominated";
+            case UNDEFINED -> "not compared (no patients)";
             case FRONTIER -> row.comparator() == null ? "frontier (least costly)"
                     : "frontier<span class=\"ci\">" + (Double.isFinite(row.icer())
                             ? Html.escape(format.roundedMoney(row.icer())) + "/QALY vs " : "vs ")

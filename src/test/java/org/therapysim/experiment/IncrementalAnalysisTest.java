@@ -21,6 +21,23 @@ class IncrementalAnalysisTest {
     private static final Strategy E = new Strategy("E", 700, 2.5);
 
     @Test
+    void anArmWithoutPatientsTakesNoPartAndDominatesNone() {
+        // Undefined cost and effect compare false with everything; such an arm must neither
+        // dominate nor be placed. B -> C stays the frontier at (300 - 100) / (2.0 - 0.5) = 133.33.
+        final Strategy none = new Strategy("none", Double.NaN, Double.NaN);
+        final List<Row> rows = IncrementalAnalysis.analyse(List.of(none, B, C));
+        assertEquals(Status.UNDEFINED, rows.get(0).status());
+        assertNull(rows.get(0).comparator());
+        assertEquals(Status.FRONTIER, rows.get(1).status());
+        assertNull(rows.get(1).comparator());
+        assertEquals(Status.FRONTIER, rows.get(2).status());
+        assertSame(B, rows.get(2).comparator());
+        assertEquals(200 / 1.5, rows.get(2).icer(), 1e-9);
+        assertEquals(Status.UNDEFINED,
+                IncrementalAnalysis.analyse(List.of(B, new Strategy("x", 50, Double.NaN))).get(1).status());
+    }
+
+    @Test
     void dominanceExtendedDominanceAndTheFrontierMatchAHandComputedCase() {
         // By hand: D costs more than C and does less: dominated. ICER A->B = 100/0.5 = 200 exceeds
         // ICER B->C = 200/1.5 = 133.3: B is extendedly dominated. Frontier A, C (300/2 = 150),
