@@ -9,6 +9,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.therapysim.output.ResultsFolder;
 
 /**
  * Notices a Java heap too small for the run before the JVM gives up on it. With the heap full of
@@ -53,6 +54,8 @@ final class MemoryWatch {
         final byte[] line = (message + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         final FileOutputStream err = new FileOutputStream(FileDescriptor.err);
         start(() -> {
+            // A results folder being moved into place is let finish, and no other move starts.
+            ResultsFolder.holdMoves(10_000);
             try {
                 err.write(line);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {

@@ -11,6 +11,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.therapysim.TherapysimException;
 
@@ -22,6 +24,8 @@ import org.therapysim.TherapysimException;
  * like a result).
  */
 public final class ResultsFolder implements AutoCloseable {
+    /** Held while a results folder is moved into place. */
+    private static final ReentrantLock MOVING = new ReentrantLock();
     private final Path target;
     private final boolean overwrite;
     private final Path staging;
@@ -107,25 +111,96 @@ public final class ResultsFolder implements AutoCloseable {
         return target;
     }
 
-    /** Moves the complete staging folder to the target, replacing an old one if allowed. */
+    /**
+     * Moves the complete staging folder to the target, replacing an old one if allowed. The old
+     * folder is first renamed aside ({@code .NAME.old-*}) and deleted only once the new one is in
+     * place; if the move fails it is put back. A process that stops meanwhile (see
+     * {@link #holdMoves}) waits for the two renames; after a kill between them, the next run puts
+     * the old folder back ({@link #restoreInterrupted}).
+     */
     public void commit() {
+        Path old = null;
+        MOVING.lock();
         try {
             checkTarget(target, overwrite);
-            Path old = null;
             if (Files.exists(target)) {
-                old = createUnique(target.getParent(), "." + target.getFileName() + ".old-");
+                old = createUnique(target.getParent(), oldPrefix(target));
                 Files.delete(old);
                 move(target, old);
             }
-            move(staging, target);
+            try {
+                move(staging, target);
+            } catch (IOException e) {
+                if (old != null && !Files.exists(target)) {
+                    move(old, target);
+                    old = null;
+                }
+                throw e;
+            }
             committed = true;
             work.finished();
-            if (old != null) {
-                deleteTree(old);
-            }
         } catch (IOException e) {
-            throw TherapysimException.output("cannot move the results into " + target + ": " + TherapysimException.why(e), e);
+            throw TherapysimException.output("cannot move the results into " + target + ": " + TherapysimException.why(e)
+                    + (old != null ? "; the previous results are in " + old : ""), e);
+        } finally {
+            MOVING.unlock();
         }
+        if (old != null) {
+            try {
+                deleteTree(old);
+            } catch (IOException e) {
+                throw TherapysimException.output("the results are in " + target + ", but the previous ones could not"
+                        + " be deleted from " + old + ": " + TherapysimException.why(e), e);
+            }
+        }
+    }
+
+    /**
+     * For a process about to stop (a signal, or out of memory): waits up to {@code millis} for a
+     * results folder being moved into place, and keeps any other move from starting.
+     *
+     * @return whether no move is under way any more
+     */
+    public static boolean holdMoves(final long millis) {
+        try {
+            return MOVING.tryLock(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Puts back a results folder that a run stopped while replacing it (killed between renaming the
+     * old folder aside and moving the new one in): when the target is missing and exactly one
+     * {@code .NAME.old-*} is beside it.
+     *
+     * @return the note to give when one was put back, else null
+     */
+    static String restoreInterrupted(final Path target) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || target.getParent() == null) {
+            return null;
+        }
+        final List<Path> olds;
+        try (Stream<Path> list = Files.list(target.getParent())) {
+            olds = list.filter(p -> p.getFileName().toString().startsWith(oldPrefix(target))).toList();
+        } catch (IOException e) {
+            return null;
+        }
+        if (olds.size() != 1) {
+            return null;
+        }
+        try {
+            move(olds.get(0), target);
+            return "put back " + target + " from " + olds.get(0).getFileName()
+                    + ": an earlier run was stopped while replacing it";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String oldPrefix(final Path target) {
+        return "." + target.getFileName() + ".old-";
     }
 
     @Override

@@ -106,6 +106,10 @@ public final class WorkFolder implements AutoCloseable {
     public static WorkFolder open(final Path target, final boolean overwrite, final boolean resume,
             final String fingerprint, final Consumer<String> notes) {
         final Path absolute = target.toAbsolutePath().normalize();
+        final String restored = ResultsFolder.restoreInterrupted(absolute);
+        if (restored != null) {
+            notes.accept(restored);
+        }
         ResultsFolder.checkTarget(absolute, overwrite);
         final Path root = of(absolute);
         FileChannel channel = null;
@@ -159,6 +163,8 @@ public final class WorkFolder implements AutoCloseable {
 
     private void sayWhatIsKeptIfStopped(final Consumer<String> notes) {
         final Thread hook = new Thread(() -> {
+            // A results folder being moved into place is let finish, and no other move starts.
+            ResultsFolder.holdMoves(10_000);
             if (finished || closed) {
                 return;
             }

@@ -60,4 +60,38 @@ class ResultsFolderTest {
         assertTrue(Files.exists(target.resolve("charts/a.png")));
         assertEquals(List.of("run"), names(), "no staging or old folders left");
     }
+    @Test
+    void aFailedMovePutsThePreviousResultsBack() throws IOException {
+        final Path target = dir.resolve("run");
+        try (ResultsFolder folder = ResultsFolder.open(target, false)) {
+            Files.writeString(folder.file("summary.csv"), "old\n");
+            Files.writeString(folder.file("manifest.json"), "{\"tool\": \"therapysim\", \"files\": [\"summary.csv\"]}");
+            folder.commit();
+        }
+        try (ResultsFolder folder = ResultsFolder.open(target, true)) {
+            final Path staging = folder.file("summary.csv").getParent();
+            // The staging folder vanishes before the move, as if the disk refused it.
+            ResultsFolder.deleteTree(staging);
+            final TherapysimException failed = assertThrows(TherapysimException.class, folder::commit);
+            assertEquals(ExitCode.OUTPUT_PROBLEM, failed.exitCode());
+        }
+        assertEquals("old\n", Files.readString(target.resolve("summary.csv")), "the previous results are back");
+        assertEquals(List.of("run"), names());
+    }
+
+    @Test
+    void aRunKilledBetweenTheTwoRenamesHasItsPreviousResultsPutBack() throws IOException {
+        final Path target = dir.resolve("run");
+        // What a kill between the renames leaves: the old folder aside, nothing under the name.
+        final Path aside = Files.createDirectories(dir.resolve(".run.old-1f"));
+        Files.writeString(aside.resolve("summary.csv"), "old\n");
+        final List<String> notes = new java.util.ArrayList<>();
+        final TherapysimException exists = assertThrows(TherapysimException.class,
+                () -> WorkFolder.open(target, false, false, "", notes::add));
+        assertEquals(ExitCode.OUTPUT_PROBLEM, exists.exitCode(), "put back, the folder exists again");
+        assertEquals("old\n", Files.readString(target.resolve("summary.csv")));
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).startsWith("put back " + target.toAbsolutePath().normalize() + " from .run.old-1f"),
+                notes.get(0));
+    }
 }
