@@ -119,7 +119,15 @@ public final class CostEffectivenessTable {
 
     /** @return whether a cost per unit of effect against the reference means a trade-off (not dominance) */
     private static boolean trade(final MetricSummary cost, final MetricSummary effect) {
-        return cost != null && (cost.mean() > 0 && effect.mean() > 0 || cost.mean() < 0 && effect.mean() < 0);
+        return cost != null && tradeOff(cost.mean(), effect.mean());
+    }
+
+    /**
+     * @return whether an incremental cost and effect trade one against the other (both more or both
+     *     less), so that their ratio is a cost per unit of effect; under dominance either way it is not
+     */
+    static boolean tradeOff(final double cost, final double effect) {
+        return cost > 0 && effect > 0 || cost < 0 && effect < 0;
     }
 
     private static String n(final double value) {

@@ -151,7 +151,8 @@ public final class UncertaintyWriter {
                             compared ? n(dc.getPercentile(2.5)) : "", compared ? n(dc.getPercentile(97.5)) : "",
                             compared ? n(dq.getMean()) : "", compared ? n(dq.getPercentile(2.5)) : "",
                             compared ? n(dq.getPercentile(97.5)) : "",
-                            compared ? n(dc.getMean() / dq.getMean()) : "", n(best[a][0]),
+                            compared && CostEffectivenessTable.tradeOff(dc.getMean(), dq.getMean())
+                                    ? n(dc.getMean() / dq.getMean()) : "", n(best[a][0]),
                             compared ? n((double) better / costs.length) : "");
                 }
             }
