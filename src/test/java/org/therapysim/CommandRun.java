@@ -1,7 +1,11 @@
 package org.therapysim;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.therapysim.cli.Main;
 
 /**
@@ -19,5 +23,24 @@ public record CommandRun(int status, String out, String err) {
         final StringWriter err = new StringWriter();
         final int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
         return new CommandRun(status, out.toString(), err.toString());
+    }
+
+    /**
+     * Starts {@code therapysim ARGS} in a JVM of its own, as the launcher would, for what only a
+     * separate process shows (signals, a small heap, the watch that {@code main} starts).
+     *
+     * @param jvmOptions options of the JVM, before the class path
+     * @param err where its standard error goes (standard output is discarded)
+     */
+    public static Process inNewJvm(final List<String> jvmOptions, final Path err, final String... args)
+            throws IOException {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
     }
 }

@@ -75,8 +75,8 @@ final class PsaCommand implements Callable<Integer> {
         try (WorkFolder work = analysis.open(target, fingerprint(study, draws, perDraw), spec.commandLine().getErr());
                 Engine other = where.isLocal() ? null : Engines.open(where)) {
             try {
-                try (Progress progress = Progress.start("Drawing", draws * perDraw * study.arms().size(),
-                        analysis.work.quiet, System.err)) {
+                // At most MAX_RUNS, so an int.
+                try (Progress progress = Progress.start("Drawing", (int) runs, analysis.work.quiet, System.err)) {
                     result = other == null
                             ? ProbabilisticAnalysis.run(study, loader, draws, perDraw, analysis.work.threadCount(),
                                     progress, work.journal("draws"))

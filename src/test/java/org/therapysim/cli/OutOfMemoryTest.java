@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 
 /** A run whose heap is too small stops soon with one line saying how much heap it had and how to give more. */
@@ -25,12 +26,9 @@ class OutOfMemoryTest {
                 + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml")
                 + "\nname: big\npopulation: {mode: cohort, cohortSize: 400000}\n");
         final Path err = dir.resolve("err.txt");
-        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         final long start = System.nanoTime();
-        final Process process = new ProcessBuilder(List.of(java, "-Xmx96m", "-XX:+UseParallelGC",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                scenario.toString(), "-n", "2", "--threads", "2", "-q", "-o", dir.resolve("out").toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        final Process process = CommandRun.inNewJvm(List.of("-Xmx96m", "-XX:+UseParallelGC"), err, "run",
+                scenario.toString(), "-n", "2", "--threads", "2", "-q", "-o", dir.resolve("out").toString());
         try {
             assertTrue(process.waitFor(150, TimeUnit.SECONDS), "stops by itself");
         } finally {

@@ -3,7 +3,6 @@ package org.therapysim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 
 /**
@@ -32,12 +32,9 @@ class StoppedRunTest {
         final Path target = dir.resolve("x");
         final Path journal = dir.resolve(".x.partial/tasks/replications/journal");
         final Path err = dir.resolve("err.txt");
-        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // 2000 replications on one thread take minutes: the run is still going when it is stopped.
-        final Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path") + File.pathSeparator, Main.class.getName(), "run",
-                scenario.toString(), "-n", "2000", "--threads", "1", "-q", "-o", target.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        final Process process = CommandRun.inNewJvm(List.of("-Xmx512m"), err, "run", scenario.toString(), "-n", "2000",
+                "--threads", "1", "-q", "-o", target.toString());
         try {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             // The header is under 100 bytes; a replication's record is about 2 kB.
