@@ -38,8 +38,8 @@ class ResultsFolderTest {
         assertEquals(List.of(), names(), "the work folder is removed");
     }
 
-    @Test
-    void aCommittedFolderReplacesTheOldOneOnlyWithOverwrite() throws IOException {
+    /** @return a results folder "run" holding summary.csv "old", committed */
+    private Path committedOldFolder() throws IOException {
         final Path target = dir.resolve("run");
         try (ResultsFolder folder = ResultsFolder.open(target, false)) {
             Files.writeString(folder.file("summary.csv"), "old\n");
@@ -47,6 +47,12 @@ class ResultsFolderTest {
             Files.writeString(folder.file("manifest.json"), "{\"tool\": \"therapysim\", \"files\": [\"summary.csv\"]}");
             folder.commit();
         }
+        return target;
+    }
+
+    @Test
+    void aCommittedFolderReplacesTheOldOneOnlyWithOverwrite() throws IOException {
+        final Path target = committedOldFolder();
         assertEquals("old\n", Files.readString(target.resolve("summary.csv")));
         final TherapysimException refused = assertThrows(TherapysimException.class,
                 () -> ResultsFolder.open(target, false));
@@ -60,14 +66,10 @@ class ResultsFolderTest {
         assertTrue(Files.exists(target.resolve("charts/a.png")));
         assertEquals(List.of("run"), names(), "no staging or old folders left");
     }
+
     @Test
     void aFailedMovePutsThePreviousResultsBack() throws IOException {
-        final Path target = dir.resolve("run");
-        try (ResultsFolder folder = ResultsFolder.open(target, false)) {
-            Files.writeString(folder.file("summary.csv"), "old\n");
-            Files.writeString(folder.file("manifest.json"), "{\"tool\": \"therapysim\", \"files\": [\"summary.csv\"]}");
-            folder.commit();
-        }
+        final Path target = committedOldFolder();
         try (ResultsFolder folder = ResultsFolder.open(target, true)) {
             final Path staging = folder.file("summary.csv").getParent();
             // The staging folder vanishes before the move, as if the disk refused it.
