@@ -153,7 +153,7 @@ public final class WorkFolder implements AutoCloseable {
     /** @return the work folder as the user named the results folder (relative if it was) */
     private static Path shown(final Path target) {
         final Path name = target.normalize().getFileName();
-        return name == null ? of(target) : target.normalize().resolveSibling("." + name + ".partial");
+        return name == null ? of(target) : target.normalize().resolveSibling(of(target).getFileName());
     }
 
     /** Sets how many replications the whole run has, for the note given when it is stopped. */
