@@ -5,10 +5,19 @@ import org.therapysim.scenario.RuptureDynamics;
 
 /**
  * Alliance formation, ruptures and repair (Safran and Muran's rupture-repair model; Eubanks,
- * Muran and Safran 2018). The alliance a lies on [0, 1] and grows toward a ceiling set by the
- * patient's capacity and the therapist's skill: {@code ceiling = logistic(logit(capacity) + skill)}.
- * Each attended session closes a share of the gap: {@code a += growth * (ceiling - a)}, so most of
- * the alliance forms in the first sessions (Horvath and Symonds 1991).
+ * Muran and Safran 2018). The alliance a (as the patient feels and reports it) lies on [0, 1] and
+ * grows toward a ceiling set by the patient's capacity c, the therapist's skill k and the progress
+ * x made so far: {@code ceiling = logistic(logit(c) + k + improvementWeight x x)}, so that part of
+ * the alliance follows early improvement rather than causing it. Each attended session closes a
+ * share of the gap: {@code a += growth * (ceiling - a)}, so most of the alliance forms in the
+ * first sessions (Horvath and Symonds 1991).
+ *
+ * <p>The alliance that drives change is the therapist's part of it (Baldwin, Wampold and Imel
+ * 2007: therapists' variability in the alliance predicts outcome, patients' variability within a
+ * therapist does not): {@code w = (a / ceiling) x logistic(p logit(c) + (1 - p) logit(c_mean) + k)}
+ * with p = {@code patientShareOfEffect}: the share of its potential the dyad has realized (growth,
+ * ruptures, repairs, missed sessions) times the ceiling the therapist reaches with a patient of
+ * average capacity.
  */
 final class AllianceProcess {
     private final AllianceDynamics alliance;
@@ -21,8 +30,40 @@ final class AllianceProcess {
 
     /** @return the alliance a patient of this capacity can reach with a therapist of this skill */
     static double ceiling(final double capacity, final double therapistSkill) {
-        final double c = Math.min(1 - 1e-9, Math.max(1e-9, capacity));
-        return 1.0 / (1.0 + Math.exp(-(Math.log(c / (1 - c)) + therapistSkill)));
+        return logistic(logit(capacity) + therapistSkill);
+    }
+
+    /**
+     * @return the ceiling of the alliance the patient feels, after losing the share
+     *     {@code improvement} of the assessment score
+     */
+    double ceiling(final double capacity, final double therapistSkill, final double improvement) {
+        return logistic(logit(capacity) + therapistSkill + alliance.improvementWeight() * improvement);
+    }
+
+    /**
+     * @param capacity the patient's alliance capacity
+     * @param meanCapacity the population's mean capacity
+     * @param therapistSkill the therapist's alliance skill
+     * @return the ceiling of the alliance that drives change
+     */
+    double workingCeiling(final double capacity, final double meanCapacity, final double therapistSkill) {
+        final double p = alliance.patientShareOfEffect();
+        return logistic(p * logit(capacity) + (1 - p) * logit(meanCapacity) + therapistSkill);
+    }
+
+    /** @return the working alliance: the realized share of the felt alliance's ceiling, times the working ceiling */
+    static double working(final double current, final double ceiling, final double workingCeiling) {
+        return ceiling > 0 ? Math.min(1.0, current / ceiling) * workingCeiling : 0.0;
+    }
+
+    private static double logit(final double p) {
+        final double c = Math.min(1 - 1e-9, Math.max(1e-9, p));
+        return Math.log(c / (1 - c));
+    }
+
+    private static double logistic(final double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
     }
 
     double start(final double ceiling) {

@@ -5,12 +5,19 @@ import org.therapysim.scenario.EndingRules;
 /**
  * Endings by agreement between patient and therapist, after an attended session from
  * {@code minSessions} on. A planned ending reflects progress towards the patient's good-enough
- * level g (Barkham et al. 2006; Stiles, Barkham and Wheeler 2015): with improvement x (share of
- * the assessment score lost), its probability is {@code agreementAtGoal} when {@code x >= g},
- * {@code agreementBelowGoal x x / g} when {@code 0 < x < g}, and 0 when the patient has not
- * improved. A mutual "not helped" ending follows lasting non-progress: from session
- * {@code max(minSessions, trialSessions)} on, a patient who is not reliably improved ends with
- * probability {@code notHelpedPerSession}.
+ * level (Barkham et al. 2006; Stiles, Barkham and Wheeler 2015): patients end when they have
+ * reached a level of functioning that is good enough for them, so that fast and slow responders
+ * end at much the same level, after few or many sessions. The level is a score: with the patient's
+ * level share l of the caseness cut-off C, assessment score B and reliable-change threshold RC,
+ * the goal is {@code G = min(l x C, B - RC)} for a patient at caseness at assessment (below their
+ * level and reliably better), and {@code G = B x l} for one below it (the same share of the score
+ * lost as a patient at C would lose). With current score s after session n, a planned ending has
+ * probability {@code agreementAtGoal} when {@code s <= G}, {@code agreementBelowGoal x min(1, n / T)
+ * x (B - s) / (B - G)} when {@code G < s < B}, and 0 when the patient has not improved; T is the
+ * trial, {@code max(minSessions, trialSessions)}: settling for partial progress becomes acceptable
+ * as the course reaches the length of a reasonable trial, not in its first sessions. A mutual "not helped" ending
+ * follows lasting non-progress: from session {@code max(minSessions, trialSessions)} on, a patient
+ * who is not reliably improved ends with probability {@code notHelpedPerSession}.
  */
 final class EndingAgreement {
     private final EndingRules rules;
@@ -20,22 +27,35 @@ final class EndingAgreement {
     }
 
     /**
+     * @param baseline the assessment score
+     * @param caseness the measure's caseness cut-off
+     * @param reliableChange the measure's reliable-change threshold
+     * @param level the patient's good-enough level, as a share of the caseness cut-off
+     * @return the score at or below which the patient is content to end
+     */
+    static double goalScore(final int baseline, final int caseness, final int reliableChange, final double level) {
+        if (baseline >= caseness) {
+            return Math.min(level * caseness, baseline - reliableChange);
+        }
+        return baseline * level;
+    }
+
+    /**
      * @param sessions sessions attended in the episode, this one included
-     * @param improvement share of the assessment score lost so far
-     * @param goodEnough the patient's good-enough share
+     * @param score the current (observed) score
+     * @param baseline the assessment score
+     * @param goal the patient's goal score ({@link #goalScore})
      * @return the probability of a planned ending after this session
      */
-    double plannedProbability(final int sessions, final double improvement, final double goodEnough) {
-        if (sessions < rules.minSessions()) {
+    double plannedProbability(final int sessions, final int score, final int baseline, final double goal) {
+        if (sessions < rules.minSessions() || score >= baseline) {
             return 0.0;
         }
-        if (improvement >= goodEnough) {
+        if (score <= goal) {
             return rules.agreementAtGoal();
         }
-        if (improvement <= 0.0) {
-            return 0.0;
-        }
-        return rules.agreementBelowGoal() * improvement / goodEnough;
+        final double settling = Math.min(1.0, sessions / (double) Math.max(rules.minSessions(), rules.trialSessions()));
+        return rules.agreementBelowGoal() * settling * (baseline - score) / (baseline - goal);
     }
 
     /**

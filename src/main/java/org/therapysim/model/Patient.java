@@ -74,6 +74,8 @@ public final class Patient {
     private double score;
     private double alliance;
     private double ceiling;
+    /** Ceiling of the alliance that drives change, with the current therapist. */
+    private double workingCeiling;
     private Phase phase = Phase.ENDED;
     private Therapist therapist;
     /** The therapist left at the cap while waiting for another (switch_therapist), or null. */
@@ -201,7 +203,8 @@ public final class Patient {
             case WAITING -> waitingWeek(week);
             case AUTHORIZING -> {
                 if (week < resumeWeek) {
-                    untreatedWeek();
+                    // Matched but not yet seen: the patient may give up as on the waiting list.
+                    waitingWeek(week);
                 } else {
                     phase = Phase.IN_TREATMENT;
                     treatmentWeek(week);
@@ -210,6 +213,7 @@ public final class Patient {
             case REVIEW_PENDING -> {
                 if (week < resumeWeek) {
                     untreatedWeek();
+                    leaveWhileReviewPending(week);
                 } else if (!reviewApproved) {
                     endWithoutSession(EndReason.REVIEW_DENIED, week);
                 } else {
@@ -315,6 +319,7 @@ public final class Patient {
         final Payment payment = selfPay ? sim.plan().selfPaySession(ledger, therapist.getFee())
                 : sim.plan().planSession(ledger, therapist.isInNetwork(), therapist.getFee());
         current.sessions++;
+        current.sessionsWithTherapist++;
         if (week < 52) {
             firstYearVisits++;
         }
@@ -333,6 +338,7 @@ public final class Patient {
         final AllianceProcess process = sim.alliance();
         final boolean error = current.pendingTherapistError || uError < therapist.getErrorRate();
         current.pendingTherapistError = false;
+        ceiling = process.ceiling(allianceCapacity, therapist.getAllianceSkill(), improvement());
         alliance = process.grow(alliance, ceiling);
         boolean rupture = false;
         boolean repaired = false;
@@ -345,7 +351,6 @@ public final class Patient {
                 current.repairs++;
                 lastRepairWeek = week;
                 alliance = process.repaired(alliance);
-                ceiling = process.repaired(ceiling);
             } else {
                 alliance = process.unrepaired(alliance);
                 current.unrepairedSessionsLeft = process.unrepairedEffectSessions();
@@ -363,7 +368,8 @@ public final class Patient {
             alliance = harm.erodedAlliance(alliance);
         } else {
             final double response = responsiveness * sim.response().effect(responseKind, current.sessions);
-            score = sim.symptoms().afterSession(score, alliance * response, resistance, therapist.specificEffect(),
+            final double working = AllianceProcess.working(alliance, ceiling, workingCeiling);
+            score = sim.symptoms().afterSession(score, working * response, resistance, therapist.specificEffect(),
                     therapist.isUsesFeedback(), zSymptom, measure.max());
         }
         resistance = process.softenedResistance(resistance, alliance);
@@ -376,7 +382,9 @@ public final class Patient {
         sim.log().session(this, week, observed, alliance, rupture, repaired);
 
         final EndingAgreement agreement = sim.endings();
-        if (uAgree < agreement.plannedProbability(current.sessions, improvement(), goodEnough)) {
+        final double goal = EndingAgreement.goalScore(current.baseline, measure.caseness(), measure.reliableChange(),
+                goodEnough);
+        if (uAgree < agreement.plannedProbability(current.sessions, observed, current.baseline, goal)) {
             end(EndReason.PLANNED, week);
         } else if (uNotHelped < agreement.notHelpedProbability(current.sessions,
                 current.baseline - observed >= measure.reliableChange())) {
@@ -385,12 +393,26 @@ public final class Patient {
     }
 
     private void checkDropout(final int week, final boolean missed, final double price) {
-        final double p = sim.dropout().probability(current.sessions, alliance, current.unrepairedSessionsLeft > 0,
-                quickFixSeeker, improvement(), price, priceSensitivity, therapist.isTrainee(), missed,
-                therapist.isUsesFeedback());
-        if (uDropout < p) {
+        if (uDropout < dropoutProbability(missed, price, DropoutHazard.Week.SESSION)) {
             end(EndReason.DROPOUT, week);
         }
+    }
+
+    /**
+     * A week without sessions while a review decision is pending: the patient may leave, at the
+     * dropout hazard of the week plus the review term, at the price the next session would cost.
+     */
+    private void leaveWhileReviewPending(final int week) {
+        final double price = sim.plan().preview(ledger, therapist.isInNetwork(), therapist.getFee()).patient();
+        if (uDropout < dropoutProbability(false, price, DropoutHazard.Week.REVIEW_PENDING)) {
+            end(EndReason.DROPOUT, week);
+        }
+    }
+
+    private double dropoutProbability(final boolean missed, final double price, final DropoutHazard.Week kind) {
+        return sim.dropout().probability(current.sessions, current.sessionsWithTherapist, alliance,
+                current.unrepairedSessionsLeft > 0, quickFixSeeker, improvement(), price, priceSensitivity,
+                therapist.isTrainee(), missed, therapist.isUsesFeedback(), kind);
     }
 
     private boolean reviewDue() {
@@ -430,6 +452,7 @@ public final class Patient {
         if (review.delayWeeks() > 0) {
             phase = Phase.REVIEW_PENDING;
             untreatedWeek();
+            leaveWhileReviewPending(week);
         } else if (!reviewApproved) {
             endWithoutSession(EndReason.REVIEW_DENIED, week);
         } else {
@@ -446,10 +469,13 @@ public final class Patient {
         therapist = newTherapist;
         transferredFrom = null;
         assignments++;
+        current.sessionsWithTherapist = 0;
         current.therapistId = newTherapist.getId();
         current.orientation = newTherapist.getOrientation();
         current.outOfNetwork |= !newTherapist.isInNetwork();
         ceiling = AllianceProcess.ceiling(allianceCapacity, newTherapist.getAllianceSkill());
+        workingCeiling = sim.alliance().workingCeiling(allianceCapacity,
+                sim.scenario().patients().allianceCapacity().mean(), newTherapist.getAllianceSkill());
         alliance = sim.alliance().start(ceiling);
         if (firstOfEpisode && sim.plan().spec().priorAuthorization().enabled()) {
             current.adminCost += sim.plan().spec().priorAuthorization().adminCost();
@@ -676,7 +702,7 @@ public final class Patient {
         return responseKind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** @return the patient's good-enough threshold (share of the baseline score to lose) */
+    /** @return the patient's good-enough level, as a share of the measure's caseness cut-off */
     public double getGoodEnough() {
         return goodEnough;
     }
@@ -689,6 +715,7 @@ public final class Patient {
         private int therapistId = -1;
         private String orientation;
         private int sessions;
+        private int sessionsWithTherapist;
         private int planPaid;
         private int selfPaid;
         private int sessionsToReliableImprovement = -1;

@@ -6,11 +6,11 @@ package org.therapysim.scenario;
  * patient was not helped follows lasting non-progress after a reasonable trial.
  *
  * @param minSessions no ending by agreement (planned or not helped) before this many sessions
- * @param agreementAtGoal probability per session of a planned ending once the patient has lost at
- *     least their good-enough share of the assessment score (1 ends at once)
- * @param agreementBelowGoal probability per session of a planned ending below the good-enough level,
- *     multiplied by the progress made towards it (improvement / good-enough share, on [0, 1)); 0
- *     allows planned endings only at the good-enough level
+ * @param agreementAtGoal probability per session of a planned ending once the patient's score is at
+ *     or below their good-enough level (1 ends at once)
+ * @param agreementBelowGoal probability per session of a planned ending short of the good-enough level,
+ *     multiplied by the share of the way there the patient has come (on (0, 1)); 0 allows planned
+ *     endings only at the good-enough level
  * @param trialSessions sessions of a reasonable trial: a mutual "not helped" ending is possible only
  *     from this session on
  * @param notHelpedPerSession probability per session, after the trial, that patient and therapist

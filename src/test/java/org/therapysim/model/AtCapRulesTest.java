@@ -132,6 +132,38 @@ class AtCapRulesTest {
     }
 
     @Test
+    void aSwitchOfTherapistBringsTheTransferRiskInTheFirstSessionsWithTheNewOne() {
+        // Cap 3 per episode, one switch with 5 more sessions, 12 weeks. The dropout hazard is
+        // logistic(-20) except in the first two sessions with the new therapist (sessions 4 and 5,
+        // weeks 3 and 4), where the transfer term makes it logistic(-20 + 20 - ln 3) = 0.25 (the
+        // early term is 0 here). Leaving after session 4: 0.25; after session 5: 0.75 x 0.25; else
+        // 8 sessions and the cap.
+        final int n = 3000;
+        long afterFourth = 0;
+        long afterFifth = 0;
+        long atCap = 0;
+        for (final EpisodeRecord e : RuleScenarios.episodes(RuleScenarios.deterministic(n, 12,
+                "plan.sessionCap.sessions=3", "plan.sessionCap.per=episode", "plan.sessionCap.atCap=switch_therapist",
+                "plan.sessionCap.switchSessions=5", "plan.sessionCap.maxSwitches=1",
+                "dynamics.dropout.transferLogit=" + (20 - Math.log(3))), 17)) {
+            if (e.endReason() == EndReason.DROPOUT && e.sessionsAttended() == 4) {
+                afterFourth++;
+            } else if (e.endReason() == EndReason.DROPOUT && e.sessionsAttended() == 5) {
+                afterFifth++;
+            } else {
+                assertEquals(EndReason.CAP_REACHED, e.endReason());
+                assertEquals(8, e.sessionsAttended());
+                atCap++;
+            }
+        }
+        assertEquals(n, afterFourth + afterFifth + atCap, "no one leaves the first therapist");
+        final double tolerance = 4.5 * RuleScenarios.standardError(0.25, n);
+        assertEquals(0.25, afterFourth / (double) n, tolerance);
+        assertEquals(0.1875, afterFifth / (double) n, tolerance);
+        assertEquals(0.5625, atCap / (double) n, tolerance);
+    }
+
+    @Test
     void outOfNetworkThePlanPaysItsShareOfTheAllowedAmountAndSessionsCountAgainstTheCap() {
         // No therapist in network; everyone accepts an out-of-network slot. The plan pays 60% of
         // 100 = 60 a session, the patient the rest of the fee, 150 - 60 = 90; the deductible does

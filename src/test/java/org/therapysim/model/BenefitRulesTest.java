@@ -102,13 +102,13 @@ class BenefitRulesTest {
 
     @Test
     void switchingTherapistResetsTheAlliance() {
-        // Identical patients and therapists and no ruptures: the alliance follows one deterministic
-        // path from its start, so the first session with the new therapist must repeat session 1's value.
+        // Identical patients and therapists, no ruptures, and an alliance that does not follow
+        // progress: the alliance follows one deterministic path from its start, so the first session with the new therapist must repeat session 1's value.
         final Scenario s = TestScenarios.defaults("plan.sessionCap.sessions=3", "plan.sessionCap.per=episode",
                 "plan.sessionCap.atCap=switch_therapist", "plan.sessionCap.switchSessions=5",
                 "workforce.allianceSkillSd=0", "workforce.traineeShare=0", "patients.allianceCapacity.sd=0",
                 "dynamics.ruptures.baseProbability=0", "dynamics.alliance.missedSessionDecay=0",
-                "dynamics.ending.minSessions=50",
+                "dynamics.alliance.improvementWeight=0", "dynamics.ending.minSessions=50",
                 "workforce.harmfulCourseRisk.mean=0", "workforce.harmfulCourseRisk.sd=0");
         final ReplicationResult result = TestScenarios.run(s, 8, true);
         final Map<String, SessionRecord> first = new HashMap<>();

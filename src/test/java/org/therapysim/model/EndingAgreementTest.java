@@ -7,8 +7,8 @@ import org.therapysim.scenario.EndingRules;
 
 /**
  * Endings by agreement, against docs/MODEL.md ("Endings"). With at least 3 sessions, a planned
- * ending has probability 0.8 at or past the good-enough share g, {@code 0.1 x x / g} for an
- * improvement x between 0 and g, and 0 without improvement; from session max(3, 8) = 8 on, a
+ * ending has probability 0.8 at or below the goal score G, {@code 0.1 x min(1, n / 8) x (B - s) /
+ * (B - G)} for a score s between G and the baseline B after session n, and 0 without improvement; from session max(3, 8) = 8 on, a
  * patient not reliably improved ends as not helped with probability 0.15.
  */
 class EndingAgreementTest {
@@ -16,41 +16,58 @@ class EndingAgreementTest {
     private static final EndingAgreement RULES = new EndingAgreement(new EndingRules(3, 0.8, 0.1, 8, 0.15));
 
     @Test
+    void theGoalIsTheLevelAndAReliableChangeForAPatientAtCaseness() {
+        // PHQ-9: caseness 10, reliable change 6. Level 0.8 -> 8. Baseline 20: min(8, 14) = 8.
+        assertEquals(8.0, EndingAgreement.goalScore(20, 10, 6, 0.8), EPS);
+        // Baseline 12: min(8, 12 - 6) = 6 (the level alone would not be a reliable change).
+        assertEquals(6.0, EndingAgreement.goalScore(12, 10, 6, 0.8), EPS);
+        // Baseline exactly at caseness, 10: min(8, 4) = 4.
+        assertEquals(4.0, EndingAgreement.goalScore(10, 10, 6, 0.8), EPS);
+        // Below caseness, baseline 9: the same share lost as from the cut-off, 9 x 0.8 = 7.2.
+        assertEquals(7.2, EndingAgreement.goalScore(9, 10, 6, 0.8), EPS);
+    }
+
+    @Test
     void noPlannedEndingBeforeTheMinimumSessions() {
-        assertEquals(0.0, RULES.plannedProbability(2, 0.9, 0.5), EPS);
-        assertEquals(0.8, RULES.plannedProbability(3, 0.9, 0.5), EPS);
+        // Baseline 20, goal 8, score 5: at the goal, but session 2 < 3.
+        assertEquals(0.0, RULES.plannedProbability(2, 5, 20, 8.0), EPS);
+        assertEquals(0.8, RULES.plannedProbability(3, 5, 20, 8.0), EPS);
     }
 
     @Test
-    void atOrPastTheGoodEnoughLevelTheAgreementIsLikely() {
-        assertEquals(0.8, RULES.plannedProbability(3, 0.5, 0.5), EPS);
-        assertEquals(0.8, RULES.plannedProbability(10, 0.7, 0.5), EPS);
+    void atOrBelowTheGoalTheAgreementProbability() {
+        assertEquals(0.8, RULES.plannedProbability(3, 8, 20, 8.0), EPS);
+        assertEquals(0.8, RULES.plannedProbability(10, 0, 20, 8.0), EPS);
     }
 
     @Test
-    void belowTheLevelTheAgreementRisesWithProgress() {
-        // 0.1 x 0.25 / 0.5 = 0.05; 0.1 x 0.1 / 0.5 = 0.02.
-        assertEquals(0.05, RULES.plannedProbability(3, 0.25, 0.5), EPS);
-        assertEquals(0.02, RULES.plannedProbability(3, 0.1, 0.5), EPS);
+    void shortOfTheGoalInProportionToTheWayComeAndToTheTrialSoFar() {
+        // Baseline 20, goal 8, trial max(3, 8) = 8. At session 8: score 14 is (20 - 14) / (20 - 8)
+        // = 0.5 of the way: 0.1 x 1 x 0.5; at session 4, half the trial: 0.1 x 0.5 x 0.5.
+        assertEquals(0.05, RULES.plannedProbability(8, 14, 20, 8.0), EPS);
+        assertEquals(0.025, RULES.plannedProbability(4, 14, 20, 8.0), EPS);
+        assertEquals(0.05, RULES.plannedProbability(30, 14, 20, 8.0), EPS);
+        // Score 9 at session 8: 11 / 12 of the way.
+        assertEquals(0.1 * 11 / 12, RULES.plannedProbability(8, 9, 20, 8.0), EPS);
+        // Goal 7.2 (below caseness), score 8 from 9 at session 3: 3 / 8 x 1 / 1.8.
+        assertEquals(0.1 * 3 / 8 / 1.8, RULES.plannedProbability(3, 8, 9, 7.2), EPS);
     }
 
     @Test
-    void withoutImprovementThereIsNoPlannedEnding() {
-        assertEquals(0.0, RULES.plannedProbability(5, 0.0, 0.5), EPS);
-        assertEquals(0.0, RULES.plannedProbability(5, -0.3, 0.5), EPS);
+    void noPlannedEndingWithoutImprovement() {
+        assertEquals(0.0, RULES.plannedProbability(5, 20, 20, 8.0), EPS);
+        assertEquals(0.0, RULES.plannedProbability(5, 23, 20, 8.0), EPS);
+        // A goal at or above the baseline (a level share of 1 below caseness) still needs improvement.
+        assertEquals(0.0, RULES.plannedProbability(5, 6, 6, 6.0), EPS);
+        assertEquals(0.8, RULES.plannedProbability(5, 5, 6, 6.0), EPS);
     }
 
     @Test
-    void aGoodEnoughLevelOfZeroIsReachedAtOnce() {
-        assertEquals(0.8, RULES.plannedProbability(3, 0.0, 0.0), EPS);
-    }
-
-    @Test
-    void theOldRuleIsTheCaseOfCertainAgreementAtTheLevelAndNoneBelow() {
-        final EndingAgreement old = new EndingAgreement(new EndingRules(2, 1.0, 0.0, 8, 0.0));
-        assertEquals(1.0, old.plannedProbability(2, 0.47, 0.47), EPS);
-        assertEquals(0.0, old.plannedProbability(2, 0.46, 0.47), EPS);
-        assertEquals(0.0, old.notHelpedProbability(40, false), EPS);
+    void certainAgreementAtTheGoalAndNoneShortOfIt() {
+        final EndingAgreement strict = new EndingAgreement(new EndingRules(2, 1.0, 0.0, 8, 0.0));
+        assertEquals(1.0, strict.plannedProbability(2, 8, 20, 8.0), EPS);
+        assertEquals(0.0, strict.plannedProbability(2, 9, 20, 8.0), EPS);
+        assertEquals(0.0, strict.notHelpedProbability(40, false), EPS);
     }
 
     @Test

@@ -27,12 +27,14 @@ class ReviewTest {
     @Test
     void theDefaultApprovalIsAboutNinetyEightPercentAtTypicalSeverity() {
         final BenefitPlan plan = plan();
-        // 3.0 + 2.0 x 13.5 / 27 = 4: 0.982.
-        assertEquals(logistic(4.0), plan.approvalProbability(13.5, 27, 16), EPS);
-        assertEquals(0.982, plan.approvalProbability(13.5, 27, 16), 5e-4);
-        // 3.0 + 2.0 x 0 = 3 and 3.0 + 2.0 x 21 / 21 = 5.
-        assertEquals(logistic(3.0), plan.approvalProbability(0, 27, 16), EPS);
-        assertEquals(logistic(5.0), plan.approvalProbability(21, 21, 16), EPS);
+        // 3.0 + 2.0 x 13.5 / 27 + 2.0 x (16 - 13.5) / 16 = 4 + 0.3125: 0.987.
+        assertEquals(logistic(4.3125), plan.approvalProbability(13.5, 27, 16), EPS);
+        assertEquals(0.987, plan.approvalProbability(13.5, 27, 16), 5e-4);
+        // No progress at the same severity: 4, 0.982.
+        assertEquals(logistic(4.0), plan.approvalProbability(13.5, 27, 13.5), EPS);
+        // 3.0 + 2.0 x 0 + 2.0 x 1 = 5 (recovered fully), and 3.0 + 2.0 x 21 / 21 + 2.0 x (16 - 21) / 16.
+        assertEquals(logistic(5.0), plan.approvalProbability(0, 27, 16), EPS);
+        assertEquals(logistic(5.0 - 0.625), plan.approvalProbability(21, 21, 16), EPS);
     }
 
     @Test
@@ -48,14 +50,14 @@ class ReviewTest {
         assertEquals(logistic(-1 + 10.0 / 21), plan.approvalProbability(5, 21, 0), EPS);
         assertEquals(logistic(-1.0), plan.approvalProbability(0, 27, 0), EPS);
         // Each weight alone: base 0.5; severity 1.2 at 9 of 27 gives 0.4; progress 0.8 at 50% gives 0.4.
-        assertEquals(logistic(0.5), plan("plan.review.approvalBase=0.5", "plan.review.approvalSeverity=0")
-                .approvalProbability(9, 27, 18), EPS);
-        assertEquals(logistic(0.4), plan("plan.review.approvalBase=0", "plan.review.approvalSeverity=1.2")
-                .approvalProbability(9, 27, 18), EPS);
+        assertEquals(logistic(0.5), plan("plan.review.approvalBase=0.5", "plan.review.approvalSeverity=0",
+                "plan.review.approvalProgress=0").approvalProbability(9, 27, 18), EPS);
+        assertEquals(logistic(0.4), plan("plan.review.approvalBase=0", "plan.review.approvalSeverity=1.2",
+                "plan.review.approvalProgress=0").approvalProbability(9, 27, 18), EPS);
         assertEquals(logistic(0.4), plan("plan.review.approvalBase=0", "plan.review.approvalSeverity=0",
                 "plan.review.approvalProgress=0.8").approvalProbability(9, 27, 18), EPS);
-        assertEquals(0.5, plan("plan.review.approvalBase=0", "plan.review.approvalSeverity=0")
-                .approvalProbability(9, 27, 18), EPS);
+        assertEquals(0.5, plan("plan.review.approvalBase=0", "plan.review.approvalSeverity=0",
+                "plan.review.approvalProgress=0").approvalProbability(9, 27, 18), EPS);
     }
 
     /** Review with an approval probability that is the same for everyone: {@code logistic(base)}. */
@@ -114,6 +116,34 @@ class ReviewTest {
         assertShare(0.25, firstDenied, "first review denied");
         assertShare(0.1875, secondDenied, "second review denied");
         assertShare(0.5625, bothApproved, "both approved");
+    }
+
+    @Test
+    void aPatientMayLeaveInEveryWeekWithoutSessionsWhileAReviewIsPending() {
+        // Cap 4 per episode, review at the cap, always approved, 2-week delay. The dropout hazard is
+        // logistic(-20) in a week with a session and logistic(-20 + 20 - ln 3) = 0.25 in a week
+        // waiting for the decision: weeks 4 (the request) and 5. Leaving in week 4: 0.25; in week 5:
+        // 0.75 x 0.25; staying: 0.75^2, with sessions again in weeks 6 and 7 of an 8-week run.
+        final List<EpisodeRecord> episodes = run(N, 8, 20.0, "plan.sessionCap.sessions=4",
+                "plan.sessionCap.per=episode", "plan.sessionCap.atCap=review", "plan.review.enabled=false",
+                "plan.review.extraSessions=3", "plan.review.delayWeeks=2",
+                "dynamics.dropout.reviewPendingLogit=" + (20 - Math.log(3)));
+        final long[] leftIn = new long[8];
+        long stayed = 0;
+        for (final EpisodeRecord e : episodes) {
+            if (e.endReason() == EndReason.DROPOUT) {
+                leftIn[e.endWeek()]++;
+                assertEquals(4, e.sessionsAttended());
+            } else {
+                stayed++;
+                assertEquals(EndReason.HORIZON, e.endReason());
+                assertEquals(6, e.sessionsAttended());
+            }
+        }
+        assertEquals(N, leftIn[4] + leftIn[5] + stayed, "no one leaves in a week with a session");
+        assertShare(0.25, leftIn[4], "left in the week of the request");
+        assertShare(0.1875, leftIn[5], "left in the second week waiting");
+        assertShare(0.5625, stayed, "stayed");
     }
 
     @Test
