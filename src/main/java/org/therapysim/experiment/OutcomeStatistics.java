@@ -34,11 +34,16 @@ public final class OutcomeStatistics {
         return e.baselineScore() > 0 ? (e.baselineScore() - e.endScore()) / (double) e.baselineScore() : Double.NaN;
     }
 
+    /** @return the improvement of a finished course, or NaN for any other episode: the sample of improvement here */
+    private static double finishedImprovement(final EpisodeRecord e) {
+        return e.finishedCourse() ? improvement(e) : Double.NaN;
+    }
+
     /** @return Pearson's r between mean alliance and improvement over finished courses, or NaN */
     public static double allianceOutcomeCorrelation(final List<EpisodeRecord> episodes) {
         final List<double[]> pairs = new ArrayList<>();
         for (final EpisodeRecord e : episodes) {
-            final double y = e.finishedCourse() ? improvement(e) : Double.NaN;
+            final double y = finishedImprovement(e);
             if (Double.isFinite(y)) {
                 pairs.add(new double[] {e.allianceMean(), y});
             }
@@ -68,7 +73,7 @@ public final class OutcomeStatistics {
     public static double meanOrientationDifference(final List<EpisodeRecord> episodes) {
         final Map<String, List<Double>> byOrientation = new LinkedHashMap<>();
         for (final EpisodeRecord e : episodes) {
-            final double y = e.finishedCourse() ? improvement(e) : Double.NaN;
+            final double y = finishedImprovement(e);
             if (Double.isFinite(y) && e.therapistOrientation() != null) {
                 byOrientation.computeIfAbsent(e.therapistOrientation(), k -> new ArrayList<>()).add(y);
             }
@@ -76,7 +81,7 @@ public final class OutcomeStatistics {
         final List<double[]> groups = new ArrayList<>();
         for (final List<Double> values : byOrientation.values()) {
             if (values.size() >= MIN_GROUP) {
-                groups.add(values.stream().mapToDouble(Double::doubleValue).toArray());
+                groups.add(toArray(values));
             }
         }
         double sum = 0;
@@ -114,11 +119,15 @@ public final class OutcomeStatistics {
         return sum;
     }
 
+    private static double[] toArray(final List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** @return the share of the variance of improvement between therapists (ICC(1)), or NaN */
     public static double therapistVarianceShare(final List<EpisodeRecord> episodes) {
         final Map<Integer, List<Double>> byTherapist = new LinkedHashMap<>();
         for (final EpisodeRecord e : episodes) {
-            final double y = e.finishedCourse() ? improvement(e) : Double.NaN;
+            final double y = finishedImprovement(e);
             if (Double.isFinite(y)) {
                 byTherapist.computeIfAbsent(e.therapistId(), k -> new ArrayList<>()).add(y);
             }
