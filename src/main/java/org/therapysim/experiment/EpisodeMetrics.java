@@ -119,6 +119,12 @@ public final class EpisodeMetrics {
         m.put(Metric.ALLIANCE_OUTCOME_R, OutcomeStatistics.allianceOutcomeCorrelation(result.episodes()));
         m.put(Metric.THERAPIST_VARIANCE_SHARE, OutcomeStatistics.therapistVarianceShare(result.episodes()));
         m.put(Metric.ORIENTATION_MEAN_D, OutcomeStatistics.meanOrientationDifference(result.episodes()));
+        m.put(Metric.RUPTURE_REPAIR_D, OutcomeStatistics.ruptureRepairDifference(result.episodes()));
+        final OutcomeStatistics.AllianceSlopes slopes = OutcomeStatistics.allianceSlopes(result.episodes());
+        m.put(Metric.ALLIANCE_SLOPE_BETWEEN, slopes.between());
+        m.put(Metric.ALLIANCE_SLOPE_WITHIN, slopes.within());
+        m.put(Metric.ALLIANCE_SLOPE_GAP, slopes.gap());
+        m.put(Metric.GOOD_ENOUGH_GAP, OutcomeStatistics.goodEnoughGap(result.episodes()));
         m.put(Metric.VISITS_PER_USER_YEAR, visitsPerUser(result.firstYearVisits()));
         m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
         m.put(Metric.REPAIR_RATE, repairs.value());

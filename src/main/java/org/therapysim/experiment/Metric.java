@@ -54,6 +54,20 @@ public enum Metric {
     THERAPIST_VARIANCE_SHARE("therapist_variance_share", "Outcome variance due to therapists", "share of variance"),
     /** Mean absolute Cohen's d in improvement between pairs of orientations (Wampold et al. 1997). */
     ORIENTATION_MEAN_D("orientation_mean_d", "Mean absolute difference between orientations", "d"),
+    /** Cohen's d in improvement, every rupture repaired against one unrepaired (Eubanks et al. 2018). */
+    RUPTURE_REPAIR_D("rupture_repair_d", "Ruptures repaired against unrepaired", "d"),
+    /** Slope of improvement on the therapist's mean alliance (Baldwin et al. 2007). */
+    ALLIANCE_SLOPE_BETWEEN("alliance_slope_between", "Alliance slope between therapists",
+            "improvement per unit of alliance"),
+    /** Slope of improvement on the course's deviation from its therapist's mean alliance (Baldwin et al. 2007). */
+    ALLIANCE_SLOPE_WITHIN("alliance_slope_within", "Alliance slope within therapists",
+            "improvement per unit of alliance"),
+    /** The slope between therapists less the slope within (Baldwin et al. 2007). */
+    ALLIANCE_SLOPE_GAP("alliance_slope_gap", "Alliance slope between less within therapists",
+            "improvement per unit of alliance"),
+    /** Reliable recovery after 1-4 sessions less after 12 or more, planned endings (Barkham et al. 2006). */
+    GOOD_ENOUGH_GAP("good_enough_gap", "Good-enough pattern: RCSI after 1-4 sessions minus after 12 or more",
+            "difference of shares of planned endings at caseness"),
     /** Sessions in the first year per patient with more than one that year (Olfson and Marcus 2010). */
     VISITS_PER_USER_YEAR("visits_per_user_year", "Visits per user in the first year", "sessions"),
     /** Mean alliance over the sessions of started episodes. */
@@ -133,8 +147,9 @@ public enum Metric {
 
     /**
      * @return the least value the metric can take in a replication: 0 for a share and for the mean
-     *         alliance, -1 for a correlation; ICC(1) has no lower bound (it is negative when
-     *         therapists differ less than chance would make them)
+     *         alliance, -1 for a correlation and for a difference of two shares; ICC(1) has no lower
+     *         bound (it is negative when therapists differ less than chance would make them), nor
+     *         have a d or a slope
      */
     public double lowest() {
         if (this == THERAPIST_VARIANCE_SHARE) {
@@ -143,12 +158,16 @@ public enum Metric {
         if (isShare() || this == ALLIANCE_MEAN) {
             return 0;
         }
-        return this == ALLIANCE_OUTCOME_R ? -1 : Double.NEGATIVE_INFINITY;
+        return this == ALLIANCE_OUTCOME_R || this == GOOD_ENOUGH_GAP ? -1 : Double.NEGATIVE_INFINITY;
     }
 
-    /** @return the greatest value the metric can take in a replication: 1 for shares, r and the alliance */
+    /**
+     * @return the greatest value the metric can take in a replication: 1 for shares, r, the alliance
+     *         and a difference of two shares
+     */
     public double highest() {
-        return isShare() || this == ALLIANCE_MEAN || this == ALLIANCE_OUTCOME_R ? 1 : Double.POSITIVE_INFINITY;
+        return isShare() || this == ALLIANCE_MEAN || this == ALLIANCE_OUTCOME_R || this == GOOD_ENOUGH_GAP ? 1
+                : Double.POSITIVE_INFINITY;
     }
 
     /** @return the metric with this identifier */

@@ -151,6 +151,20 @@ class EpisodeMetricsTest {
         assertEquals(-0.0447581, m.get(Metric.THERAPIST_VARIANCE_SHARE), 1e-7);
         // Fewer than 30 finished courses in every orientation: no comparison.
         assertUndefined(m, Metric.ORIENTATION_MEAN_D);
+        // Ruptures among finished courses: e4 one of two repaired, e5 three of three (e3 has one
+        // session): a group of one each, below two: no d.
+        assertUndefined(m, Metric.RUPTURE_REPAIR_D);
+        // Alliance slopes: therapist 1 has e4, e5 (alliance mean 0.7), therapist 2 e6, e7, e9 (1.6/3);
+        // grand mean 3.0 / 5 = 0.6. Centred therapist means B = 0.1, 0.1, -1/15, -1/15, -1/15;
+        // deviations W = -0.1, 0.1, 1/6, -2/15, -1/30. B and W sum to zero and B.W = 0, so
+        // between = B.y / B.B = (0.1 x 1.15 - 0.35 / 15) / (0.02 + 3 / 225) = (11/120) / (1/30) = 2.75;
+        // within = W.y / W.W = (-0.04 + 0.075 + 0.125 + 1/15 - 1/300) / (0.02 + 42/900)
+        // = (67/300) / (1/15) = 3.35; gap 2.75 - 3.35 = -0.6.
+        assertEquals(2.75, m.get(Metric.ALLIANCE_SLOPE_BETWEEN), 1e-12);
+        assertEquals(3.35, m.get(Metric.ALLIANCE_SLOPE_WITHIN), 1e-12);
+        assertEquals(-0.6, m.get(Metric.ALLIANCE_SLOPE_GAP), 1e-12);
+        // Planned endings at caseness: e5 only, after 8 sessions: neither short nor long.
+        assertUndefined(m, Metric.GOOD_ENOUGH_GAP);
     }
 
     @Test
@@ -224,7 +238,9 @@ class EpisodeMetricsTest {
                 Metric.ALLIANCE_MEAN, Metric.RECOVERY_RATE, Metric.RELIABLE_IMPROVEMENT_RATE,
                 Metric.RELIABLE_RECOVERY_RATE, Metric.DETERIORATION_RATE, Metric.MEAN_SESSIONS,
                 Metric.IMPROVED_BY_SESSION_8, Metric.IMPROVED_BY_SESSION_26, Metric.RELAPSE_RATE, Metric.REPAIR_RATE,
-                Metric.ALLIANCE_OUTCOME_R, Metric.THERAPIST_VARIANCE_SHARE, Metric.VISITS_PER_USER_YEAR);
+                Metric.ALLIANCE_OUTCOME_R, Metric.THERAPIST_VARIANCE_SHARE, Metric.VISITS_PER_USER_YEAR,
+                Metric.RUPTURE_REPAIR_D, Metric.ALLIANCE_SLOPE_BETWEEN, Metric.ALLIANCE_SLOPE_WITHIN,
+                Metric.ALLIANCE_SLOPE_GAP, Metric.GOOD_ENOUGH_GAP);
         // No recovery: no cost per recovery; costs per member are still defined (zero payments).
         assertUndefined(m, Metric.COST_PER_RECOVERY);
         assertEquals(0.0, m.get(Metric.PAYER_COST_PMPM), 0.0);

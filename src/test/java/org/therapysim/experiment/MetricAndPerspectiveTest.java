@@ -35,6 +35,7 @@ class MetricAndPerspectiveTest {
         assertTrue(Metric.THERAPIST_VARIANCE_SHARE.isShare());
         assertFalse(Metric.EPISODES.isShare());
         assertFalse(Metric.ALLIANCE_MEAN.isShare());
+        assertFalse(Metric.GOOD_ENOUGH_GAP.isShare(), "a difference of shares, not a share");
         assertFalse(Metric.COST_PAYER.isShare());
         assertEquals("share of started episodes", Metric.DROPOUT_RATE.unit());
         assertEquals("Dropout", Metric.DROPOUT_RATE.label());

@@ -3,6 +3,7 @@ package org.therapysim.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,5 +170,13 @@ class MetricSummaryTest {
         // ICC(1) is negative when therapists differ less than chance would make them.
         assertEquals(Double.NEGATIVE_INFINITY, Metric.THERAPIST_VARIANCE_SHARE.lowest(), 0.0);
         assertEquals(Double.POSITIVE_INFINITY, Metric.MEAN_WEEKS_WAITING.highest(), 0.0);
+        // A difference of two shares lies in [-1, 1]; a d and a slope have no bound either way.
+        assertEquals(-1, Metric.GOOD_ENOUGH_GAP.lowest(), 0.0);
+        assertEquals(1, Metric.GOOD_ENOUGH_GAP.highest(), 0.0);
+        for (final Metric m : List.of(Metric.RUPTURE_REPAIR_D, Metric.ALLIANCE_SLOPE_BETWEEN,
+                Metric.ALLIANCE_SLOPE_WITHIN, Metric.ALLIANCE_SLOPE_GAP)) {
+            assertEquals(Double.NEGATIVE_INFINITY, m.lowest(), 0.0, m.id());
+            assertEquals(Double.POSITIVE_INFINITY, m.highest(), 0.0, m.id());
+        }
     }
 }
