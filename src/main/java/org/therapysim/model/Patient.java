@@ -509,7 +509,9 @@ public final class Patient {
         final int endScore = observed(score);
         Boolean relapsed = null;
         if (ended.sessions > 0 && reason != EndReason.HORIZON && endScore < measure.caseness()) {
-            final int weeks = sim.relapse().weeksToRelapse(reason == EndReason.PLANNED, random.nextDouble());
+            final RelapseHazard relapse = sim.relapse();
+            final int weeks = relapse.weeksToRelapse(reason == EndReason.PLANNED,
+                    relapse.residual(endScore, measure.caseness()), random.nextDouble());
             relapsed = (long) week + weeks < sim.horizon();
             if (relapsed) {
                 sim.referral().relapseAt(this, week + weeks);
