@@ -514,7 +514,7 @@ public final class Patient {
                     relapse.residual(endScore, measure.caseness()), random.nextDouble());
             relapsed = (long) week + weeks < sim.horizon();
             if (relapsed) {
-                sim.referral().relapseAt(this, week + weeks);
+                sim.referral().beginEpisodeAt(this, week + weeks);
             }
         }
         final EpisodeRecord row = record(ended, reason, week, endScore, relapsed);
@@ -532,7 +532,7 @@ public final class Patient {
     }
 
     /** Begins the episode of a relapse in {@code week} (called by the {@link Referral}). */
-    void relapse(final int week) {
+    void beginScheduledEpisode(final int week) {
         account.untreatedUntil(week, score, condition.naturalImprovementPerWeek());
         score = sim.sampler().truncatedNormal(condition.baselineMean(), condition.baselineSd(), measure.caseness(),
                 measure.max(), random);
