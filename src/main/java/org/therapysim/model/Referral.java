@@ -13,9 +13,9 @@ import sim.engine.Steppable;
  * Treatment-seekers. In an open population, a Poisson number of covered members begins an
  * episode each week of the arrival period, at the annual incidence of psychotherapy use
  * (Olfson and Marcus 2010); in a closed cohort, everyone arrives at week 0. Then the patients
- * with a new episode scheduled for the week (a relapse) begin it, in the order these were drawn:
- * they wait in a list per week (a calendar), not in MASON's schedule heap, where each would cost
- * a logarithmic insertion and removal among thousands of pending episodes.
+ * whose relapse or return to care falls in the week begin a new episode, in the order these were
+ * drawn: they wait in a list per week (a calendar), not in MASON's schedule heap, where each would
+ * cost a logarithmic insertion and removal among thousands of pending episodes.
  */
 final class Referral implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -57,8 +57,8 @@ final class Referral implements Steppable {
     }
 
     /**
-     * Has {@code patient} begin a new episode (of the kind the patient has recorded) in
-     * {@code week}, a later week than this one.
+     * Has {@code patient} begin a new episode (a relapse or a return to care, as the patient has
+     * recorded) in {@code week}, a later week than this one.
      */
     void beginEpisodeAt(final Patient patient, final int week) {
         while (scheduled.size() <= week) {
