@@ -37,6 +37,7 @@ public final class EpisodeMetrics {
         final Share switched = new Share();
         final Share outOfNetwork = new Share();
         final Share relapse = new Share();
+        final Share returned = new Share();
         final Share repairs = new Share();
         double finishedSessions = 0;
         int finished = 0;
@@ -65,6 +66,9 @@ public final class EpisodeMetrics {
             }
             if (e.relapsed() != null) {
                 relapse.add(e.relapsed());
+            }
+            if (e.returned() != null) {
+                returned.add(e.returned());
             }
             repairs.add(e.repairs(), e.ruptures());
             if (!e.started()) {
@@ -114,6 +118,7 @@ public final class EpisodeMetrics {
         m.put(Metric.SWITCH_RATE, switched.value());
         m.put(Metric.OUT_OF_NETWORK_RATE, outOfNetwork.value());
         m.put(Metric.RELAPSE_RATE, relapse.value());
+        m.put(Metric.RETURN_RATE, returned.value());
         m.put(Metric.IMPROVED_BY_SESSION_8, doseEffect[7]);
         m.put(Metric.IMPROVED_BY_SESSION_26, doseEffect[25]);
         m.put(Metric.ALLIANCE_OUTCOME_R, OutcomeStatistics.allianceOutcomeCorrelation(result.episodes()));

@@ -8,7 +8,7 @@ import java.util.Locale;
  * exist: a finished course is an episode that ended (not censored) with two or more sessions.
  */
 public enum Metric {
-    /** Episodes (arrivals and relapse episodes) per replication. */
+    /** Episodes (arrivals, relapses and returns to care) per replication. */
     EPISODES("episodes", "Episodes", "count"),
     /** Share of episodes with at least one session. */
     STARTED_RATE("started_rate", "Started treatment", "share of episodes"),
@@ -44,6 +44,8 @@ public enum Metric {
     OUT_OF_NETWORK_RATE("out_of_network_rate", "Seen out of network", "share of started episodes"),
     /** Relapse before the horizon among episodes that ended below caseness. */
     RELAPSE_RATE("relapse_rate", "Relapse", "share of episodes ended below caseness"),
+    /** Return to care before the horizon among episodes that ended (not censored) at or above caseness. */
+    RETURN_RATE("return_rate", "Returned to care", "share of episodes ended at or above caseness"),
     /** Kaplan-Meier estimate of the share reliably improved by session 8. */
     IMPROVED_BY_SESSION_8("improved_by_session_8", "Reliably improved by session 8", "share of started episodes"),
     /** Kaplan-Meier estimate of the share reliably improved by session 26. */

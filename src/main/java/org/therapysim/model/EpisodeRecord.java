@@ -3,7 +3,8 @@ package org.therapysim.model;
 /**
  * One episode of care as it ended: the row of the episode table. Boxed fields are null where the
  * value does not apply (never started treatment; recovery for a patient not at caseness at
- * assessment; relapse after an episode that did not end below caseness).
+ * assessment; relapse after an episode that did not end below caseness after a session; return to
+ * care after an episode that did not end at or above caseness, or was censored at the horizon).
  *
  * <p>Scores are whole questionnaire points. Reliable improvement: the score fell by at least the
  * measure's reliable-change threshold; recovery: at caseness at assessment and below it at the
@@ -32,6 +33,7 @@ public record EpisodeRecord(
         Boolean reliableRecovery,
         Boolean deteriorated,
         Boolean relapsed,
+        Boolean returned,
         Double allianceMean,
         Double allianceFinal,
         int ruptures,

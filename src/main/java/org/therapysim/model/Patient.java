@@ -18,7 +18,8 @@ import org.therapysim.scenario.ReviewSpec;
  * <p>Week by week the patient waits (following the untreated course, and possibly giving up),
  * waits for an authorization or a review decision, or is in treatment: attendance, alliance,
  * ruptures and repair, symptom change, resistance, and the endings (planned, dropout, cap, denied
- * review). After an ending below caseness the patient may relapse and start a new episode.
+ * review). After an ending below caseness the patient may relapse and start a new episode; after
+ * an ending at or above caseness the patient may return to care and start one.
  */
 public final class Patient {
     private static final double GOLDEN = 0.6180339887498949;
@@ -95,6 +96,10 @@ public final class Patient {
     private Boolean lastRecovered;
     private int lastSessions;
     private double lastPayerCost;
+    /** Whether the episode scheduled with the {@link Referral} is a relapse (else a return to care). */
+    private boolean relapseDue;
+    /** The first week after the last episode that followed the expected untreated course. */
+    private int untreatedSince;
 
     Patient(final int id, final TherapySim sim, final RandomGenerator random, final TraitSampler sampler) {
         this.id = id;
@@ -533,15 +538,32 @@ public final class Patient {
         }
         final Episode ended = current;
         final int endScore = observed(score);
+        // A declining treatment-seeker is not stepped in the week of the decision, so the untreated
+        // course counts that week too; every other ending comes at the end of a week lived.
+        untreatedSince = reason == EndReason.DECLINED ? week : week + 1;
+        // One draw decides what follows an ending below caseness (relapse) or at or above it (return).
         Boolean relapsed = null;
-        if (ended.sessions > 0 && reason != EndReason.HORIZON && endScore < measure.caseness()) {
-            final int weeks = sim.relapse().weeksToRelapse(reason == EndReason.PLANNED, random.nextDouble());
-            relapsed = (long) week + weeks < sim.horizon();
-            if (relapsed) {
-                sim.referral().relapseAt(this, week + weeks);
+        Boolean returned = null;
+        if (reason != EndReason.HORIZON && endScore < measure.caseness()) {
+            if (ended.sessions > 0) {
+                final RelapseHazard relapse = sim.relapse();
+                final int weeks = relapse.weeksToRelapse(reason == EndReason.PLANNED,
+                        relapse.residual(endScore, measure.caseness()), random.nextDouble());
+                relapsed = (long) week + weeks < sim.horizon();
+                if (relapsed) {
+                    relapseDue = true;
+                    sim.referral().beginEpisodeAt(this, week + weeks);
+                }
+            }
+        } else if (reason != EndReason.HORIZON) {
+            final long at = returnWeek(reason, week, random.nextDouble());
+            returned = at < sim.horizon();
+            if (returned) {
+                relapseDue = false;
+                sim.referral().beginEpisodeAt(this, (int) at);
             }
         }
-        final EpisodeRecord row = record(ended, reason, week, endScore, relapsed);
+        final EpisodeRecord row = record(ended, reason, week, endScore, relapsed, returned);
         // The record holds what is kept of the episode; its running totals are dropped.
         current = null;
         lastSessions = ended.sessions;
@@ -555,16 +577,47 @@ public final class Patient {
         therapist = null;
     }
 
-    /** Begins the episode of a relapse in {@code week} (called by the {@link Referral}). */
-    void relapse(final int week) {
-        account.untreatedUntil(week, score, condition.naturalImprovementPerWeek());
-        score = sim.sampler().truncatedNormal(condition.baselineMean(), condition.baselineSd(), measure.caseness(),
-                measure.max(), random);
+    /**
+     * The week a patient who ended at or above caseness in {@code week} seeks care again, from the
+     * draw {@code u} (see {@link ReturnToCare}); when the plan's cap counts per plan year and this
+     * year's plan-paid sessions are used up, a return before the next plan year waits for it.
+     *
+     * @return the week, or {@link Integer#MAX_VALUE} when it falls after the horizon
+     */
+    private long returnWeek(final EndReason reason, final int week, final double u) {
+        final int weeks = sim.returnToCare().weeksToReturn(reason, score, measure.caseness(),
+                condition.naturalImprovementPerWeek(), u, sim.horizon() - 1 - week);
+        if (weeks == Integer.MAX_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        final long at = (long) week + weeks;
+        final BenefitPlan plan = sim.plan();
+        if (plan.capped() && plan.capPeriod() == CapPeriod.PLAN_YEAR && ledger.planSessions() >= plan.cap()) {
+            return Math.max(at, PlanYearLedger.nextYearStart(week));
+        }
+        return at;
+    }
+
+    /**
+     * Begins the episode of a relapse or a return to care in {@code week} (called by the
+     * {@link Referral}). Until then the score followed the expected untreated course. A relapse
+     * draws a new assessment score at or above caseness; a returning patient keeps the score the
+     * untreated course has reached.
+     */
+    void beginScheduledEpisode(final int week) {
+        final double natural = condition.naturalImprovementPerWeek();
+        account.untreatedUntil(week, score, natural);
+        if (relapseDue) {
+            score = sim.sampler().truncatedNormal(condition.baselineMean(), condition.baselineSd(), measure.caseness(),
+                    measure.max(), random);
+        } else {
+            score *= Math.pow(1 - natural, week - untreatedSince);
+        }
         beginEpisode(week);
     }
 
     private EpisodeRecord record(final Episode e, final EndReason reason, final int week, final int endScore,
-            final Boolean relapsed) {
+            final Boolean relapsed, final Boolean returned) {
         final boolean started = e.sessions > 0;
         final boolean caseAtStart = e.baseline >= measure.caseness();
         final Boolean reliableImprovement = started ? e.baseline - endScore >= measure.reliableChange() : null;
@@ -575,7 +628,7 @@ public final class Patient {
                 e.selfPaid, e.sessionsToReliableImprovement < 0 ? null : e.sessionsToReliableImprovement, reason,
                 e.baseline, started ? endScore : null, caseAtStart, reliableImprovement, recovered,
                 recovered == null ? null : recovered && reliableImprovement,
-                started ? endScore - e.baseline >= measure.reliableChange() : null, relapsed,
+                started ? endScore - e.baseline >= measure.reliableChange() : null, relapsed, returned,
                 started ? e.allianceSum / e.sessions : null, started ? alliance : null, e.ruptures, e.repairs,
                 e.switches, e.noShows, e.cancellations, e.reviews, e.outOfNetwork, e.payerCost, e.patientCost,
                 e.adminCost, e.productivityLoss, e.medicalCost);

@@ -5,6 +5,9 @@ package org.therapysim.model;
  * out-of-pocket paid, and plan-paid sessions. Reset when a new plan year starts.
  */
 final class PlanYearLedger {
+    /** Weeks in a plan year. */
+    static final int WEEKS = 52;
+
     private int year;
     private double deductiblePaid;
     private double outOfPocketPaid;
@@ -17,7 +20,7 @@ final class PlanYearLedger {
 
     /** Starts a new plan year if {@code week} lies in a later one; @return whether it did. */
     boolean rollOver(final int week) {
-        final int current = week / 52;
+        final int current = week / WEEKS;
         if (current == year) {
             return false;
         }
@@ -26,6 +29,11 @@ final class PlanYearLedger {
         outOfPocketPaid = 0;
         planSessions = 0;
         return true;
+    }
+
+    /** @return the first week of the plan year after the one {@code week} lies in */
+    static int nextYearStart(final int week) {
+        return (week / WEEKS + 1) * WEEKS;
     }
 
     double deductiblePaid() {

@@ -13,9 +13,9 @@ import sim.engine.Steppable;
  * Treatment-seekers. In an open population, a Poisson number of covered members begins an
  * episode each week of the arrival period, at the annual incidence of psychotherapy use
  * (Olfson and Marcus 2010); in a closed cohort, everyone arrives at week 0. Then the patients
- * whose relapse falls in the week begin a new episode, in the order their relapses were drawn:
- * they wait in a list per week (a calendar), not in MASON's schedule heap, where each would cost
- * a logarithmic insertion and removal among thousands of pending relapses.
+ * whose relapse or return to care falls in the week begin a new episode, in the order these were
+ * drawn: they wait in a list per week (a calendar), not in MASON's schedule heap, where each would
+ * cost a logarithmic insertion and removal among thousands of pending episodes.
  */
 final class Referral implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -24,7 +24,7 @@ final class Referral implements Steppable {
     private final Population population;
     private final transient PoissonDistribution weekly;
     private int arrivalsThisWeek;
-    private final List<List<Patient>> relapses = new ArrayList<>();
+    private final List<List<Patient>> scheduled = new ArrayList<>();
 
     Referral(final TherapySim sim, final RandomGenerator random) {
         this.sim = sim;
@@ -47,24 +47,27 @@ final class Referral implements Steppable {
         for (int i = 0; i < count; i++) {
             sim.admitNewPatient(week);
         }
-        if (week < relapses.size() && relapses.get(week) != null) {
-            final List<Patient> due = relapses.get(week);
-            relapses.set(week, null);
+        if (week < scheduled.size() && scheduled.get(week) != null) {
+            final List<Patient> due = scheduled.get(week);
+            scheduled.set(week, null);
             for (final Patient patient : due) {
-                patient.relapse(week);
+                patient.beginScheduledEpisode(week);
             }
         }
     }
 
-    /** Has {@code patient} begin a new episode in {@code week}, a later week than this one. */
-    void relapseAt(final Patient patient, final int week) {
-        while (relapses.size() <= week) {
-            relapses.add(null);
+    /**
+     * Has {@code patient} begin a new episode (a relapse or a return to care, as the patient has
+     * recorded) in {@code week}, a later week than this one.
+     */
+    void beginEpisodeAt(final Patient patient, final int week) {
+        while (scheduled.size() <= week) {
+            scheduled.add(null);
         }
-        List<Patient> due = relapses.get(week);
+        List<Patient> due = scheduled.get(week);
         if (due == null) {
             due = new ArrayList<>();
-            relapses.set(week, due);
+            scheduled.set(week, due);
         }
         due.add(patient);
     }

@@ -22,7 +22,7 @@ import sim.engine.SimState;
 public final class TherapySim extends SimState {
     private static final long serialVersionUID = 1L;
 
-    /** Ordering of arrivals and relapses within a week. */
+    /** Ordering of arrivals, relapses and returns to care within a week. */
     public static final int ORDER_ARRIVALS = 0;
     /** Ordering of matching patients to therapists. */
     public static final int ORDER_MATCHING = 1;
@@ -43,6 +43,7 @@ public final class TherapySim extends SimState {
     private transient SymptomCourse symptomCourse;
     private transient DropoutHazard dropoutHazard;
     private transient RelapseHazard relapseHazard;
+    private transient ReturnToCare returnToCare;
     private transient ResponseProfile responseProfile;
     private transient HarmfulCourse harmfulCourse;
     private transient EndingAgreement endingAgreement;
@@ -76,6 +77,7 @@ public final class TherapySim extends SimState {
         symptomCourse = new SymptomCourse(scenario.dynamics().symptoms());
         dropoutHazard = new DropoutHazard(scenario.dynamics().dropout());
         relapseHazard = new RelapseHazard(scenario.dynamics().relapse());
+        returnToCare = new ReturnToCare(scenario.dynamics().returnToCare());
         responseProfile = new ResponseProfile(scenario.patients().responseClasses());
         harmfulCourse = new HarmfulCourse(scenario.dynamics().deterioration());
         endingAgreement = new EndingAgreement(scenario.dynamics().ending());
@@ -251,6 +253,10 @@ public final class TherapySim extends SimState {
 
     RelapseHazard relapse() {
         return relapseHazard;
+    }
+
+    ReturnToCare returnToCare() {
+        return returnToCare;
     }
 
     ResponseProfile response() {

@@ -14,10 +14,10 @@ public final class EpisodeTable {
         "therapist_orientation",
         "arrival_week", "first_session_week", "end_week", "sessions_attended", "sessions_plan_paid",
         "sessions_self_paid", "sessions_to_reliable_improvement", "end_reason", "baseline_score", "end_score",
-        "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed", "alliance_mean",
-        "alliance_final", "ruptures", "repairs", "therapist_switches", "no_shows", "therapist_cancellations",
-        "reviews", "out_of_network", "payer_cost", "patient_cost", "admin_cost", "productivity_loss",
-        "medical_cost"};
+        "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed", "returned",
+        "alliance_mean", "alliance_final", "ruptures", "repairs", "therapist_switches", "no_shows",
+        "therapist_cancellations", "reviews", "out_of_network", "payer_cost", "patient_cost", "admin_cost",
+        "productivity_loss", "medical_cost"};
 
     private EpisodeTable() {
     }
@@ -33,7 +33,7 @@ public final class EpisodeTable {
                     .integer(e.sessionsAttended()).integer(e.sessionsPlanPaid()).integer(e.sessionsSelfPaid())
                     .integer(e.sessionsToReliableImprovement()).text(e.endReason().word()).integer(e.baselineScore())
                     .integer(e.endScore()).bool(e.reliableImprovement()).bool(e.recovered())
-                    .bool(e.reliableRecovery()).bool(e.deteriorated()).bool(e.relapsed())
+                    .bool(e.reliableRecovery()).bool(e.deteriorated()).bool(e.relapsed()).bool(e.returned())
                     .fixed(e.allianceMean(), 4).fixed(e.allianceFinal(), 4).integer(e.ruptures()).integer(e.repairs())
                     .integer(e.therapistSwitches()).integer(e.noShows()).integer(e.cancellations())
                     .integer(e.reviews()).bool(e.outOfNetwork()).fixed(e.payerCost(), 2).fixed(e.patientCost(), 2)

@@ -708,8 +708,13 @@ public final class HtmlReport {
                 + " starting an episode, of continuing at one's own expense at a cap and of attending; cost sharing"
                 + " mainly reduces the number of episodes, not their length.", "Keeler, Manning & Wells 1988");
         method("Relapse", "A patient who ends below caseness may relapse and start a new episode; the yearly risk"
-                + " after a planned ending is that after acute cognitive therapy, and higher after other endings.",
-                "Vittengl et al. 2007");
+                + " after a planned ending is that after acute cognitive therapy, higher after other endings and"
+                + " when residual symptoms remain at the end.", "Vittengl et al. 2007; Ali et al. 2017");
+        method("Return to care", "A patient who ends at or above caseness (at the cap, after a denied review, a"
+                + " dropout, or without starting) may seek care again and start a new episode, the sooner the more"
+                + " severe the symptoms, and sooner after an ending by the plan's rules than after one by the"
+                + " patient; when a plan-year cap is used up, the return waits for the next plan year.",
+                "assumption; order of magnitude from Lorimer et al. 2023");
         method("Follow-up", "Every patient who sought care is followed for " + horizon() + " from first arrival,"
                 + " whether they started, declined, gave up waiting, dropped out or recovered, so that the untreated"
                 + " course, relapse and its costs count.", "docs/MODEL.md, \"Economic evaluation\"");

@@ -40,7 +40,7 @@ final class EpisodeRows {
         return switch (column) {
             case "arm", "condition", "therapist_orientation", "end_reason" -> DataTypes.StringType;
             case "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed",
-                "out_of_network" -> DataTypes.BooleanType;
+                "returned", "out_of_network" -> DataTypes.BooleanType;
             case "alliance_mean", "alliance_final", "payer_cost", "patient_cost", "admin_cost", "productivity_loss",
                 "medical_cost" -> DataTypes.DoubleType;
             default -> DataTypes.IntegerType;
@@ -51,8 +51,8 @@ final class EpisodeRows {
         return switch (column) {
             case "therapist_id", "therapist_orientation", "first_session_week", "sessions_to_reliable_improvement",
                 "end_score", "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed",
-                "alliance_mean", "alliance_final", "payer_cost", "patient_cost", "admin_cost", "productivity_loss",
-                "medical_cost" -> true;
+                "returned", "alliance_mean", "alliance_final", "payer_cost", "patient_cost", "admin_cost",
+                "productivity_loss", "medical_cost" -> true;
             default -> false;
         };
     }
@@ -63,7 +63,7 @@ final class EpisodeRows {
                 e.therapistOrientation(), e.arrivalWeek(), e.firstSessionWeek(), e.endWeek(), e.sessionsAttended(),
                 e.sessionsPlanPaid(), e.sessionsSelfPaid(), e.sessionsToReliableImprovement(), e.endReason().word(),
                 e.baselineScore(), e.endScore(), e.reliableImprovement(), e.recovered(), e.reliableRecovery(),
-                e.deteriorated(), e.relapsed(), rounded(e.allianceMean(), ALLIANCE_DECIMALS),
+                e.deteriorated(), e.relapsed(), e.returned(), rounded(e.allianceMean(), ALLIANCE_DECIMALS),
                 rounded(e.allianceFinal(), ALLIANCE_DECIMALS), e.ruptures(), e.repairs(), e.therapistSwitches(),
                 e.noShows(), e.cancellations(), e.reviews(), e.outOfNetwork(), rounded(e.payerCost(), COST_DECIMALS),
                 rounded(e.patientCost(), COST_DECIMALS), rounded(e.adminCost(), COST_DECIMALS),

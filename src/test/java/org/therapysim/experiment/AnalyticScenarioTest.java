@@ -36,8 +36,8 @@ import org.therapysim.scenario.Study;
 /**
  * Verification against closed-form results. The scenario file analytic-deterministic.yaml turns
  * every random element off (one condition, every trait at a point, no no-shows, cancellations,
- * ruptures, relapse, symptom noise, waiting or price responses, and a dropout logit of -20), so
- * every patient lives the same course. The test derives that course, the end of each episode and
+ * ruptures, relapse, return to care, symptom noise, waiting or price responses, and a dropout logit
+ * of -20), so every patient lives the same course. The test derives that course, the end of each episode and
  * every cost and outcome from the equations of docs/MODEL.md and the file's parameters, then runs
  * the whole model (the loader, TherapySim, Experiment, the results writer) and compares every
  * figure. Different replication seeds must give identical results: no randomness is left.
@@ -444,8 +444,10 @@ class AnalyticScenarioTest {
         m.put(Metric.REVIEW_DENIED_RATE, c.reason() == EndReason.REVIEW_DENIED ? 1.0 : 0.0);
         m.put(Metric.SWITCH_RATE, 0.0);
         m.put(Metric.OUT_OF_NETWORK_RATE, 0.0);
-        // Relapse is asked only of episodes that ended below caseness; its risk is 0.
+        // Relapse is asked only of episodes that ended below caseness, return to care only of those that
+        // ended at or above it; both risks are 0.
         m.put(Metric.RELAPSE_RATE, c.recovered() ? 0.0 : Double.NaN);
+        m.put(Metric.RETURN_RATE, c.recovered() ? Double.NaN : 0.0);
         m.put(Metric.IMPROVED_BY_SESSION_8, c.improvedBy(8));
         m.put(Metric.IMPROVED_BY_SESSION_26, c.improvedBy(26));
         m.put(Metric.VISITS_PER_USER_YEAR, (double) c.sessions());
@@ -516,8 +518,10 @@ class AnalyticScenarioTest {
             assertEquals(false, e.deteriorated(), who);
             final int k = c.sessionsToReliableImprovement();
             assertEquals(k > 0 ? Integer.valueOf(k) : null, e.sessionsToReliableImprovement(), who);
-            // Relapse is drawn only after an ending below caseness, and its risk is 0.
+            // Relapse is drawn only after an ending below caseness, return to care only after one at or
+            // above it, and both risks are 0.
             assertEquals(c.recovered() ? Boolean.FALSE : null, e.relapsed(), who);
+            assertEquals(c.recovered() ? null : Boolean.FALSE, e.returned(), who);
             assertEquals(0, e.noShows() + e.cancellations() + e.ruptures() + e.repairs() + e.therapistSwitches(), who);
             assertEquals(c.reviews(), e.reviews(), who);
             assertFalse(e.outOfNetwork(), who);
@@ -710,6 +714,7 @@ class AnalyticScenarioTest {
             assertNull(e.endScore(), who);
             assertNull(e.recovered(), who);
             assertNull(e.relapsed(), who);
+            assertEquals(Boolean.FALSE, e.returned(), who + ": ended at 16, above caseness; no return");
             // The episode is week 0, lived at 16: 949 x 0.0165 x 16 = 250.536 of lost output and
             // 11,300 / 52 x 16 / 27 = 128.77 of other medical cost.
             near(productivity(BASELINE), e.productivityLoss(), who);

@@ -24,6 +24,7 @@ final class Episode {
     private Boolean reliableRecovery;
     private Boolean deteriorated;
     private Boolean relapsed;
+    private Boolean returned;
     private Double alliance;
     private int ruptures;
     private int repairs;
@@ -94,6 +95,11 @@ final class Episode {
         return this;
     }
 
+    Episode returned(final Boolean value) {
+        returned = value;
+        return this;
+    }
+
     Episode alliance(final Double mean) {
         alliance = mean;
         return this;
@@ -128,7 +134,7 @@ final class Episode {
     EpisodeRecord build() {
         return new EpisodeRecord(patientId, 1, "depression", therapistId, orientation, arrivalWeek, firstSessionWeek,
                 arrivalWeek + 10, sessions, sessions, 0, improvedAt, endReason, baseline, endScore, caseness,
-                reliableImprovement, recovered, reliableRecovery, deteriorated, relapsed, alliance, alliance, ruptures,
-                repairs, switches, 0, 0, 0, outOfNetwork, payer, patient, admin, productivity, medical);
+                reliableImprovement, recovered, reliableRecovery, deteriorated, relapsed, returned, alliance, alliance,
+                ruptures, repairs, switches, 0, 0, 0, outOfNetwork, payer, patient, admin, productivity, medical);
     }
 }

@@ -31,6 +31,7 @@ class CsvRowTest {
                         Numbers.cell(e.sessionsToReliableImprovement()), e.endReason().word(), e.baselineScore(),
                         Numbers.cell(e.endScore()), Numbers.cell(e.reliableImprovement()), Numbers.cell(e.recovered()),
                         Numbers.cell(e.reliableRecovery()), Numbers.cell(e.deteriorated()), Numbers.cell(e.relapsed()),
+                        Numbers.cell(e.returned()),
                         e.allianceMean() == null ? "" : Numbers.fixed(e.allianceMean(), 4),
                         e.allianceFinal() == null ? "" : Numbers.fixed(e.allianceFinal(), 4), e.ruptures(),
                         e.repairs(), e.therapistSwitches(), e.noShows(), e.cancellations(), e.reviews(),
