@@ -79,9 +79,9 @@ class AnalyticScenarioTest {
     private static final double RATE = 0.1688;
     private static final double RESPONSIVENESS = 1.0;
     private static final double RESISTANCE_SLOWING = 0.9;
-    private static final double GOOD_ENOUGH = 0.47;
+    /** The good-enough level as a share of the caseness cut-off 10. */
+    private static final double LEVEL = 0.848;
     private static final int MIN_SESSIONS = 2;
-    private static final int PLATEAU = 8;
     private static final double ALLOWED = 80.68;
     private static final double COPAY = 20;
     /** Prior authorization and utilization review each cost the plan 11.14. */
@@ -177,9 +177,9 @@ class AnalyticScenarioTest {
      *   s_n = s_(n-1) (1 - 0.1688 a_n (1 - 0.9 R_(n-1)))           score, s_0 = 16
      *   R_n = max(0, R_(n-1) - 0.05 (a_n - 0.6)) if a_n > 0.6      resistance, R_0 = 0.35 + 0.05 ln 2
      * </pre>
-     * The episode ends by plan after the first session n >= 2 with (16 - round(s_n)) / 16 >= 0.47, that
-     * is round(s_n) <= 8 (or 8 sessions after the best score, which never binds here: the score falls
-     * by more than half a point a session), unless a cap ends it first: at a cap of N sessions the
+     * The episode ends by plan after the first session n >= 2 with round(s_n) at or below the goal
+     * min(0.848 x 10, 16 - 6) = 8.48, that is round(s_n) <= 8 (agreement is certain at the goal and
+     * impossible short of it, and no one ends as not helped), unless a cap ends it first: at a cap of N sessions the
      * episode ends in week N, before the session that would exceed it.
      *
      * @param cap sessions per episode, or 0 for none
@@ -205,8 +205,6 @@ class AnalyticScenarioTest {
             final List<Double> s = new ArrayList<>(List.of(BASELINE * Math.pow(1 - NATURAL, authorization)));
             final List<Double> a = new ArrayList<>(List.of(START_FRACTION * CEILING));
             double r = RESISTANCE;
-            int best = (int) Math.round(BASELINE);
-            int bestSession = 0;
             int planned = -1;
             for (int n = 1; n <= 60 && planned < 0; n++) {
                 final double an = CEILING - (CEILING - START_FRACTION * CEILING) * Math.pow(1 - GROWTH, n);
@@ -217,11 +215,9 @@ class AnalyticScenarioTest {
                 a.add(an);
                 s.add(sn);
                 final long observed = Math.round(sn);
-                if (observed < best) {
-                    best = (int) observed;
-                    bestSession = n;
-                }
-                if (n >= MIN_SESSIONS && ((BASELINE - observed) / BASELINE >= GOOD_ENOUGH || n - bestSession >= PLATEAU)) {
+                // The goal: min(0.848 x 10, 16 - 6) = 8.48.
+                final double goal = Math.min(LEVEL * CASENESS, BASELINE - RELIABLE_CHANGE);
+                if (n >= MIN_SESSIONS && observed <= goal) {
                     planned = n;
                 }
             }
@@ -554,7 +550,7 @@ class AnalyticScenarioTest {
     @Test
     void theClosedFormItselfGivesTheExpectedCourse() {
         final Course c = Course.of(0, COPAY, 0, 0);
-        // s_9 = 8.19 rounds to 8 <= 16 x (1 - 0.47) = 8.48 (s_8 = 8.89 rounds to 9): 9 sessions, weeks 0-8.
+        // s_9 = 8.19 rounds to 8 <= min(0.848 x 10, 16 - 6) = 8.48 (s_8 = 8.89 rounds to 9): 9 sessions, weeks 0-8.
         assertEquals(9, c.sessions());
         assertEquals(8, c.endWeek());
         assertEquals(8, c.endScore());
