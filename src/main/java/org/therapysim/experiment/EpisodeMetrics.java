@@ -12,6 +12,11 @@ import org.therapysim.model.ReplicationResult;
  * is empty is NaN (and left out of the summary across replications).
  */
 public final class EpisodeMetrics {
+    /** Early response: reliable improvement by this session (Delgadillo et al. 2014: sessions 1-3). */
+    static final int EARLY_RESPONSE_SESSIONS = 3;
+    /** Courses at least this long count for early response (Delgadillo et al. 2014: four or more sessions). */
+    static final int EARLY_RESPONSE_MIN_COURSE = 4;
+
     private EpisodeMetrics() {
     }
 
@@ -30,6 +35,7 @@ public final class EpisodeMetrics {
         final Share recovery = new Share();
         final Share reliableImprovement = new Share();
         final Share reliableRecovery = new Share();
+        final Share earlyResponse = new Share();
         final Share deterioration = new Share();
         final Share notHelped = new Share();
         final Share capReached = new Share();
@@ -96,6 +102,10 @@ public final class EpisodeMetrics {
                 if (e.casenessAtStart()) {
                     recovery.add(e.recovered());
                     reliableRecovery.add(e.reliableRecovery());
+                    if (Boolean.TRUE.equals(e.reliableRecovery()) && e.sessionsAttended() >= EARLY_RESPONSE_MIN_COURSE) {
+                        earlyResponse.add(e.sessionsToReliableImprovement() != null
+                                && e.sessionsToReliableImprovement() <= EARLY_RESPONSE_SESSIONS);
+                    }
                 }
             }
         }
@@ -109,6 +119,7 @@ public final class EpisodeMetrics {
         m.put(Metric.RECOVERY_RATE, recovery.value());
         m.put(Metric.RELIABLE_IMPROVEMENT_RATE, reliableImprovement.value());
         m.put(Metric.RELIABLE_RECOVERY_RATE, reliableRecovery.value());
+        m.put(Metric.EARLY_RESPONSE_SHARE, earlyResponse.value());
         m.put(Metric.DETERIORATION_RATE, deterioration.value());
         m.put(Metric.MEAN_SESSIONS, ratio(finishedSessions, finished));
         m.put(Metric.MEAN_WEEKS_WAITING, ratio(weeksWaiting, startedCount));

@@ -44,6 +44,12 @@ public enum Metric {
     OUT_OF_NETWORK_RATE("out_of_network_rate", "Seen out of network", "share of started episodes"),
     /** Relapse before the horizon among episodes that ended below caseness. */
     RELAPSE_RATE("relapse_rate", "Relapse", "share of episodes ended below caseness"),
+    /**
+     * Reliably recovered finished courses of four or more sessions that were reliably improved by
+     * their third session: the early responders among the successes (Delgadillo et al. 2014).
+     */
+    EARLY_RESPONSE_SHARE("early_response_share", "Reliably recovered courses (4+ sessions) improved by session 3",
+            "share of reliably recovered finished courses of 4 or more sessions"),
     /** Return to care before the horizon among episodes that ended (not censored) at or above caseness. */
     RETURN_RATE("return_rate", "Returned to care", "share of episodes ended at or above caseness"),
     /** Kaplan-Meier estimate of the share reliably improved by session 8. */

@@ -7,11 +7,12 @@ import org.therapysim.scenario.EndingRules;
  * {@code minSessions} on. A planned ending reflects progress towards the patient's good-enough
  * level (Barkham et al. 2006; Stiles, Barkham and Wheeler 2015): patients end when they have
  * reached a level of functioning that is good enough for them, so that fast and slow responders
- * end at much the same level, after few or many sessions. The level is a score: with the patient's
- * level share l of the caseness cut-off C, assessment score B and reliable-change threshold RC,
- * the goal is {@code G = min(l x C, B - RC)} for a patient at caseness at assessment (below their
- * level and reliably better), and {@code G = B x l} for one below it (the same share of the score
- * lost as a patient at C would lose). With current score s after session n, a planned ending has
+ * end at much the same level, after few or many sessions. The level is a score, {@code L = l x max}
+ * with l the patient's level share of the measure's range; it may lie above the caseness cut-off C
+ * (some patients are content while still above it). With assessment score B and reliable-change
+ * threshold RC, the goal is {@code G = min(L, B - RC)} for a patient at caseness at assessment (at
+ * their level and reliably better), and {@code G = B x min(1, L / C)} for one below it (the share of
+ * the score a patient at C would lose to reach L). With current score s after session n, a planned ending has
  * probability {@code agreementAtGoal} when {@code s <= G}, {@code agreementBelowGoal x min(1, n / T)
  * x (B - s) / (B - G)} when {@code G < s < B}, and 0 when the patient has not improved; T is the
  * trial, {@code max(minSessions, trialSessions)}: settling for partial progress becomes acceptable
@@ -28,16 +29,19 @@ final class EndingAgreement {
 
     /**
      * @param baseline the assessment score
+     * @param max the measure's highest score
      * @param caseness the measure's caseness cut-off
      * @param reliableChange the measure's reliable-change threshold
-     * @param level the patient's good-enough level, as a share of the caseness cut-off
+     * @param level the patient's good-enough level, as a share of the measure's range
      * @return the score at or below which the patient is content to end
      */
-    static double goalScore(final int baseline, final int caseness, final int reliableChange, final double level) {
+    static double goalScore(final int baseline, final int max, final int caseness, final int reliableChange,
+            final double level) {
+        final double score = level * max;
         if (baseline >= caseness) {
-            return Math.min(level * caseness, baseline - reliableChange);
+            return Math.min(score, baseline - reliableChange);
         }
-        return baseline * level;
+        return baseline * Math.min(1.0, score / caseness);
     }
 
     /**

@@ -127,7 +127,7 @@ public final class Patient {
                 : traits.responsiveness().median();
         // Likewise drawn only when a class other than the typical one can occur.
         final boolean classes = traits.responseClasses().nonResponderShare() > 0
-                || traits.responseClasses().lateResponderShare() > 0;
+                || traits.responseClasses().lateResponderShare() > 0 || traits.responseClasses().fastResponderShare() > 0;
         this.responseKind = sim.response().kind(classes ? random.nextDouble() : 1.0);
     }
 
@@ -387,7 +387,7 @@ public final class Patient {
         sim.log().session(this, week, observed, alliance, rupture, repaired);
 
         final EndingAgreement agreement = sim.endings();
-        final double goal = EndingAgreement.goalScore(current.baseline, measure.caseness(), measure.reliableChange(),
+        final double goal = EndingAgreement.goalScore(current.baseline, measure.max(), measure.caseness(), measure.reliableChange(),
                 goodEnough);
         if (uAgree < agreement.plannedProbability(current.sessions, observed, current.baseline, goal)) {
             end(EndReason.PLANNED, week);
@@ -755,7 +755,7 @@ public final class Patient {
         return responseKind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** @return the patient's good-enough level, as a share of the measure's caseness cut-off */
+    /** @return the patient's good-enough level, as a share of the measure's range */
     public double getGoodEnough() {
         return goodEnough;
     }

@@ -6,10 +6,12 @@ import org.therapysim.scenario.ResponseClasses;
  * Latent classes of response (growth-mixture studies of routine care: Stulz et al. 2007; Saunders
  * et al. 2019; Skelton et al. 2023). A patient's class is drawn once, at arrival, from one uniform
  * u: non-responder when {@code u < nonResponderShare}, late responder when
- * {@code u < nonResponderShare + lateResponderShare}, otherwise a typical responder. The class
- * multiplies the patient's rate of improvement in a session: 1 for a typical responder;
- * {@code nonResponderEffect} for a non-responder; 0 for a late responder before
- * {@code lateOnsetSession} and 1 from that session on.
+ * {@code u < nonResponderShare + lateResponderShare}, fast responder when u is below that plus
+ * {@code fastResponderShare}, otherwise a typical responder. The class multiplies the patient's
+ * rate of improvement in a session: 1 for a typical responder; {@code nonResponderEffect} for a
+ * non-responder; 0 for a late responder before {@code lateOnsetSession} and 1 from that session
+ * on; {@code fastResponderEffect} for a fast responder (the early-improvement classes of Stulz et
+ * al. 2007, Lutz, Stulz and Köck 2009 and Skelton et al. 2023).
  */
 final class ResponseProfile {
     /** The classes. */
@@ -19,7 +21,9 @@ final class ResponseProfile {
         /** Changes little until the onset session, then responds like a typical patient. */
         LATE,
         /** Sessions carry only a fraction of the usual effect, often none. */
-        NON_RESPONDER
+        NON_RESPONDER,
+        /** Improves faster than the typical patient from the first session. */
+        FAST
     }
 
     private final ResponseClasses spec;
@@ -36,6 +40,9 @@ final class ResponseProfile {
         if (u < spec.nonResponderShare() + spec.lateResponderShare()) {
             return Kind.LATE;
         }
+        if (u < spec.nonResponderShare() + spec.lateResponderShare() + spec.fastResponderShare()) {
+            return Kind.FAST;
+        }
         return Kind.TYPICAL;
     }
 
@@ -49,6 +56,7 @@ final class ResponseProfile {
             case TYPICAL -> 1.0;
             case LATE -> session >= spec.lateOnsetSession() ? 1.0 : 0.0;
             case NON_RESPONDER -> spec.nonResponderEffect();
+            case FAST -> spec.fastResponderEffect();
         };
     }
 }

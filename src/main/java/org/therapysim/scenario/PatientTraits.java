@@ -12,7 +12,7 @@ package org.therapysim.scenario;
  * @param priceSensitivity multiplier on every price effect (1 = average patient)
  * @param employmentRate share employed
  * @param weeklyWage weekly earnings of employed patients, in the scenario's currency
- * @param goodEnough the score a patient is content to end at, as a share of the measure's caseness cut-off
+ * @param goodEnough the score a patient is content to end at, as a share of the measure's range
  *     (the good-enough level; see docs/MODEL.md, "Endings")
  * @param responsiveness multiplier on the patient's rate of improvement in sessions, independent
  *     of the alliance (the patient's own contribution: motivation, support, life circumstances)

@@ -79,8 +79,8 @@ class AnalyticScenarioTest {
     private static final double RATE = 0.1688;
     private static final double RESPONSIVENESS = 1.0;
     private static final double RESISTANCE_SLOWING = 0.9;
-    /** The good-enough level as a share of the caseness cut-off 10. */
-    private static final double LEVEL = 0.848;
+    /** The good-enough level as a share of the measure's range, 27: a score of 8.48. */
+    private static final double LEVEL = 0.314074074;
     private static final int MIN_SESSIONS = 2;
     private static final double ALLOWED = 80.68;
     private static final double COPAY = 20;
@@ -178,7 +178,7 @@ class AnalyticScenarioTest {
      *   R_n = max(0, R_(n-1) - 0.05 (a_n - 0.6)) if a_n > 0.6      resistance, R_0 = 0.35 + 0.05 ln 2
      * </pre>
      * The episode ends by plan after the first session n >= 2 with round(s_n) at or below the goal
-     * min(0.848 x 10, 16 - 6) = 8.48, that is round(s_n) <= 8 (agreement is certain at the goal and
+     * min(0.314074074 x 27, 16 - 6) = 8.48, that is round(s_n) <= 8 (agreement is certain at the goal and
      * impossible short of it, and no one ends as not helped), unless a cap ends it first: at a cap of N sessions the
      * episode ends in week N, before the session that would exceed it.
      *
@@ -215,8 +215,8 @@ class AnalyticScenarioTest {
                 a.add(an);
                 s.add(sn);
                 final long observed = Math.round(sn);
-                // The goal: min(0.848 x 10, 16 - 6) = 8.48.
-                final double goal = Math.min(LEVEL * CASENESS, BASELINE - RELIABLE_CHANGE);
+                // The goal: min(0.314074074 x 27, 16 - 6) = 8.48.
+                final double goal = Math.min(LEVEL * 27, BASELINE - RELIABLE_CHANGE);
                 if (n >= MIN_SESSIONS && observed <= goal) {
                     planned = n;
                 }
@@ -550,7 +550,7 @@ class AnalyticScenarioTest {
     @Test
     void theClosedFormItselfGivesTheExpectedCourse() {
         final Course c = Course.of(0, COPAY, 0, 0);
-        // s_9 = 8.19 rounds to 8 <= min(0.848 x 10, 16 - 6) = 8.48 (s_8 = 8.89 rounds to 9): 9 sessions, weeks 0-8.
+        // s_9 = 8.19 rounds to 8 <= min(0.314074074 x 27, 16 - 6) = 8.48 (s_8 = 8.89 rounds to 9): 9 sessions, weeks 0-8.
         assertEquals(9, c.sessions());
         assertEquals(8, c.endWeek());
         assertEquals(8, c.endScore());

@@ -124,6 +124,31 @@ class EpisodeMetricsTest {
     }
 
     @Test
+    void earlyResponseIsTheShareOfReliablyRecoveredCoursesImprovedBySessionThree() {
+        // Reliably recovered finished courses of 4 or more sessions improved at sessions 2, 3 and 4:
+        // 2 of 3 by session 3. Not counted: a reliably recovered course censored at the horizon
+        // (improved at 1), a course improved at 1 that did not recover, a one-session course, and a
+        // reliably recovered course of 3 sessions.
+        final List<EpisodeRecord> episodes = List.of(
+                Episode.ended(EndReason.PLANNED, 6).scores(16, 4, true).improvedAt(2)
+                        .outcome(true, true, true, false).build(),
+                Episode.ended(EndReason.PLANNED, 5).scores(14, 5, true).improvedAt(3)
+                        .outcome(true, true, true, false).build(),
+                Episode.ended(EndReason.DROPOUT, 9).scores(18, 6, true).improvedAt(4)
+                        .outcome(true, true, true, false).build(),
+                Episode.ended(EndReason.HORIZON, 4).scores(16, 3, true).improvedAt(1).build(),
+                Episode.ended(EndReason.NOT_HELPED, 8).scores(17, 11, true).improvedAt(1)
+                        .outcome(true, false, false, false).build(),
+                Episode.ended(EndReason.DROPOUT, 1).scores(15, 8, true).improvedAt(1).build(),
+                Episode.ended(EndReason.PLANNED, 3).scores(15, 3, true).improvedAt(1)
+                        .outcome(true, true, true, false).build());
+        assertEquals(2.0 / 3, metrics(episodes, 1200, new int[0], NO_ECONOMICS).get(Metric.EARLY_RESPONSE_SHARE), EPS);
+        // No reliably recovered course: undefined.
+        assertTrue(Double.isNaN(metrics(episodes.subList(3, 7), 1200, new int[0], NO_ECONOMICS)
+                .get(Metric.EARLY_RESPONSE_SHARE)));
+    }
+
+    @Test
     void doseEffectPointsAreTheKaplanMeierShares() {
         final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
         // Times: e3 1 (censored), e7 2 (c), e9 2 (c), e4 3 (improved), e5 5 (i), e8 6 (c), e6 9 (i).

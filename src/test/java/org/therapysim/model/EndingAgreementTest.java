@@ -17,14 +17,16 @@ class EndingAgreementTest {
 
     @Test
     void theGoalIsTheLevelAndAReliableChangeForAPatientAtCaseness() {
-        // PHQ-9: caseness 10, reliable change 6. Level 0.8 -> 8. Baseline 20: min(8, 14) = 8.
-        assertEquals(8.0, EndingAgreement.goalScore(20, 10, 6, 0.8), EPS);
-        // Baseline 12: min(8, 12 - 6) = 6 (the level alone would not be a reliable change).
-        assertEquals(6.0, EndingAgreement.goalScore(12, 10, 6, 0.8), EPS);
-        // Baseline exactly at caseness, 10: min(8, 4) = 4.
-        assertEquals(4.0, EndingAgreement.goalScore(10, 10, 6, 0.8), EPS);
-        // Below caseness, baseline 9: the same share lost as from the cut-off, 9 x 0.8 = 7.2.
-        assertEquals(7.2, EndingAgreement.goalScore(9, 10, 6, 0.8), EPS);
+        // PHQ-9: max 27, caseness 10, reliable change 6. Level 0.3 -> 8.1. Baseline 20: min(8.1, 14) = 8.1.
+        assertEquals(8.1, EndingAgreement.goalScore(20, 27, 10, 6, 0.3), EPS);
+        // Baseline 12: min(8.1, 12 - 6) = 6 (the level alone would not be a reliable change).
+        assertEquals(6.0, EndingAgreement.goalScore(12, 27, 10, 6, 0.3), EPS);
+        // A level above caseness, 0.5 -> 13.5: baseline 22 is content at min(13.5, 16) = 13.5, still a case.
+        assertEquals(13.5, EndingAgreement.goalScore(22, 27, 10, 6, 0.5), EPS);
+        // Below caseness, baseline 9: the share a patient at 10 would lose to reach 8.1, 9 x 0.81.
+        assertEquals(9 * 0.81, EndingAgreement.goalScore(9, 27, 10, 6, 0.3), 1e-9);
+        // ... and no more than the baseline when the level is above the cut-off.
+        assertEquals(9.0, EndingAgreement.goalScore(9, 27, 10, 6, 0.5), EPS);
     }
 
     @Test

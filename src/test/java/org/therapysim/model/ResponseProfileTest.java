@@ -15,7 +15,7 @@ import org.therapysim.scenario.ResponseClasses;
  * and 1 from it, and by 1 for a typical responder.
  */
 class ResponseProfileTest {
-    private static final ResponseProfile PROFILE = new ResponseProfile(new ResponseClasses(0.2, 0.25, 0.3, 6));
+    private static final ResponseProfile PROFILE = new ResponseProfile(new ResponseClasses(0.2, 0.25, 0.3, 6, 0.1, 2.5));
 
     @Test
     void theDrawFallsIntoTheClassesByTheirCumulativeShares() {
@@ -23,13 +23,16 @@ class ResponseProfileTest {
         assertEquals(ResponseProfile.Kind.NON_RESPONDER, PROFILE.kind(0.1999));
         assertEquals(ResponseProfile.Kind.LATE, PROFILE.kind(0.2));
         assertEquals(ResponseProfile.Kind.LATE, PROFILE.kind(0.4999));
-        assertEquals(ResponseProfile.Kind.TYPICAL, PROFILE.kind(0.5));
+        // Fast responders: 0.5 <= u < 0.2 + 0.3 + 0.1 = 0.6.
+        assertEquals(ResponseProfile.Kind.FAST, PROFILE.kind(0.5));
+        assertEquals(ResponseProfile.Kind.FAST, PROFILE.kind(0.5999));
+        assertEquals(ResponseProfile.Kind.TYPICAL, PROFILE.kind(0.6));
         assertEquals(ResponseProfile.Kind.TYPICAL, PROFILE.kind(0.9999));
     }
 
     @Test
-    void withBothSharesZeroEveryoneIsTypical() {
-        final ResponseProfile off = new ResponseProfile(new ResponseClasses(0.0, 0.0, 0.0, 6));
+    void withEveryShareZeroEveryoneIsTypical() {
+        final ResponseProfile off = new ResponseProfile(new ResponseClasses(0.0, 0.0, 0.0, 6, 0.0, 1.0));
         assertEquals(ResponseProfile.Kind.TYPICAL, off.kind(0.0));
         assertEquals(1.0, off.effect(off.kind(0.0), 1), 0.0);
     }
@@ -40,6 +43,8 @@ class ResponseProfileTest {
         assertEquals(1.0, PROFILE.effect(ResponseProfile.Kind.TYPICAL, 30), 0.0);
         assertEquals(0.25, PROFILE.effect(ResponseProfile.Kind.NON_RESPONDER, 1), 0.0);
         assertEquals(0.25, PROFILE.effect(ResponseProfile.Kind.NON_RESPONDER, 30), 0.0);
+        assertEquals(2.5, PROFILE.effect(ResponseProfile.Kind.FAST, 1), 0.0);
+        assertEquals(2.5, PROFILE.effect(ResponseProfile.Kind.FAST, 30), 0.0);
     }
 
     @Test
@@ -52,7 +57,9 @@ class ResponseProfileTest {
 
     @Test
     void theSharesMayNotExceedOneTogether() {
-        assertThrows(InvalidValueException.class, () -> new ResponseClasses(0.6, 0.0, 0.5, 6));
-        assertEquals(0.5, new ResponseClasses(0.5, 0.0, 0.5, 6).lateResponderShare(), 0.0);
+        assertThrows(InvalidValueException.class, () -> new ResponseClasses(0.6, 0.0, 0.5, 6, 0.0, 1.0));
+        assertEquals(0.5, new ResponseClasses(0.5, 0.0, 0.5, 6, 0.0, 1.0).lateResponderShare(), 0.0);
+        assertThrows(InvalidValueException.class, () -> new ResponseClasses(0.3, 0.0, 0.5, 6, 0.3, 2.0));
+        assertEquals(0.2, new ResponseClasses(0.3, 0.0, 0.5, 6, 0.2, 2.0).fastResponderShare(), 0.0);
     }
 }

@@ -27,6 +27,7 @@ final class RuleScenarios {
             "dynamics.dropout.traineeLogit=0", "dynamics.dropout.missedSessionLogit=0",
             "dynamics.ending.minSessions=500",
             "patients.responseClasses.nonResponderShare=0", "patients.responseClasses.lateResponderShare=0",
+            "patients.responseClasses.fastResponderShare=0",
             "workforce.harmfulCourseRisk.mean=0", "workforce.harmfulCourseRisk.sd=0",
             "dynamics.access.giveUpPerWeek=0", "dynamics.access.startPricePer100=0",
             "dynamics.access.noShowPricePer100=0", "dynamics.access.selfPayPricePer100=0",
