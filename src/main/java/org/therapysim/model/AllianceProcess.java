@@ -38,7 +38,17 @@ final class AllianceProcess {
      *     {@code improvement} of the assessment score
      */
     double ceiling(final double capacity, final double therapistSkill, final double improvement) {
-        return logistic(logit(capacity) + therapistSkill + alliance.improvementWeight() * improvement);
+        return ceilingOfLogit(logit(capacity), therapistSkill, improvement);
+    }
+
+    /** As {@link #ceiling(double, double, double)}, from the capacity's logit computed once per patient. */
+    double ceilingOfLogit(final double capacityLogit, final double therapistSkill, final double improvement) {
+        return logistic(capacityLogit + therapistSkill + alliance.improvementWeight() * improvement);
+    }
+
+    /** @return the logit of a capacity, bounded away from 0 and 1 as the ceilings bound it */
+    static double capacityLogit(final double capacity) {
+        return logit(capacity);
     }
 
     /**

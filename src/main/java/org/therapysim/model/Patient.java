@@ -44,6 +44,7 @@ public final class Patient {
     private final Condition condition;
     private final Measure measure;
     private final double allianceCapacity;
+    private final double allianceCapacityLogit;
     private final boolean quickFixSeeker;
     private final double helpSeekingDelayWeeks;
     private final double noShowPropensity;
@@ -112,6 +113,7 @@ public final class Patient {
         final double chronicity = traits.resistancePerYearUntreated() * Math.log1p(helpSeekingDelayWeeks / 52.0);
         this.resistance = Math.min(1.0, sampler.beta(traits.resistance(), random) + chronicity);
         this.allianceCapacity = sampler.beta(traits.allianceCapacity(), random);
+        this.allianceCapacityLogit = AllianceProcess.capacityLogit(allianceCapacity);
         this.quickFixSeeker = random.nextDouble() < traits.quickFixShare();
         this.noShowPropensity = sampler.beta(traits.noShow(), random);
         this.priceSensitivity = sampler.logNormal(traits.priceSensitivity(), random);
@@ -343,7 +345,7 @@ public final class Patient {
         final AllianceProcess process = sim.alliance();
         final boolean error = current.pendingTherapistError || uError < therapist.getErrorRate();
         current.pendingTherapistError = false;
-        ceiling = process.ceiling(allianceCapacity, therapist.getAllianceSkill(), improvement());
+        ceiling = process.ceilingOfLogit(allianceCapacityLogit, therapist.getAllianceSkill(), improvement());
         alliance = process.grow(alliance, ceiling);
         boolean rupture = false;
         boolean repaired = false;

@@ -64,15 +64,19 @@ final class ReturnToCare {
         if (baseHazard <= 0 || multiplier(reason) <= 0) {
             return Integer.MAX_VALUE;
         }
+        // The untreated course is geometric, s_k = s_1 (1 - r)^(k - 1), so the severity factor
+        // (s_k / C)^p is too: one power before the loop and a product per week, not a power a week.
+        final double base = baseHazard * multiplier(reason);
+        final double decay = Math.pow(1 - naturalImprovement, severityPower);
+        double severity = Math.pow(score / caseness, severityPower);
         double survival = 1.0;
-        double s = score;
         for (int k = 1; k <= maxWeeks; k++) {
-            final double h = hazard(reason, s, caseness);
+            final double h = Math.min(0.999, base * severity);
             survival *= 1 - h;
             if (h > 0 && 1 - survival >= u) {
                 return k;
             }
-            s -= naturalImprovement * s;
+            severity *= decay;
         }
         return Integer.MAX_VALUE;
     }
