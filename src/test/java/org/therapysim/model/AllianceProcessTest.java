@@ -72,6 +72,65 @@ class AllianceProcessTest {
         assertEquals(0.55, AllianceProcess.working(0.55, ceiling, working), EPS);
     }
 
+    /**
+     * Ruptures and repair with sizes of their own: base 0.04, resistance weight 0.5, error
+     * multiplier 3, weak-alliance weight 2, repair resistance weight 0.5, feedback boost 0.125,
+     * repair gain 0.25, unrepaired loss 0.2 for 3 sessions; missed-session decay 0.05, softening
+     * 0.1 above an alliance of 0.6.
+     */
+    private static AllianceProcess ruptures() {
+        return new AllianceProcess(new AllianceDynamics(0.6, 0.35, 0.05, 0.6, 0.1, 0.0, 0.0),
+                new RuptureDynamics(0.04, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3));
+    }
+
+    @Test
+    void aRuptureIsLikelierWithResistanceAnErrorAndAWeakAlliance() {
+        final AllianceProcess p = ruptures();
+        // 0.04 x (1 + 0.5 x 0.4) x 1 x (1 + 2 x (1 - 0.75)) = 0.04 x 1.2 x 1.5 = 0.072.
+        assertEquals(0.072, p.ruptureProbability(0.4, false, 0.75), EPS);
+        // The error triples it: 0.216.
+        assertEquals(0.216, p.ruptureProbability(0.4, true, 0.75), EPS);
+        // No resistance, full alliance: the base alone.
+        assertEquals(0.04, p.ruptureProbability(0.0, false, 1.0), EPS);
+        // Never above 1: 0.04 x 1.5 x 3 x 3 = 0.54; with base 0.5 it would be 6.75.
+        assertEquals(0.54, p.ruptureProbability(1.0, true, 0.0), EPS);
+        final AllianceProcess certain = new AllianceProcess(new AllianceDynamics(0.6, 0.35, 0.05, 0.6, 0.1, 0.0, 0.0),
+                new RuptureDynamics(0.5, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3));
+        assertEquals(1.0, certain.ruptureProbability(1.0, true, 0.0), EPS);
+    }
+
+    @Test
+    void repairTakesSkillLessResistancePlusFeedbackWithinZeroAndOne() {
+        final AllianceProcess p = ruptures();
+        // 0.6 x (1 - 0.5 x 0.4) = 0.48; with feedback + 0.125 = 0.605.
+        assertEquals(0.48, p.repairProbability(0.6, 0.4, false), EPS);
+        assertEquals(0.605, p.repairProbability(0.6, 0.4, true), EPS);
+        // Bounded: 0.95 + 0.125 > 1.
+        assertEquals(1.0, p.repairProbability(0.95, 0.0, true), EPS);
+        assertEquals(0.0, p.repairProbability(0.0, 1.0, false), EPS);
+    }
+
+    @Test
+    void aRepairClosesPartOfTheGapAndAnUnrepairedRuptureTakesAShare() {
+        final AllianceProcess p = ruptures();
+        // 0.6 + 0.25 x 0.4 = 0.7; 0.6 x (1 - 0.2) = 0.48; the effect lasts 3 sessions.
+        assertEquals(0.7, p.repaired(0.6), EPS);
+        assertEquals(0.48, p.unrepaired(0.6), EPS);
+        assertEquals(3, p.unrepairedEffectSessions());
+        // A missed session: 0.6 x 0.95.
+        assertEquals(0.57, p.afterMissedSession(0.6), EPS);
+    }
+
+    @Test
+    void resistanceSoftensOnlyAboveTheAllianceThreshold() {
+        final AllianceProcess p = ruptures();
+        // 0.5 - 0.1 x (0.8 - 0.6) = 0.48; at 0.6 exactly and below, unchanged; never below 0.
+        assertEquals(0.48, p.softenedResistance(0.5, 0.8), EPS);
+        assertEquals(0.5, p.softenedResistance(0.5, 0.6), EPS);
+        assertEquals(0.5, p.softenedResistance(0.5, 0.3), EPS);
+        assertEquals(0.0, p.softenedResistance(0.01, 1.0), EPS);
+    }
+
     @Test
     void theDefaultsAreTheDocumentedOnes() {
         final AllianceDynamics d = TestScenarios.defaults().dynamics().alliance();

@@ -21,6 +21,8 @@ class EndingAgreementTest {
         assertEquals(8.1, EndingAgreement.goalScore(20, 27, 10, 6, 0.3), EPS);
         // Baseline 12: min(8.1, 12 - 6) = 6 (the level alone would not be a reliable change).
         assertEquals(6.0, EndingAgreement.goalScore(12, 27, 10, 6, 0.3), EPS);
+        // Baseline exactly at caseness counts as a case: min(8.1, 10 - 6) = 4, not 10 x 0.81.
+        assertEquals(4.0, EndingAgreement.goalScore(10, 27, 10, 6, 0.3), EPS);
         // A level above caseness, 0.5 -> 13.5: baseline 22 is content at min(13.5, 16) = 13.5, still a case.
         assertEquals(13.5, EndingAgreement.goalScore(22, 27, 10, 6, 0.5), EPS);
         // Below caseness, baseline 9: the share a patient at 10 would lose to reach 8.1, 9 x 0.81.
