@@ -7,14 +7,18 @@ import java.util.Locale;
 /**
  * Says which arms' results are driven by the clinic's capacity rather than by the care given: when
  * more than {@link #GAVE_UP_LIMIT} of episodes end on the waiting list, or started episodes waited
- * more than {@link #WAIT_LIMIT_WEEKS} weeks on average for their first session. Such an arm's
- * recovery and costs describe the few who got a place, not the plan's effect on the members who
- * sought care. The limits are those of docs/MODEL.md ("Capacity").
+ * more than {@link #WAIT_LIMIT_WEEKS} weeks on average from booking to their first session (patients
+ * who gave up before booking, and the weeks they hesitated, are not counted: they say nothing of the
+ * clinic's capacity). Such an arm's recovery and costs describe the few who got a place, not the
+ * plan's effect on the members who sought care. The limits are those of docs/MODEL.md ("Capacity").
  */
 public final class CapacityCheck {
     /** Share of episodes ending on the waiting list above which capacity drives the results. */
     public static final double GAVE_UP_LIMIT = 0.20;
-    /** Mean weeks from assessment to first session above which capacity drives the results. */
+    /**
+     * Mean weeks from booking to the first session above which capacity drives the results (the
+     * clinic's wait only: weeks a patient hesitated before booking are not the clinic's doing).
+     */
     public static final double WAIT_LIMIT_WEEKS = 6;
 
     private CapacityCheck() {

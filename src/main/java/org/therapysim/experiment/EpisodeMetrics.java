@@ -29,6 +29,7 @@ public final class EpisodeMetrics {
     static Map<Metric, Double> of(final ReplicationResult result, final double[] doseEffect) {
         final Share started = new Share();
         final Share declined = new Share();
+        final Share notBooked = new Share();
         final Share gaveUp = new Share();
         final Share dropout = new Share();
         final Share earlyDropout = new Share();
@@ -48,6 +49,8 @@ public final class EpisodeMetrics {
         double finishedSessions = 0;
         int finished = 0;
         double weeksWaiting = 0;
+        double weeksHesitating = 0;
+        int booked = 0;
         double allianceSum = 0;
         double payer = 0;
         double patient = 0;
@@ -61,6 +64,7 @@ public final class EpisodeMetrics {
         for (final EpisodeRecord e : result.episodes()) {
             started.add(e.started());
             declined.add(e.endReason() == EndReason.DECLINED);
+            notBooked.add(e.endReason() == EndReason.NOT_BOOKED);
             gaveUp.add(e.endReason() == EndReason.GAVE_UP_WAITING);
             payer += e.payerCost();
             patient += e.patientCost();
@@ -77,6 +81,10 @@ public final class EpisodeMetrics {
                 returned.add(e.returned());
             }
             repairs.add(e.repairs(), e.ruptures());
+            if (e.bookedWeek() != null) {
+                booked++;
+                weeksHesitating += e.weeksHesitating();
+            }
             if (!e.started()) {
                 continue;
             }
@@ -113,6 +121,7 @@ public final class EpisodeMetrics {
         m.put(Metric.EPISODES, (double) episodes);
         m.put(Metric.STARTED_RATE, started.value());
         m.put(Metric.DECLINED_RATE, declined.value());
+        m.put(Metric.NOT_BOOKED_RATE, notBooked.value());
         m.put(Metric.GAVE_UP_WAITING_RATE, gaveUp.value());
         m.put(Metric.DROPOUT_RATE, dropout.value());
         m.put(Metric.EARLY_DROPOUT_SHARE, earlyDropout.value());
@@ -122,6 +131,7 @@ public final class EpisodeMetrics {
         m.put(Metric.EARLY_RESPONSE_SHARE, earlyResponse.value());
         m.put(Metric.DETERIORATION_RATE, deterioration.value());
         m.put(Metric.MEAN_SESSIONS, ratio(finishedSessions, finished));
+        m.put(Metric.MEAN_WEEKS_HESITATING, ratio(weeksHesitating, booked));
         m.put(Metric.MEAN_WEEKS_WAITING, ratio(weeksWaiting, startedCount));
         m.put(Metric.NOT_HELPED_RATE, notHelped.value());
         m.put(Metric.CAP_REACHED_RATE, capReached.value());

@@ -14,7 +14,12 @@ public enum Metric {
     STARTED_RATE("started_rate", "Started treatment", "share of episodes"),
     /** Share of episodes whose patient did not start because of the price (Keeler et al. 1988). */
     DECLINED_RATE("declined_rate", "Did not start (price)", "share of episodes"),
-    /** Share of episodes that ended on the waiting list. */
+    /**
+     * Share of episodes whose patient decided to start but gave up the idea of care before booking
+     * the first appointment (hesitation; Clement et al. 2015).
+     */
+    NOT_BOOKED_RATE("not_booked_rate", "Gave up before booking", "share of episodes"),
+    /** Share of episodes that ended on the waiting list (after booking). */
     GAVE_UP_WAITING_RATE("gave_up_waiting_rate", "Gave up while waiting", "share of episodes"),
     /** Unilateral endings among started, ended episodes (Swift and Greenberg 2012). */
     DROPOUT_RATE("dropout_rate", "Dropout", "share of started episodes"),
@@ -30,7 +35,12 @@ public enum Metric {
     DETERIORATION_RATE("deterioration_rate", "Deterioration", "share of finished courses"),
     /** Mean sessions attended in a finished course. */
     MEAN_SESSIONS("mean_sessions", "Sessions per finished course", "sessions"),
-    /** Mean weeks from assessment to the first session, among started episodes. */
+    /** Mean weeks from the start of the episode to booking the first appointment, among episodes that booked. */
+    MEAN_WEEKS_HESITATING("mean_weeks_hesitating", "Weeks hesitating before booking", "weeks"),
+    /**
+     * Mean weeks from booking (joining the clinic's waiting list) to the first session, among
+     * started episodes: the clinic's queue and any prior authorization, not the patient's hesitation.
+     */
     MEAN_WEEKS_WAITING("mean_weeks_waiting", "Weeks waiting", "weeks"),
     /** Share of started episodes ended by agreement because the patient was not helped. */
     NOT_HELPED_RATE("not_helped_rate", "Ended as not helped", "share of started episodes"),

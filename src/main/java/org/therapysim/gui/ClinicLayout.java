@@ -47,7 +47,7 @@ final class ClinicLayout {
                 case DROPOUT -> DROPOUT;
                 case CAP_REACHED -> CAP;
                 case REVIEW_DENIED -> DENIED;
-                case DECLINED -> DECLINED;
+                case DECLINED, NOT_BOOKED -> DECLINED;
                 case GAVE_UP_WAITING, HORIZON -> GAVE_UP;
             };
         }
@@ -84,8 +84,8 @@ final class ClinicLayout {
             seats.put(therapists.get(i), 0);
         }
         field.setObjectLocation(new Label("Therapists and their patients", false), at(LEFT - 10, TOP - 24));
-        field.setObjectLocation(new Label("Waiting room: " + waitingCount(clinic), false), at(ROOM_X - 10, TOP - 24));
         final List<Patient> waiting = new ArrayList<>();
+        int hesitating = 0;
         final Map<Ended, List<Patient>> ended = new EnumMap<>(Ended.class);
         for (final Ended e : Ended.values()) {
             ended.put(e, new ArrayList<>());
@@ -98,11 +98,15 @@ final class ClinicLayout {
                     final int row = therapists.indexOf(t);
                     field.setObjectLocation(p, at(LEFT + 30 + seat * DOT, TOP + row * rowHeight));
                 }
+                // Decided to start but not yet booked: not at the clinic, so counted but not drawn.
+                case HESITATING -> hesitating++;
                 case WAITING -> waiting.add(p);
                 case ENDED -> ended.get(Ended.of(p.getLastEndReason(), p.getLastRecovered())).add(p);
                 default -> throw new IllegalStateException("unknown phase " + p.getPhase());
             }
         }
+        field.setObjectLocation(new Label("Waiting room: " + waitingCount(clinic) + " (not yet booked: " + hesitating
+                + ")", false), at(ROOM_X - 10, TOP - 24));
         for (int i = 0; i < waiting.size() && i < ROOM_COLUMNS * 18; i++) {
             field.setObjectLocation(waiting.get(i), at(ROOM_X + (i % ROOM_COLUMNS) * DOT, TOP + (i / ROOM_COLUMNS) * DOT));
         }

@@ -63,6 +63,9 @@ final class Caseload implements Steppable {
                     p.inCaseload = false;
                     continue;
                 }
+                case HESITATING -> {
+                    // not yet booked: neither on the waiting list nor in treatment
+                }
                 case WAITING -> {
                     // counted by the clinic's waiting list
                 }

@@ -14,7 +14,8 @@ import sim.engine.Steppable;
  * are matched first come, first served to therapists with a free slot: in-network first; when the
  * network is full, a patient may take a free out-of-network slot at the out-of-network price.
  * Patients joining the list in the same week join in order of patient id, so the list never
- * depends on the order in which MASON stepped them.
+ * depends on the order in which MASON stepped them. A patient joins when they book the first
+ * appointment; one who has decided to start but hesitates ({@link HelpSeeking}) is not on the list.
  */
 public final class Clinic implements Steppable {
     private static final long serialVersionUID = 1L;

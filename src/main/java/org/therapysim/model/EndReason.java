@@ -16,6 +16,8 @@ public enum EndReason {
     REVIEW_DENIED,
     /** The treatment-seeker did not start: the price of a session deterred them. */
     DECLINED,
+    /** The patient decided to start but gave up the idea of care before booking the first appointment. */
+    NOT_BOOKED,
     /** The patient gave up while on the waiting list. */
     GAVE_UP_WAITING,
     /** Still open at the simulation horizon (censored). */

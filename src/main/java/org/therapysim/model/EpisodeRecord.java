@@ -2,7 +2,7 @@ package org.therapysim.model;
 
 /**
  * One episode of care as it ended: the row of the episode table. Boxed fields are null where the
- * value does not apply (never started treatment; recovery for a patient not at caseness at
+ * value does not apply (never booked or never started treatment; recovery for a patient not at caseness at
  * assessment; relapse after an episode that did not end below caseness after a session; return to
  * care after an episode that did not end at or above caseness, or was censored at the horizon).
  *
@@ -18,6 +18,7 @@ public record EpisodeRecord(
         Integer therapistId,
         String therapistOrientation,
         int arrivalWeek,
+        Integer bookedWeek,
         Integer firstSessionWeek,
         int endWeek,
         int sessionsAttended,
@@ -59,8 +60,19 @@ public record EpisodeRecord(
         return sessionsAttended >= 2 && endReason != EndReason.HORIZON;
     }
 
-    /** @return weeks from arrival to the first session, or null if there was none */
+    /**
+     * @return weeks from booking (joining the clinic's waiting list) to the first session, or null
+     *     if there was none: the wait the clinic's queue (and a prior authorization) imposed
+     */
     public Integer weeksWaiting() {
-        return firstSessionWeek == null ? null : firstSessionWeek - arrivalWeek;
+        return firstSessionWeek == null ? null : firstSessionWeek - bookedWeek;
+    }
+
+    /**
+     * @return weeks from the start of the episode to booking the first appointment (hesitation), or
+     *     null if the patient never booked
+     */
+    public Integer weeksHesitating() {
+        return bookedWeek == null ? null : bookedWeek - arrivalWeek;
     }
 }

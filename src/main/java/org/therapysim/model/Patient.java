@@ -15,8 +15,10 @@ import org.therapysim.scenario.ReviewSpec;
  * numbers from it whatever happens that week, so that the same patient meets the same chances
  * under every benefit design (common random numbers).
  *
- * <p>Week by week the patient waits (following the untreated course, and possibly giving up),
- * waits for an authorization or a review decision, or is in treatment: attendance, alliance,
+ * <p>Week by week the patient hesitates before booking the first appointment (following the
+ * untreated course, and possibly giving up the idea of care; see {@link HelpSeeking}), waits on the
+ * list (following the untreated course, and possibly giving up), waits for an authorization or a
+ * review decision, or is in treatment: attendance, alliance,
  * ruptures and repair, symptom change, resistance, and the endings (planned, dropout, cap, denied
  * review). After an ending below caseness the patient may relapse and start a new episode; after
  * an ending at or above caseness the patient may return to care and start one.
@@ -26,6 +28,8 @@ public final class Patient {
 
     /** Where the patient stands in the episode. */
     public enum Phase {
+        /** Decided to start, not yet booked: not on the waiting list. */
+        HESITATING,
         /** On the waiting list. */
         WAITING,
         /** Matched, waiting for prior authorization. */
@@ -144,7 +148,11 @@ public final class Patient {
         return sim.scenario().conditions().get(sim.scenario().conditions().size() - 1);
     }
 
-    /** Begins an episode at {@code week}: the patient is assessed and joins the waiting list. */
+    /**
+     * Begins an episode at {@code week}: the patient is assessed and decides whether to start (the
+     * price); one who starts books the first appointment (joins the waiting list) at once or
+     * hesitates (see {@link #decideBooking}).
+     */
     void beginEpisode(final int week) {
         if (account == null) {
             account = new HealthAccount(week, sim.scenario().evaluation(), measure, sim.utility(condition.measure()),
@@ -162,10 +170,32 @@ public final class Patient {
             end(EndReason.DECLINED, week);
             return;
         }
-        phase = Phase.WAITING;
         drawWeek();
-        sim.clinic().enqueue(this);
+        decideBooking(week);
         sim.caseload().add(this);
+    }
+
+    /**
+     * Whether a patient who has decided to start books the first appointment at the start of
+     * {@code week} (before the week's matching), with the {@link HelpSeeking} probability at the
+     * current score. The decision uses the week's {@code uDecision}: the draw of the waiting list's
+     * give-up, the self-pay decision and the review decision, none of which a week of hesitation
+     * uses. A patient who books may meet one of those in the same week; given {@code uDecision < p},
+     * {@code uDecision / p} is again uniform on [0, 1) and independent of the booking, so it is
+     * rescaled for them (unchanged when p is 1, where everyone books at once as before hesitation
+     * was modelled). The others hesitate.
+     */
+    private void decideBooking(final int week) {
+        final HelpSeeking help = sim.helpSeeking();
+        final double p = help.bookingProbability(score, measure.max(), help.fear(helpSeekingDelayWeeks));
+        if (uDecision >= p) {
+            phase = Phase.HESITATING;
+            return;
+        }
+        uDecision /= p;
+        current.bookedWeek = week;
+        phase = Phase.WAITING;
+        sim.clinic().enqueue(this);
     }
 
     /**
@@ -207,6 +237,7 @@ public final class Patient {
         accrueWeeklyCosts();
         account.week(week, score, condition.naturalImprovementPerWeek());
         switch (phase) {
+            case HESITATING -> hesitatingWeek(week);
             case WAITING -> waitingWeek(week);
             case AUTHORIZING -> {
                 if (week < resumeWeek) {
@@ -233,6 +264,11 @@ public final class Patient {
         }
         if (phase != Phase.ENDED) {
             drawWeek();
+            // After a week of hesitation the patient decides again, on the next week's draws, so that
+            // one who books is on the list for the next week's matching (none after the last week).
+            if (phase == Phase.HESITATING && week + 1 < sim.horizon()) {
+                decideBooking(week + 1);
+            }
         }
     }
 
@@ -241,6 +277,19 @@ public final class Patient {
             current.productivityLoss += account.productivityLoss(score);
         }
         current.medicalCost += account.medicalCost(score);
+    }
+
+    /**
+     * A week of hesitation before booking: the untreated course, and giving up the idea of care
+     * with the waiting list's weekly probability. The give-up is drawn on {@code uCancel} (the
+     * therapist's cancellation, unused in a week without a session), as {@code uDecision} decides
+     * the booking.
+     */
+    private void hesitatingWeek(final int week) {
+        untreatedWeek();
+        if (uCancel < access().giveUpPerWeek()) {
+            end(EndReason.NOT_BOOKED, week);
+        }
     }
 
     private void waitingWeek(final int week) {
@@ -625,9 +674,9 @@ public final class Patient {
         final Boolean reliableImprovement = started ? e.baseline - endScore >= measure.reliableChange() : null;
         final Boolean recovered = started && caseAtStart ? endScore < measure.caseness() : null;
         return new EpisodeRecord(id, episode, condition.name(), e.therapistId < 0 ? null : e.therapistId,
-                e.orientation,
-                e.arrivalWeek, e.firstSessionWeek < 0 ? null : e.firstSessionWeek, week, e.sessions, e.planPaid,
-                e.selfPaid, e.sessionsToReliableImprovement < 0 ? null : e.sessionsToReliableImprovement, reason,
+                e.orientation, e.arrivalWeek, e.bookedWeek < 0 ? null : e.bookedWeek,
+                e.firstSessionWeek < 0 ? null : e.firstSessionWeek, week, e.sessions, e.planPaid, e.selfPaid,
+                e.sessionsToReliableImprovement < 0 ? null : e.sessionsToReliableImprovement, reason,
                 e.baseline, started ? endScore : null, caseAtStart, reliableImprovement, recovered,
                 recovered == null ? null : recovered && reliableImprovement,
                 started ? endScore - e.baseline >= measure.reliableChange() : null, relapsed, returned,
@@ -766,6 +815,8 @@ public final class Patient {
     private static final class Episode {
         private final int arrivalWeek;
         private final int baseline;
+        /** The week of the first matching the patient took part in (booked the first appointment), or -1. */
+        private int bookedWeek = -1;
         private int firstSessionWeek = -1;
         private int therapistId = -1;
         private String orientation;

@@ -9,7 +9,7 @@ import org.therapysim.scenario.ReturnToCareSpec;
  * one-year probability of returning at a score held at caseness after an ending by the patient or
  * by agreement ({@code 1 - (1 - h0)^52}), {@code m} is 1 after a dropout, a "not helped" or a
  * planned ending, the plan-ending multiplier after the cap or a denied review and the not-started
- * multiplier after declining or giving up on the waiting list, and
+ * multiplier after declining, giving up before booking or giving up on the waiting list, and
  * {@code s_k = s (1 - natural)^(k - 1)} is the expected untreated course from the score at the
  * ending. The hazard thus falls as the untreated course brings the score down.
  */
@@ -31,7 +31,7 @@ final class ReturnToCare {
         return switch (reason) {
             case PLANNED, NOT_HELPED, DROPOUT -> 1.0;
             case CAP_REACHED, REVIEW_DENIED -> planEndMultiplier;
-            case DECLINED, GAVE_UP_WAITING -> notStartedMultiplier;
+            case DECLINED, NOT_BOOKED, GAVE_UP_WAITING -> notStartedMultiplier;
             case HORIZON -> 0.0;
         };
     }

@@ -47,6 +47,7 @@ public final class TherapySim extends SimState {
     private transient ResponseProfile responseProfile;
     private transient HarmfulCourse harmfulCourse;
     private transient EndingAgreement endingAgreement;
+    private transient HelpSeeking helpSeeking;
     private transient Referral referral;
     private transient Caseload caseload;
     private transient List<Patient> patients;
@@ -81,6 +82,7 @@ public final class TherapySim extends SimState {
         responseProfile = new ResponseProfile(scenario.patients().responseClasses());
         harmfulCourse = new HarmfulCourse(scenario.dynamics().deterioration());
         endingAgreement = new EndingAgreement(scenario.dynamics().ending());
+        helpSeeking = new HelpSeeking(scenario.dynamics().helpSeeking(), scenario.patients().helpSeekingDelayWeeks());
         patients = new ArrayList<>();
         patientWeeks = 0;
         weeksDone = 0;
@@ -269,5 +271,9 @@ public final class TherapySim extends SimState {
 
     EndingAgreement endings() {
         return endingAgreement;
+    }
+
+    HelpSeeking helpSeeking() {
+        return helpSeeking;
     }
 }

@@ -81,6 +81,7 @@ public final class Charts {
             EndReason.CAP_REACHED, new Color(0xE69F00),
             EndReason.REVIEW_DENIED, new Color(0xCC79A7),
             EndReason.DECLINED, new Color(0x4D4D4D),
+            EndReason.NOT_BOOKED, new Color(0xBDBDBD),
             EndReason.GAVE_UP_WAITING, new Color(0x8C8C8C),
             EndReason.HORIZON, new Color(0x56B4E9)));
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);

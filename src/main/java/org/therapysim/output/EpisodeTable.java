@@ -12,7 +12,7 @@ public final class EpisodeTable {
     /** Column names, in order. */
     public static final String[] HEADER = {"arm", "replication", "patient_id", "episode", "condition", "therapist_id",
         "therapist_orientation",
-        "arrival_week", "first_session_week", "end_week", "sessions_attended", "sessions_plan_paid",
+        "arrival_week", "booked_week", "first_session_week", "end_week", "sessions_attended", "sessions_plan_paid",
         "sessions_self_paid", "sessions_to_reliable_improvement", "end_reason", "baseline_score", "end_score",
         "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed", "returned",
         "alliance_mean", "alliance_final", "ruptures", "repairs", "therapist_switches", "no_shows",
@@ -29,7 +29,8 @@ public final class EpisodeTable {
         for (final EpisodeRecord e : result.episodes()) {
             rows.text(arm).integer(replication).integer(e.patientId()).integer(e.episode()).text(e.condition())
                     .integer(e.therapistId()).text(e.therapistOrientation())
-                    .integer(e.arrivalWeek()).integer(e.firstSessionWeek()).integer(e.endWeek())
+                    .integer(e.arrivalWeek()).integer(e.bookedWeek()).integer(e.firstSessionWeek())
+                    .integer(e.endWeek())
                     .integer(e.sessionsAttended()).integer(e.sessionsPlanPaid()).integer(e.sessionsSelfPaid())
                     .integer(e.sessionsToReliableImprovement()).text(e.endReason().word()).integer(e.baselineScore())
                     .integer(e.endScore()).bool(e.reliableImprovement()).bool(e.recovered())

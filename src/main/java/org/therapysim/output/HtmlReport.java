@@ -435,8 +435,9 @@ public final class HtmlReport {
         figure(Charts.metricByArm(result, Metric.PAYER_COST_PMPM), "payer-cost", "Payer cost per member per month",
                 "What the plan pays for sessions per covered member per month, with 95% intervals.");
         figure(Charts.endReasons(result), "end-reasons", "How episodes ended",
-                "Share of all episodes by how they ended: planned, dropout, at the cap, after a denied review,"
-                        + " declined because of the price, gave up waiting, or still open when the simulation ended.");
+                "Share of all episodes by how they ended: planned, not helped, dropout, at the cap, after a denied"
+                        + " review, declined because of the price, gave up before booking, gave up waiting, or still"
+                        + " open when the simulation ended.");
         if (sweep != null) {
             for (final SweepAxis.Chart chart : sweep.charts(result)) {
                 figure(chart.chart(), chart.file().replace('_', '-'), chart.title(), chart.title() + ".");
@@ -707,17 +708,23 @@ public final class HtmlReport {
         method("Price response", "The price a patient faces (deductible, copay, coinsurance) lowers the chance of"
                 + " starting an episode, of continuing at one's own expense at a cap and of attending; cost sharing"
                 + " mainly reduces the number of episodes, not their length.", "Keeler, Manning & Wells 1988");
+        method("Booking the first appointment", "A patient who has decided to start does not always book at"
+                + " once: each week the chance of booking is higher for more severe patients and lower for more"
+                + " fearful ones (fear being the patient's delay between onset and the first call), and a"
+                + " hesitating patient may give up the idea of care. The weeks waiting for a first session count"
+                + " from booking.", "Clement et al. 2015 (stigma and help-seeking); sizes otherwise assumptions");
         method("Relapse", "A patient who ends below caseness may relapse and start a new episode; the yearly risk"
                 + " after a planned ending is that after acute cognitive therapy, higher after other endings and"
                 + " when residual symptoms remain at the end.", "Vittengl et al. 2007; Ali et al. 2017");
         method("Return to care", "A patient who ends at or above caseness (at the cap, after a denied review, a"
-                + " dropout, or without starting) may seek care again and start a new episode, the sooner the more"
-                + " severe the symptoms, and sooner after an ending by the plan's rules than after one by the"
-                + " patient; when a plan-year cap is used up, the return waits for the next plan year.",
+                + " dropout, or without starting or booking) may seek care again and start a new episode, the sooner"
+                + " the more severe the symptoms, and sooner after an ending by the plan's rules than after one by"
+                + " the patient; when a plan-year cap is used up, the return waits for the next plan year.",
                 "assumption; order of magnitude from Lorimer et al. 2023");
         method("Follow-up", "Every patient who sought care is followed for " + horizon() + " from first arrival,"
-                + " whether they started, declined, gave up waiting, dropped out or recovered, so that the untreated"
-                + " course, relapse and its costs count.", "docs/MODEL.md, \"Economic evaluation\"");
+                + " whether they started, declined, gave up before booking or while waiting, dropped out or recovered,"
+                + " so that the untreated course, relapse and its costs count.",
+                "docs/MODEL.md, \"Economic evaluation\"");
         method("Utility mapping", "Each week's questionnaire score is turned into a health-state utility ("
                 + Html.escape(instruments()) + ") by a piecewise-linear correspondence given in the scenario"
                 + " (measures.*.utility in scenario.yaml); a year at utility u counts u QALYs. The built-in"

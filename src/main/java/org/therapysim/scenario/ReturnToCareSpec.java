@@ -13,7 +13,7 @@ package org.therapysim.scenario;
  * @param planEndMultiplier hazard multiplier after an ending by the plan's rules (cap reached,
  *     review denied)
  * @param notStartedMultiplier hazard multiplier after an episode that never started (declined for
- *     the price, gave up waiting)
+ *     the price, gave up before booking, gave up waiting)
  */
 public record ReturnToCareSpec(double oneYearProbability, double severityPower, double planEndMultiplier,
         double notStartedMultiplier) {

@@ -49,10 +49,10 @@ final class EpisodeRows {
 
     private static boolean nullable(final String column) {
         return switch (column) {
-            case "therapist_id", "therapist_orientation", "first_session_week", "sessions_to_reliable_improvement",
-                "end_score", "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed",
-                "returned", "alliance_mean", "alliance_final", "payer_cost", "patient_cost", "admin_cost",
-                "productivity_loss", "medical_cost" -> true;
+            case "therapist_id", "therapist_orientation", "booked_week", "first_session_week",
+                "sessions_to_reliable_improvement", "end_score", "reliable_improvement", "recovered",
+                "reliable_recovery", "deteriorated", "relapsed", "returned", "alliance_mean", "alliance_final",
+                "payer_cost", "patient_cost", "admin_cost", "productivity_loss", "medical_cost" -> true;
             default -> false;
         };
     }
@@ -60,8 +60,9 @@ final class EpisodeRows {
     /** @return one episode's row, column for column as {@link EpisodeTable#render} writes it */
     static Row of(final String arm, final int replication, final EpisodeRecord e) {
         return RowFactory.create(arm, replication, e.patientId(), e.episode(), e.condition(), e.therapistId(),
-                e.therapistOrientation(), e.arrivalWeek(), e.firstSessionWeek(), e.endWeek(), e.sessionsAttended(),
-                e.sessionsPlanPaid(), e.sessionsSelfPaid(), e.sessionsToReliableImprovement(), e.endReason().word(),
+                e.therapistOrientation(), e.arrivalWeek(), e.bookedWeek(), e.firstSessionWeek(), e.endWeek(),
+                e.sessionsAttended(), e.sessionsPlanPaid(), e.sessionsSelfPaid(), e.sessionsToReliableImprovement(),
+                e.endReason().word(),
                 e.baselineScore(), e.endScore(), e.reliableImprovement(), e.recovered(), e.reliableRecovery(),
                 e.deteriorated(), e.relapsed(), e.returned(), rounded(e.allianceMean(), ALLIANCE_DECIMALS),
                 rounded(e.allianceFinal(), ALLIANCE_DECIMALS), e.ruptures(), e.repairs(), e.therapistSwitches(),

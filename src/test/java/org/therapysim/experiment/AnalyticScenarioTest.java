@@ -427,6 +427,9 @@ class AnalyticScenarioTest {
         m.put(Metric.EPISODES, (double) PATIENTS);
         m.put(Metric.STARTED_RATE, 1.0);
         m.put(Metric.DECLINED_RATE, 0.0);
+        // Everyone books at once (booking logit 50): no hesitation, no one gives up before booking.
+        m.put(Metric.NOT_BOOKED_RATE, 0.0);
+        m.put(Metric.MEAN_WEEKS_HESITATING, 0.0);
         m.put(Metric.GAVE_UP_WAITING_RATE, 0.0);
         m.put(Metric.DROPOUT_RATE, 0.0);
         m.put(Metric.EARLY_DROPOUT_SHARE, Double.NaN);
@@ -502,6 +505,7 @@ class AnalyticScenarioTest {
             assertEquals("depression", e.condition(), who);
             assertEquals(c.reason(), e.endReason(), who);
             assertEquals(0, e.arrivalWeek(), who);
+            assertEquals(0, e.bookedWeek(), who + ": booked at once");
             assertEquals(c.delay(), e.firstSessionWeek(), who + ": matched in week 0, seen after the authorization");
             assertEquals(c.endWeek(), e.endWeek(), who);
             assertEquals(c.sessions(), e.sessionsAttended(), who);

@@ -12,6 +12,7 @@ final class Episode {
     private Integer therapistId = 1;
     private String orientation = "cbt";
     private int arrivalWeek;
+    private Integer bookedWeek;
     private Integer firstSessionWeek;
     private int sessions;
     private Integer improvedAt;
@@ -45,6 +46,7 @@ final class Episode {
         e.endReason = reason;
         e.sessions = sessions;
         if (sessions > 0) {
+            e.bookedWeek = 0;
             e.firstSessionWeek = 0;
             e.alliance = 0.5;
             e.endScore = e.baseline;
@@ -63,8 +65,15 @@ final class Episode {
         return this;
     }
 
+    /** Booked at arrival, first session in {@code firstSession}. */
     Episode waited(final int arrival, final int firstSession) {
+        return waited(arrival, arrival, firstSession);
+    }
+
+    /** Arrived, booked the first appointment and (null: never) had the first session in these weeks. */
+    Episode waited(final int arrival, final Integer booked, final Integer firstSession) {
         arrivalWeek = arrival;
+        bookedWeek = booked;
         firstSessionWeek = firstSession;
         return this;
     }
@@ -132,8 +141,9 @@ final class Episode {
     }
 
     EpisodeRecord build() {
-        return new EpisodeRecord(patientId, 1, "depression", therapistId, orientation, arrivalWeek, firstSessionWeek,
-                arrivalWeek + 10, sessions, sessions, 0, improvedAt, endReason, baseline, endScore, caseness,
+        return new EpisodeRecord(patientId, 1, "depression", therapistId, orientation, arrivalWeek, bookedWeek,
+                firstSessionWeek, arrivalWeek + 10, sessions, sessions, 0, improvedAt, endReason, baseline, endScore,
+                caseness,
                 reliableImprovement, recovered, reliableRecovery, deteriorated, relapsed, returned, alliance, alliance,
                 ruptures, repairs, switches, 0, 0, 0, outOfNetwork, payer, patient, admin, productivity, medical);
     }

@@ -109,6 +109,37 @@ class EpisodeMetricsTest {
     }
 
     @Test
+    void hesitationCountsFromTheStartOfTheEpisodeAndTheWaitFromBooking() {
+        // ep  end               sessions  began  booked  first session
+        // b1  declined              0       0      -        -
+        // b2  not booked            0       0      -        -      (gave up while hesitating)
+        // b3  gave up waiting       0       1      3        -
+        // b4  dropout               2       0      0        2
+        // b5  planned               6       2      6        7
+        // b6  horizon               0       4      -        -      (still hesitating at the end)
+        final List<EpisodeRecord> episodes = List.of(
+                Episode.ended(EndReason.DECLINED, 0).build(),
+                Episode.ended(EndReason.NOT_BOOKED, 0).build(),
+                Episode.ended(EndReason.GAVE_UP_WAITING, 0).waited(1, 3, null).build(),
+                Episode.ended(EndReason.DROPOUT, 2).waited(0, 0, 2).outcome(false, false, false, false).build(),
+                Episode.ended(EndReason.PLANNED, 6).waited(2, 6, 7).outcome(true, true, true, false).build(),
+                Episode.ended(EndReason.HORIZON, 0).waited(4, null, null).build());
+        final Map<Metric, Double> m = metrics(episodes, 1200, new int[0], NO_ECONOMICS);
+        // Shares of all 6 episodes: started b4, b5; declined b1; not booked b2; gave up waiting b3.
+        assertEquals(2.0 / 6, m.get(Metric.STARTED_RATE), EPS);
+        assertEquals(1.0 / 6, m.get(Metric.DECLINED_RATE), EPS);
+        assertEquals(1.0 / 6, m.get(Metric.NOT_BOOKED_RATE), EPS);
+        assertEquals(1.0 / 6, m.get(Metric.GAVE_UP_WAITING_RATE), EPS);
+        // Hesitation among the episodes that booked (b3, b4, b5): (3 - 1) + (0 - 0) + (6 - 2) = 6 over 3.
+        assertEquals(2.0, m.get(Metric.MEAN_WEEKS_HESITATING), EPS);
+        // Waiting among started episodes, from booking: (2 - 0) + (7 - 6) = 3 over 2 (from the start of
+        // the episode it would be (2 + 5) / 2 = 3.5).
+        assertEquals(1.5, m.get(Metric.MEAN_WEEKS_WAITING), EPS);
+        // No episode booked: hesitation is undefined.
+        assertUndefined(metrics(episodes.subList(0, 2), 1200, new int[0], NO_ECONOMICS), Metric.MEAN_WEEKS_HESITATING);
+    }
+
+    @Test
     void outcomesOfFinishedCourses() {
         final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], NO_ECONOMICS);
         // Finished courses (ended, two or more sessions): e4, e5, e6, e7, e9; not e3 (one session) nor

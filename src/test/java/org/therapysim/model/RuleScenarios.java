@@ -7,7 +7,8 @@ import org.therapysim.scenario.Scenario;
 
 /**
  * Closed cohorts in which the course of every patient follows from the plan's rules alone: each
- * patient starts, attends a session every week (no cancellation, no no-show), never drops out,
+ * patient starts, books the first appointment at once (a booking logit of 50 is a probability of 1
+ * in double precision), attends a session every week (no cancellation, no no-show), never drops out,
  * never ends by plan, never gives up waiting, never relapses and never returns to care. Prices move
  * no decision, and an in-network session is allowed $100, so that cost sharing can be worked by hand.
  */
@@ -31,7 +32,8 @@ final class RuleScenarios {
             "workforce.harmfulCourseRisk.mean=0", "workforce.harmfulCourseRisk.sd=0",
             "dynamics.access.giveUpPerWeek=0", "dynamics.access.startPricePer100=0",
             "dynamics.access.noShowPricePer100=0", "dynamics.access.selfPayPricePer100=0",
-            "dynamics.relapse.oneYearRisk=0", "dynamics.returnToCare.oneYearProbability=0");
+            "dynamics.relapse.oneYearRisk=0", "dynamics.returnToCare.oneYearProbability=0",
+            "dynamics.helpSeeking.bookingLogit=50");
 
     private RuleScenarios() {
     }

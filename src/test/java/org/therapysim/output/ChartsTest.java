@@ -68,7 +68,10 @@ class ChartsTest {
     static void runSmallExperiments() throws IOException {
         final ScenarioLoader loader = new ScenarioLoader();
         final Path file = scenarios.resolve("small.yaml");
-        Files.writeString(file, "name: small\npopulation: {mode: cohort, cohortSize: 300}\nsimulation: {weeks: 52}\n");
+        // No relapse or return to care: every course begins near week 0, so a capped course reaches its
+        // cap long before the horizon and is never censored at the cap (see the retention test).
+        Files.writeString(file, "name: small\npopulation: {mode: cohort, cohortSize: 300}\nsimulation: {weeks: 52}\n"
+                + "dynamics: {relapse: {oneYearRisk: 0}, returnToCare: {oneYearProbability: 0}}\n");
         final ResolvedTree small = loader.resolve(file);
         final Scenario a = loader.bind(small);
         final Scenario b = loader.bind(loader.override(loader.override(small, "plan.sessionCap.sessions", "6", "test"),
@@ -159,7 +162,8 @@ class ChartsTest {
     @Test
     void cappedArmsRetentionFallsToZeroAfterTheCap() {
         // Every course of the capped arm that reaches session 6 ends there: no one is in treatment at
-        // session 7 or later, a share known to be 0 (the curve used to stop at the cap instead).
+        // session 7 or later, a share known to be 0 (the curve used to stop at the cap instead). A course
+        // censored at session 6 by the horizon would leave it undefined; none begins late enough.
         final var data = Charts.retention(twoArms).getXYPlot().getDataset();
         assertEquals(SessionCurves.MAX_SESSION, data.getItemCount(1));
         assertTrue(data.getYValue(1, 5) > 0, "some patients reach session 6");

@@ -26,7 +26,8 @@ class CsvRowTest {
             final CSVPrinter printer = new CSVPrinter(episodes, Tables.ROWS);
             for (final EpisodeRecord e : result.episodes()) {
                 printer.printRecord(Tables.cell(arm), 3, e.patientId(), e.episode(), e.condition(), Numbers.cell(e.therapistId()),
-                        Numbers.cell(e.therapistOrientation()), e.arrivalWeek(), Numbers.cell(e.firstSessionWeek()),
+                        Numbers.cell(e.therapistOrientation()), e.arrivalWeek(), Numbers.cell(e.bookedWeek()),
+                        Numbers.cell(e.firstSessionWeek()),
                         e.endWeek(), e.sessionsAttended(), e.sessionsPlanPaid(), e.sessionsSelfPaid(),
                         Numbers.cell(e.sessionsToReliableImprovement()), e.endReason().word(), e.baselineScore(),
                         Numbers.cell(e.endScore()), Numbers.cell(e.reliableImprovement()), Numbers.cell(e.recovered()),
