@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,8 @@ import org.therapysim.TherapysimException;
  * ({@code defaults.yaml}, every value documented in docs/MODEL.md); it may {@code extends:} another
  * scenario file (path relative to itself), whose keys it overrides: mappings merge key by key,
  * lists and plain values are replaced. A study file has {@code arms:}, a list of scenario files or
- * inline scenarios, the first being the reference.
+ * inline scenarios, the first being the reference; its arms must share the settings every row of
+ * the comparison is labelled with ({@link Study#SHARED_SETTINGS}).
  *
  * <p>Every problem ends in one {@link TherapysimException} with exit code 2 whose message names
  * the file, the key path, the value and the rule.
@@ -100,7 +102,10 @@ public final class ScenarioLoader {
      * @param file the study or scenario
      */
     public Study loadStudy(final Path file) {
-        final JsonNode root = read(file);
+        return loadStudy(file, read(file));
+    }
+
+    private Study loadStudy(final Path file, final JsonNode root) {
         if (!root.has("arms")) {
             final Study single = Study.of(load(file));
             return root.has(PSA) ? single.withUncertain(uncertain(root.get(PSA), file.toString(), single.reference()))
@@ -115,13 +120,68 @@ public final class ScenarioLoader {
             return loadStudy(files.get(0));
         }
         final List<Scenario> arms = new ArrayList<>();
+        // Where each arm came from: its file, and how its keys are written there.
+        final List<String> fileOf = new ArrayList<>();
+        final List<String> prefixOf = new ArrayList<>();
         for (final Path file : files) {
-            arms.addAll(loadStudy(file).arms());
+            final JsonNode root = read(file);
+            final List<Scenario> own = loadStudy(file, root).arms();
+            for (int j = 0; j < own.size(); j++) {
+                arms.add(own.get(j));
+                fileOf.add(file.toString());
+                prefixOf.add(root.has("arms") ? "arms[" + j + "]." : "");
+            }
         }
+        requireSharedSettings(arms, fileOf::get, prefixOf::get,
+                i -> "arm \"" + arms.get(i).name() + "\" (" + fileOf.get(i) + ")", "arm", "");
         final Scenario reference = arms.get(0);
-        return wrap(files.get(0).toString(), "arms", () -> new Study("comparison", "Comparison of "
+        return wrap(files.get(0).toString(), "", () -> new Study("comparison", "Comparison of "
                 + arms.stream().map(Scenario::name).toList(), arms, reference.simulation().replications(),
                 reference.simulation().seed()));
+    }
+
+    /**
+     * Refuses arms that do not share the settings each comparison is labelled with once
+     * ({@link Study#SHARED_SETTINGS}), naming the first that differs, its value and the reference's.
+     *
+     * @param label what the message names first (a file, or a command)
+     * @param arms the arms, the first the reference
+     * @param noun what an arm is called in the message ("arm", "design point")
+     * @param advice what to do instead, appended to the rule (may be empty)
+     * @throws TherapysimException with exit code 2
+     */
+    public static void requireSharedSettings(final String label, final List<Scenario> arms, final String noun,
+            final String advice) {
+        requireSharedSettings(arms, i -> label, i -> "", i -> noun + " \"" + arms.get(i).name() + "\"", noun,
+                advice);
+    }
+
+    /**
+     * @param fileOf the file to name for arm i
+     * @param prefixOf how arm i's keys are written in that file ("" or "arms[1].")
+     * @param nameOf how arm i is called in the rule
+     */
+    private static void requireSharedSettings(final List<Scenario> arms, final IntFunction<String> fileOf,
+            final IntFunction<String> prefixOf, final IntFunction<String> nameOf, final String noun,
+            final String advice) {
+        final Study.Difference d = Study.firstDifference(arms);
+        if (d == null) {
+            return;
+        }
+        throw invalid(fileOf.apply(d.arm()), prefixOf.apply(d.arm()) + d.key(), shown(d.value()),
+                "must be the same in every " + noun + ": " + nameOf.apply(d.arm()) + " has " + shown(d.value())
+                + " but the reference " + nameOf.apply(0) + " has " + shown(d.reference()) + "; " + noun
+                + "s are compared in one analysis, so they must share simulation.weeks and the evaluation horizon, "
+                + "discount rate, willingness to pay (and its range), currency and price year"
+                + (advice.isEmpty() ? "" : "; " + advice));
+    }
+
+    /** @return a setting's value as written in YAML (a whole amount without a decimal point) */
+    private static String shown(final Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
     }
 
     /** Reads and validates a file of published targets (no defaults apply: every key is written out). */
@@ -235,16 +295,21 @@ public final class ScenarioLoader {
             throw invalid(label, "arms", armsNode, "must be a non-empty list of scenario files or scenarios");
         }
         final List<Scenario> arms = new ArrayList<>();
+        final List<String> named = new ArrayList<>();
         for (int i = 0; i < armsNode.size(); i++) {
             final JsonNode arm = armsNode.get(i);
             if (arm.isTextual()) {
                 arms.add(load(resolveRelative(file, arm.asText())));
+                named.add(" (" + arm.asText() + ")");
             } else if (arm.isObject()) {
                 arms.add(bindInline((ObjectNode) arm, file, "arms[" + i + "]"));
+                named.add("");
             } else {
                 throw invalid(label, "arms[" + i + "]", arm, "must be a scenario file name or an inline scenario");
             }
         }
+        requireSharedSettings(arms, i -> label, i -> "arms[" + i + "].",
+                i -> "arm \"" + arms.get(i).name() + "\"" + named.get(i), "arm", "");
         final Scenario reference = arms.get(0);
         final String name = text(root, "study", file, reference.name());
         final String description = text(root, "description", file, reference.description());

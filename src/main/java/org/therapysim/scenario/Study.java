@@ -3,6 +3,7 @@ package org.therapysim.scenario;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A comparison of benefit designs: named arms, the first of which is the reference. All arms run
@@ -17,6 +18,32 @@ import java.util.Set;
  */
 public record Study(String name, String description, List<Scenario> arms, int replications, long seed,
         List<UncertainParameter> uncertain) {
+    /**
+     * The settings every row of a comparison is labelled with once, the reference arm's: arms are
+     * compared in one economic evaluation (paired differences, one incremental analysis, one
+     * acceptability curve), so a study's arms must share them. {@link ScenarioLoader} refuses a study
+     * that mixes them, and {@link #firstDifference} finds where.
+     */
+    public static final List<String> SHARED_SETTINGS = List.of("simulation.weeks", "evaluation.horizonWeeks",
+            "evaluation.discountRate", "evaluation.willingnessToPay", "evaluation.willingnessToPayMax",
+            "costs.currency", "costs.priceYear");
+
+    private static final List<Function<Scenario, Object>> SHARED_VALUES = List.of(
+            a -> a.simulation().weeks(), a -> a.evaluation().horizonWeeks(), a -> a.evaluation().discountRate(),
+            a -> a.evaluation().willingnessToPay(), a -> a.evaluation().willingnessToPayMax(),
+            a -> a.costs().currency(), a -> a.costs().priceYear());
+
+    /**
+     * An arm whose value of a shared setting differs from the reference arm's.
+     *
+     * @param arm index of the arm (1 or more)
+     * @param key the setting, one of {@link #SHARED_SETTINGS}
+     * @param value the arm's value
+     * @param reference the reference arm's value
+     */
+    public record Difference(int arm, String key, Object value, Object reference) {
+    }
+
     public Study {
         Check.text("study", name);
         arms = Check.nonEmpty("arms", arms);
@@ -39,6 +66,31 @@ public record Study(String name, String description, List<Scenario> arms, int re
                 .map(a -> a.withSimulation(new SimulationSettings(a.simulation().weeks(), replications, seed)))
                 .toList();
         uncertain = uncertain == null ? List.of() : List.copyOf(uncertain);
+    }
+
+    /**
+     * @param arms the arms of a study, the first the reference
+     * @return the first arm, and the first of {@link #SHARED_SETTINGS}, that differs from the
+     *     reference arm, or null when every arm shares them
+     */
+    public static Difference firstDifference(final List<Scenario> arms) {
+        for (int i = 1; i < arms.size(); i++) {
+            for (int k = 0; k < SHARED_SETTINGS.size(); k++) {
+                final Object reference = SHARED_VALUES.get(k).apply(arms.get(0));
+                final Object value = SHARED_VALUES.get(k).apply(arms.get(i));
+                if (!same(value, reference)) {
+                    return new Difference(i, SHARED_SETTINGS.get(k), value, reference);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean same(final Object a, final Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return a.equals(b);
     }
 
     /** A study without uncertain parameters. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +13,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 
-/** Bad values on the command line: exit code 2, one line naming the option, the value and the rule. */
+/**
+ * Bad values on the command line, and arms that cannot be compared: exit code 2, one line naming the
+ * option or file, the key, the value and the rule, and nothing written.
+ */
 class BadInputTest {
     @TempDir
     Path dir;
@@ -105,6 +112,69 @@ class BadInputTest {
     void aProbabilisticAnalysisTooLargeIsRefused() {
         refused("psa: 10000 draws x 100 per draw x 1 arm = 1000000 replications: at most 500000 are allowed;"
                 + " give fewer --draws or --per-draw", "psa", study(), "--draws", "10000", "--per-draw", "100");
+    }
+
+    /** The rule every refusal of arms with different settings states. */
+    private static final String SHARED = "are compared in one analysis, so they must share simulation.weeks and"
+            + " the evaluation horizon, discount rate, willingness to pay (and its range), currency and price year";
+
+    /**
+     * @return a study of the small scenario and an inline arm that extends it with {@code other}
+     *     (YAML at the arm's indentation), with a psa: list so every command accepts it
+     */
+    private Path mixedStudy(final String other) {
+        TestScenarios.smallBaseline(dir, "small", "");
+        return TestScenarios.write(dir, "mixed.yaml", "study: mixed\narms:\n  - small.yaml\n"
+                + "  - extends: small.yaml\n    name: other\n    " + other + "\n"
+                + "psa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: beta, mean: 0.29, sd: 0.05}\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "compare | simulation: {weeks: 70}                    | simulation.weeks               | 70     | 60",
+        "compare | evaluation: {horizonWeeks: 4}              | evaluation.horizonWeeks        | 4      | 8",
+        "psa     | evaluation: {discountRate: 0.035}          | evaluation.discountRate        | 0.035  | 0.03",
+        "tornado | evaluation: {willingnessToPay: 50000}      | evaluation.willingnessToPay    | 50000  | 100000",
+        "compare | evaluation: {willingnessToPayMax: 300000}  | evaluation.willingnessToPayMax | 300000 | 200000",
+        "run     | costs: {currency: EUR}                     | costs.currency                 | EUR    | USD",
+        "psa     | costs: {priceYear: 2023}                   | costs.priceYear                | 2023   | 2020",
+    })
+    void armsWithDifferentEvaluationSettingsAreRefusedBeforeAnythingRuns(final String command, final String other,
+            final String key, final String value, final String reference) {
+        final Path study = mixedStudy(other);
+        refused(study + ": arms[1]." + key + " = " + value + ": must be the same in every arm: arm \"other\" has "
+                + value + " but the reference arm \"small\" (small.yaml) has " + reference + "; arms " + SHARED,
+                command, study.toString());
+    }
+
+    @Test
+    void scenarioFilesComparedWithDifferentSettingsNameTheFileThatDiffers() {
+        final Path small = TestScenarios.smallBaseline(dir, "small", "");
+        final Path euro = TestScenarios.smallBaseline(dir, "euro", "costs: {currency: EUR}\n");
+        refused(euro + ": costs.currency = EUR: must be the same in every arm: arm \"euro\" (" + euro
+                + ") has EUR but the reference arm \"small\" (" + small + ") has USD; arms " + SHARED,
+                "compare", small.toString(), euro.toString());
+    }
+
+    @Test
+    void armsThatShareTheirSettingsRunAndAreLabelledWithThem() throws IOException {
+        TestScenarios.smallBaseline(dir, "small", "");
+        TestScenarios.write(dir, "euro.yaml", "extends: small.yaml\nname: euro\ncosts: {currency: EUR, priceYear: 2023}"
+                + "\nevaluation: {horizonWeeks: 6, discountRate: 0.035}\n");
+        final Path study = TestScenarios.write(dir, "agree.yaml", "study: agree\narms:\n  - euro.yaml\n"
+                + "  - {extends: euro.yaml, name: copay, plan: {copay: 40}}\n");
+        final Path out = dir.resolve("out");
+        final CommandRun run = CommandRun.of("compare", study.toString(), "-n", "1", "-q", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        final List<CSVRecord> rows;
+        try (Reader in = Files.newBufferedReader(out.resolve("cost_effectiveness.csv"))) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
+        }
+        assertEquals(List.of("euro", "copay"), rows.stream().map(r -> r.get("arm")).distinct().toList());
+        for (final CSVRecord row : rows) {
+            assertEquals(List.of("EUR", "2023", "6", "0.035"), List.of(row.get("currency"), row.get("price_year"),
+                    row.get("horizon_weeks"), row.get("discount_rate")), row.toString());
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.therapysim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +165,52 @@ class ScenarioLoaderTest {
                 + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml") + "\n");
         final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudy(file));
         assertTrue(e.getMessage().contains("arms[1].name = No cap: must be unique within the study"), e.getMessage());
+    }
+
+    @Test
+    void theFirstArmThatDiffersInASharedSettingIsFound() {
+        final Scenario reference = TestScenarios.defaults();
+        assertNull(Study.firstDifference(List.of(reference, reference.withName("same"))));
+        // A copay is what arms are for; only the settings every row is labelled with must agree.
+        assertNull(Study.firstDifference(List.of(reference, TestScenarios.defaults("name=copay", "plan.copay=40",
+                "costs.medicalCostPerYearAtMax=9000"))));
+        final List<Scenario> arms = List.of(reference, reference.withName("b"),
+                TestScenarios.defaults("name=c", "evaluation.discountRate=0.035", "costs.priceYear=2023"));
+        assertEquals(new Study.Difference(2, "evaluation.discountRate", 0.035, 0.03), Study.firstDifference(arms));
+        for (final String[] c : new String[][] {{"simulation.weeks", "120"}, {"evaluation.horizonWeeks", "26"},
+            {"evaluation.willingnessToPay", "150000"}, {"evaluation.willingnessToPayMax", "300000"},
+            {"costs.currency", "EUR"}, {"costs.priceYear", "2023"}}) {
+            final Study.Difference d = Study.firstDifference(List.of(reference,
+                    TestScenarios.defaults("name=x", c[0] + "=" + c[1])));
+            assertEquals(c[0], d.key());
+            assertEquals(c[1], String.valueOf(d.value()).replaceAll("\\.0$", ""));
+        }
+    }
+
+    @Test
+    void aStudyWhoseArmsDifferInAnEvaluationSettingIsRefusedNamingBoth() {
+        TestScenarios.write(dir, "year.yaml", "extends: " + TestScenarios.SCENARIOS.toAbsolutePath().resolve(
+                "baseline.yaml") + "\nname: Half year\nevaluation: {horizonWeeks: 26}\n");
+        final String message = message("study: s\narms:\n  - " + TestScenarios.SCENARIOS.toAbsolutePath()
+                .resolve("baseline.yaml") + "\n  - year.yaml\n");
+        assertEquals("arms[1].evaluation.horizonWeeks = 26: must be the same in every arm: arm \"Half year\""
+                + " (year.yaml) has 26 but the reference arm \"No cap\" (" + TestScenarios.SCENARIOS.toAbsolutePath()
+                .resolve("baseline.yaml") + ") has 52; arms are compared in one analysis, so they must share"
+                + " simulation.weeks and the evaluation horizon, discount rate, willingness to pay (and its range),"
+                + " currency and price year", message);
+        // Given as several files, the one that differs is named, with the key as written there.
+        final Path euro = TestScenarios.write(dir, "euro.yaml", "extends: " + TestScenarios.SCENARIOS
+                .toAbsolutePath().resolve("baseline.yaml") + "\nname: Euro\ncosts: {currency: EUR}\n");
+        final TherapysimException e = assertThrows(TherapysimException.class, () -> loader.loadStudies(
+                List.of(TestScenarios.SCENARIOS.resolve("benefit-designs.yaml"), euro)));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(euro + ": costs.currency = EUR: must be the same in every arm: arm"
+                + " \"Euro\" (" + euro + ") has EUR but the reference arm \"No cap\" ("
+                + TestScenarios.SCENARIOS.resolve("benefit-designs.yaml") + ") has USD; "), e.getMessage());
+        final TherapysimException inStudy = assertThrows(TherapysimException.class, () -> loader.loadStudies(
+                List.of(euro, TestScenarios.SCENARIOS.resolve("benefit-designs.yaml"))));
+        assertTrue(inStudy.getMessage().startsWith(TestScenarios.SCENARIOS.resolve("benefit-designs.yaml")
+                + ": arms[0].costs.currency = USD: "), inStudy.getMessage());
     }
 
     /** @return the one message of loading {@code yaml} as bad.yaml, less the file name */
