@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * design point, all on the same seeds. Lists are crossed (full factorial); ranges are covered by a
  * factorial of evenly spaced levels, a Latin hypercube or a Sobol sequence. With lists only (or a
  * factorial), the first point is the reference; a sampled design is compared with the scenario as
- * given, which runs first.
+ * given, which runs first. The points are compared as the arms of a study are, so a sweep may not
+ * vary a setting they must share ({@link Study#SHARED_SETTINGS}, such as the discount rate).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Vary scenario keys over lists (full factorial) and ranges (factorial, Latin hypercube or Sobol).",
@@ -107,6 +108,10 @@ final class SweepCommand implements Callable<Integer> {
                         + "): give distinct values, fewer levels, or a wider range");
             }
         }
+        // The points are arms of one comparison (paired differences, one incremental analysis), labelled
+        // with the reference point's horizon, discount rate, willingness to pay, currency and price year.
+        ScenarioLoader.requireSharedSettings("sweep", arms, "design point",
+                "run one sweep (or one study) for each value instead");
         final List<String> keys = factors.stream().map(SweepDesign.Factor::key).toList();
         final String shortKeys = String.join("-", keys.stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).toList());
         final Study study = new Study(given.name() + ": sweep of " + String.join(", ", keys),

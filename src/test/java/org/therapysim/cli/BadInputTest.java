@@ -157,6 +157,19 @@ class BadInputTest {
     }
 
     @Test
+    void aSweepOverAnEvaluationSettingIsRefused() {
+        // Its points are compared in one incremental analysis labelled with one discount rate.
+        refused("sweep: evaluation.discountRate = 0.05: must be the same in every design point: design point"
+                + " \"discountRate=0.05\" has 0.05 but the reference design point \"discountRate=0.03\" has 0.03;"
+                + " design points " + SHARED + "; run one sweep (or one study) for each value instead",
+                "sweep", study(), "--vary", "evaluation.discountRate=0.03,0.05");
+        refused("sweep: simulation.weeks = 70: must be the same in every design point: design point \"weeks=70\""
+                + " has 70 but the reference design point \"weeks=60\" has 60; design points " + SHARED
+                + "; run one sweep (or one study) for each value instead",
+                "sweep", study(), "--vary", "simulation.weeks=60,70");
+    }
+
+    @Test
     void armsThatShareTheirSettingsRunAndAreLabelledWithThem() throws IOException {
         TestScenarios.smallBaseline(dir, "small", "");
         TestScenarios.write(dir, "euro.yaml", "extends: small.yaml\nname: euro\ncosts: {currency: EUR, priceYear: 2023}"
