@@ -29,7 +29,9 @@ import org.therapysim.model.ReplicationResult;
  * e9  dropout          2      2      2    10 -> 9         -        unchanged           0.5   160,  40,  0,   0, 90
  * </pre>
  *
- * <p>After the episode: e5 relapsed, e6 did not; e1, e4 and e7 returned to care, e2 and e3 did not.
+ * <p>After the episode: e5 relapsed 8 weeks after its ending, e6 did not; e1, e4 and e7 returned
+ * to care 4, 12 and 20 weeks after theirs, e2 and e3 did not; every ending was 52 weeks before
+ * the end of the simulation.
  */
 class EpisodeMetricsTest {
     private static final double EPS = 1e-12;
@@ -37,21 +39,21 @@ class EpisodeMetricsTest {
 
     private static List<EpisodeRecord> nineEpisodes() {
         return List.of(
-                Episode.ended(EndReason.DECLINED, 0).returned(true).costs(0, 0, 0, 100, 50).build(),
+                Episode.ended(EndReason.DECLINED, 0).returnedAfter(4).costs(0, 0, 0, 100, 50).build(),
                 Episode.ended(EndReason.GAVE_UP_WAITING, 0).returned(false).costs(0, 0, 11, 200, 60).build(),
                 Episode.ended(EndReason.DROPOUT, 1).waited(0, 3).therapist(1, "cbt").scores(15, 14, true)
                         .returned(false).alliance(0.5).ruptures(1, 0).costs(80, 20, 0, 0, 0).build(),
                 Episode.ended(EndReason.DROPOUT, 4).waited(2, 3).therapist(1, "cbt").scores(20, 12, true)
-                        .improvedAt(3).outcome(true, false, false, false).returned(true).alliance(0.6)
+                        .improvedAt(3).outcome(true, false, false, false).returnedAfter(12).alliance(0.6)
                         .ruptures(2, 1).switches(1).costs(320, 80, 0, 300, 0).build(),
                 Episode.ended(EndReason.PLANNED, 8).waited(0, 2).therapist(1, "cbt").scores(16, 4, true)
-                        .improvedAt(5).outcome(true, true, true, false).relapsed(true).alliance(0.8)
+                        .improvedAt(5).outcome(true, true, true, false).relapsedAfter(8).alliance(0.8)
                         .ruptures(3, 3).outOfNetwork().costs(640, 0, 22, 0, 0).build(),
                 Episode.ended(EndReason.CAP_REACHED, 10).waited(5, 5).therapist(2, "cbt").scores(8, 2, false)
                         .improvedAt(9).outcome(true, null, null, false).relapsed(false).alliance(0.7)
                         .costs(800, 200, 0, 0, 0).build(),
                 Episode.ended(EndReason.REVIEW_DENIED, 2).waited(1, 5).therapist(2, "cbt").scores(10, 15, true)
-                        .outcome(false, false, false, true).returned(true).alliance(0.4).costs(160, 0, 11, 0, 0)
+                        .outcome(false, false, false, true).returnedAfter(20).alliance(0.4).costs(160, 0, 11, 0, 0)
                         .build(),
                 Episode.ended(EndReason.HORIZON, 6).waited(0, 1).therapist(2, "cbt").scores(20, 5, true)
                         .alliance(0.9).switches(2).outOfNetwork().costs(480, 120, 0, 0, 0).build(),
@@ -101,8 +103,8 @@ class EpisodeMetricsTest {
         // Relapse among episodes with a relapse status (ended below caseness): e5 yes, e6 no.
         assertEquals(0.5, m.get(Metric.RELAPSE_RATE), EPS);
         // Return to care among episodes with a return status (ended at or above caseness, not
-        // censored): e1 yes, e2 no, e3 no, e4 yes, e7 yes: 3/5. e8 (censored) and e9 (ended at 9,
-        // below caseness) have none, and relapse and return are counted apart.
+        // censored): e1 yes, e2 no, e3 no, e4 yes, e7 yes (weeks 4, 12 and 20): 3/5. e8 (censored) and
+        // e9 (ended at 9, below caseness) have none, and relapse and return are counted apart.
         assertEquals(0.6, m.get(Metric.RETURN_RATE), EPS);
         // Ruptures repaired: (0 + 1 + 3) of (1 + 2 + 3).
         assertEquals(4.0 / 6, m.get(Metric.REPAIR_RATE), EPS);
