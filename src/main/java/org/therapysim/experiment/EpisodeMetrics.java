@@ -16,6 +16,18 @@ public final class EpisodeMetrics {
     static final int EARLY_RESPONSE_SESSIONS = 3;
     /** Courses at least this long count for early response (Delgadillo et al. 2014: four or more sessions). */
     static final int EARLY_RESPONSE_MIN_COURSE = 4;
+    /**
+     * The window after an ending, in weeks, in which a relapse ({@link Metric#RELAPSE_RATE}) or a
+     * return to care ({@link Metric#RETURN_RATE}) counts. An ending is in the denominator only if
+     * the whole window lies before the horizon (its week plus the window at most the last week of
+     * the simulation), so that every ending is followed up for the same time under every benefit
+     * design: counting events over whatever remained of the horizon would credit a design whose
+     * courses end earlier with more relapses and returns. Six months: Ali et al. (2017) found 79% of
+     * the relapses within a year of low-intensity CBT in its first six months; it also leaves
+     * endings up to week 77 of the shipped two-year horizon in the denominator, where a year would
+     * leave only those of the arrival year.
+     */
+    public static final int FOLLOW_UP_WEEKS = 26;
 
     private EpisodeMetrics() {
     }
@@ -74,11 +86,11 @@ public final class EpisodeMetrics {
             if (Boolean.TRUE.equals(e.recovered())) {
                 recoveries++;
             }
-            if (e.relapsed() != null) {
-                relapse.add(e.relapsed());
+            if (e.relapsed() != null && e.followedUpFor(FOLLOW_UP_WEEKS)) {
+                relapse.add(within(e.weeksToRelapse()));
             }
-            if (e.returned() != null) {
-                returned.add(e.returned());
+            if (e.returned() != null && e.followedUpFor(FOLLOW_UP_WEEKS)) {
+                returned.add(within(e.weeksToReturn()));
             }
             repairs.add(e.repairs(), e.ruptures());
             if (e.bookedWeek() != null) {
@@ -194,6 +206,11 @@ public final class EpisodeMetrics {
             }
         }
         return ratio(total, users);
+    }
+
+    /** @return whether a relapse or return this many weeks after the ending (null: none) falls in the window */
+    private static boolean within(final Integer weeksAfterEnding) {
+        return weeksAfterEnding != null && weeksAfterEnding <= FOLLOW_UP_WEEKS;
     }
 
     private static double ratio(final double numerator, final double denominator) {

@@ -52,16 +52,25 @@ public enum Metric {
     SWITCH_RATE("switch_rate", "Switched therapist", "share of started episodes"),
     /** Share of started episodes seen out of network. */
     OUT_OF_NETWORK_RATE("out_of_network_rate", "Seen out of network", "share of started episodes"),
-    /** Relapse before the horizon among episodes that ended below caseness. */
-    RELAPSE_RATE("relapse_rate", "Relapse", "share of episodes ended below caseness"),
+    /**
+     * Relapse within {@link EpisodeMetrics#FOLLOW_UP_WEEKS} weeks of the ending, among episodes that
+     * ended below caseness after a session at least that many weeks before the horizon.
+     */
+    RELAPSE_RATE("relapse_rate", "Relapse within " + EpisodeMetrics.FOLLOW_UP_WEEKS + " weeks",
+            "share of episodes ended below caseness with " + EpisodeMetrics.FOLLOW_UP_WEEKS + " weeks of follow-up"),
     /**
      * Reliably recovered finished courses of four or more sessions that were reliably improved by
      * their third session: the early responders among the successes (Delgadillo et al. 2014).
      */
     EARLY_RESPONSE_SHARE("early_response_share", "Reliably recovered courses (4+ sessions) improved by session 3",
             "share of reliably recovered finished courses of 4 or more sessions"),
-    /** Return to care before the horizon among episodes that ended (not censored) at or above caseness. */
-    RETURN_RATE("return_rate", "Returned to care", "share of episodes ended at or above caseness"),
+    /**
+     * Return to care within {@link EpisodeMetrics#FOLLOW_UP_WEEKS} weeks of the ending, among episodes
+     * that ended (not censored) at or above caseness at least that many weeks before the horizon.
+     */
+    RETURN_RATE("return_rate", "Returned to care within " + EpisodeMetrics.FOLLOW_UP_WEEKS + " weeks",
+            "share of episodes ended at or above caseness with " + EpisodeMetrics.FOLLOW_UP_WEEKS
+                    + " weeks of follow-up"),
     /** Kaplan-Meier estimate of the share reliably improved by session 8. */
     IMPROVED_BY_SESSION_8("improved_by_session_8", "Reliably improved by session 8", "share of started episodes"),
     /** Kaplan-Meier estimate of the share reliably improved by session 26. */

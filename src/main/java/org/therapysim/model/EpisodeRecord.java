@@ -6,6 +6,14 @@ package org.therapysim.model;
  * assessment; relapse after an episode that did not end below caseness after a session; return to
  * care after an episode that did not end at or above caseness, or was censored at the horizon).
  *
+ * <p>After the episode: {@code relapsed} and {@code returned} say whether the relapse or the return
+ * to care began before the end of the simulation (the horizon), however much of it remained after
+ * the ending; {@code weeksToRelapse} and {@code weeksToReturn} give the weeks from the ending to that
+ * new episode (null when there was none before the horizon), and {@code weeksFollowedUp} the weeks
+ * after the ending that lie before the horizon: a relapse or return at most that many weeks after
+ * the ending is recorded, a later one is not. Together they let a rate count the events within a
+ * fixed window after the ending, among endings followed up for the whole window.
+ *
  * <p>Scores are whole questionnaire points. Reliable improvement: the score fell by at least the
  * measure's reliable-change threshold; recovery: at caseness at assessment and below it at the
  * last session; reliable recovery: both; deterioration: rose by at least the threshold (NHS
@@ -35,6 +43,9 @@ public record EpisodeRecord(
         Boolean deteriorated,
         Boolean relapsed,
         Boolean returned,
+        Integer weeksToRelapse,
+        Integer weeksToReturn,
+        int weeksFollowedUp,
         Double allianceMean,
         Double allianceFinal,
         int ruptures,
@@ -49,6 +60,15 @@ public record EpisodeRecord(
         double adminCost,
         double productivityLoss,
         double medicalCost) {
+
+    /**
+     * @param weeks the length of the window after the ending, in weeks
+     * @return whether every week of the window lies before the horizon, so that a relapse or a return
+     *     in any of them is recorded
+     */
+    public boolean followedUpFor(final int weeks) {
+        return weeksFollowedUp >= weeks;
+    }
 
     /** @return whether the patient attended at least one session */
     public boolean started() {

@@ -595,6 +595,7 @@ public final class Patient {
         // One draw decides what follows an ending below caseness (relapse) or at or above it (return).
         Boolean relapsed = null;
         Boolean returned = null;
+        Integer weeksToNext = null;
         if (reason != EndReason.HORIZON && endScore < measure.caseness()) {
             if (ended.sessions > 0) {
                 final RelapseHazard relapse = sim.relapse();
@@ -603,6 +604,7 @@ public final class Patient {
                 relapsed = (long) week + weeks < sim.horizon();
                 if (relapsed) {
                     relapseDue = true;
+                    weeksToNext = weeks;
                     sim.referral().beginEpisodeAt(this, week + weeks);
                 }
             }
@@ -611,10 +613,11 @@ public final class Patient {
             returned = at < sim.horizon();
             if (returned) {
                 relapseDue = false;
+                weeksToNext = (int) at - week;
                 sim.referral().beginEpisodeAt(this, (int) at);
             }
         }
-        final EpisodeRecord row = record(ended, reason, week, endScore, relapsed, returned);
+        final EpisodeRecord row = record(ended, reason, week, endScore, relapsed, returned, weeksToNext);
         // The record holds what is kept of the episode; its running totals are dropped.
         current = null;
         lastSessions = ended.sessions;
@@ -667,8 +670,12 @@ public final class Patient {
         beginEpisode(week);
     }
 
+    /**
+     * @param weeksToNext weeks from the ending to the relapse or return that follows it before the
+     *     horizon, or null when none does
+     */
     private EpisodeRecord record(final Episode e, final EndReason reason, final int week, final int endScore,
-            final Boolean relapsed, final Boolean returned) {
+            final Boolean relapsed, final Boolean returned, final Integer weeksToNext) {
         final boolean started = e.sessions > 0;
         final boolean caseAtStart = e.baseline >= measure.caseness();
         final Boolean reliableImprovement = started ? e.baseline - endScore >= measure.reliableChange() : null;
@@ -680,6 +687,8 @@ public final class Patient {
                 e.baseline, started ? endScore : null, caseAtStart, reliableImprovement, recovered,
                 recovered == null ? null : recovered && reliableImprovement,
                 started ? endScore - e.baseline >= measure.reliableChange() : null, relapsed, returned,
+                Boolean.TRUE.equals(relapsed) ? weeksToNext : null, Boolean.TRUE.equals(returned) ? weeksToNext : null,
+                Math.max(0, sim.horizon() - 1 - week),
                 started ? e.allianceSum / e.sessions : null, started ? alliance : null, e.ruptures, e.repairs,
                 e.switches, e.noShows, e.cancellations, e.reviews, e.outOfNetwork, e.payerCost, e.patientCost,
                 e.adminCost, e.productivityLoss, e.medicalCost);

@@ -7,6 +7,9 @@ import org.therapysim.model.ReplicationResult;
 /**
  * {@code patients.csv}: one row per episode per replication per arm. Costs are in the scenario's
  * currency and price year, alliance on [0, 1]; a cell is empty where the value does not apply.
+ * {@code relapsed} and {@code returned} say whether the relapse or return began before the horizon;
+ * the last three columns, added after the others so that those keep their places, give the weeks
+ * from the ending to it and the weeks of follow-up the ending had before the horizon.
  */
 public final class EpisodeTable {
     /** Column names, in order. */
@@ -17,7 +20,7 @@ public final class EpisodeTable {
         "reliable_improvement", "recovered", "reliable_recovery", "deteriorated", "relapsed", "returned",
         "alliance_mean", "alliance_final", "ruptures", "repairs", "therapist_switches", "no_shows",
         "therapist_cancellations", "reviews", "out_of_network", "payer_cost", "patient_cost", "admin_cost",
-        "productivity_loss", "medical_cost"};
+        "productivity_loss", "medical_cost", "weeks_to_relapse", "weeks_to_return", "weeks_followed_up"};
 
     private EpisodeTable() {
     }
@@ -38,7 +41,8 @@ public final class EpisodeTable {
                     .fixed(e.allianceMean(), 4).fixed(e.allianceFinal(), 4).integer(e.ruptures()).integer(e.repairs())
                     .integer(e.therapistSwitches()).integer(e.noShows()).integer(e.cancellations())
                     .integer(e.reviews()).bool(e.outOfNetwork()).fixed(e.payerCost(), 2).fixed(e.patientCost(), 2)
-                    .fixed(e.adminCost(), 2).fixed(e.productivityLoss(), 2).fixed(e.medicalCost(), 2).end();
+                    .fixed(e.adminCost(), 2).fixed(e.productivityLoss(), 2).fixed(e.medicalCost(), 2)
+                    .integer(e.weeksToRelapse()).integer(e.weeksToReturn()).integer(e.weeksFollowedUp()).end();
         }
         return rows.toString();
     }

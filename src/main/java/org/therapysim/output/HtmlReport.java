@@ -16,6 +16,7 @@ import org.jfree.svg.ViewBox;
 import org.therapysim.experiment.ArmResult;
 import org.therapysim.experiment.CapacityCheck;
 import org.therapysim.experiment.CostEffectiveness;
+import org.therapysim.experiment.EpisodeMetrics;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.IncrementalAnalysis;
 import org.therapysim.experiment.Metric;
@@ -715,11 +716,16 @@ public final class HtmlReport {
                 + " from booking.", "Clement et al. 2015 (stigma and help-seeking); sizes otherwise assumptions");
         method("Relapse", "A patient who ends below caseness may relapse and start a new episode; the yearly risk"
                 + " after a planned ending is that after acute cognitive therapy, higher after other endings and"
-                + " when residual symptoms remain at the end.", "Vittengl et al. 2007; Ali et al. 2017");
+                + " when residual symptoms remain at the end. The relapse rate counts relapses within "
+                + EpisodeMetrics.FOLLOW_UP_WEEKS + " weeks of the ending, among endings at least that long before"
+                + " the end of the simulation, so that designs that end courses earlier or later are followed up"
+                + " alike.", "Vittengl et al. 2007; Ali et al. 2017");
         method("Return to care", "A patient who ends at or above caseness (at the cap, after a denied review, a"
                 + " dropout, or without starting or booking) may seek care again and start a new episode, the sooner"
                 + " the more severe the symptoms, and sooner after an ending by the plan's rules than after one by"
-                + " the patient; when a plan-year cap is used up, the return waits for the next plan year.",
+                + " the patient; when a plan-year cap is used up, the return waits for the next plan year. The"
+                + " return rate counts returns within " + EpisodeMetrics.FOLLOW_UP_WEEKS + " weeks of the ending,"
+                + " in the same way as relapse.",
                 "assumption; order of magnitude from Lorimer et al. 2023");
         method("Follow-up", "Every patient who sought care is followed for " + horizon() + " from first arrival,"
                 + " whether they started, declined, gave up before booking or while waiting, dropped out or recovered,"

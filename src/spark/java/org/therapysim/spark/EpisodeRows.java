@@ -52,7 +52,8 @@ final class EpisodeRows {
             case "therapist_id", "therapist_orientation", "booked_week", "first_session_week",
                 "sessions_to_reliable_improvement", "end_score", "reliable_improvement", "recovered",
                 "reliable_recovery", "deteriorated", "relapsed", "returned", "alliance_mean", "alliance_final",
-                "payer_cost", "patient_cost", "admin_cost", "productivity_loss", "medical_cost" -> true;
+                "payer_cost", "patient_cost", "admin_cost", "productivity_loss", "medical_cost", "weeks_to_relapse",
+                "weeks_to_return" -> true;
             default -> false;
         };
     }
@@ -68,7 +69,8 @@ final class EpisodeRows {
                 rounded(e.allianceFinal(), ALLIANCE_DECIMALS), e.ruptures(), e.repairs(), e.therapistSwitches(),
                 e.noShows(), e.cancellations(), e.reviews(), e.outOfNetwork(), rounded(e.payerCost(), COST_DECIMALS),
                 rounded(e.patientCost(), COST_DECIMALS), rounded(e.adminCost(), COST_DECIMALS),
-                rounded(e.productivityLoss(), COST_DECIMALS), rounded(e.medicalCost(), COST_DECIMALS));
+                rounded(e.productivityLoss(), COST_DECIMALS), rounded(e.medicalCost(), COST_DECIMALS),
+                e.weeksToRelapse(), e.weeksToReturn(), e.weeksFollowedUp());
     }
 
     /** @return the value as patients.csv prints it, read back; null where its cell is empty */

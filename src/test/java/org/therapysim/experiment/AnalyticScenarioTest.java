@@ -444,9 +444,11 @@ class AnalyticScenarioTest {
         m.put(Metric.SWITCH_RATE, 0.0);
         m.put(Metric.OUT_OF_NETWORK_RATE, 0.0);
         // Relapse is asked only of episodes that ended below caseness, return to care only of those that
-        // ended at or above it; both risks are 0.
-        m.put(Metric.RELAPSE_RATE, c.recovered() ? 0.0 : Double.NaN);
-        m.put(Metric.RETURN_RATE, c.recovered() ? Double.NaN : 0.0);
+        // ended at or above it, and either counts only endings with the whole window after them before
+        // the last week of the simulation (51); both risks are 0.
+        final boolean followedUp = c.endWeek() + EpisodeMetrics.FOLLOW_UP_WEEKS <= WEEKS - 1;
+        m.put(Metric.RELAPSE_RATE, c.recovered() && followedUp ? 0.0 : Double.NaN);
+        m.put(Metric.RETURN_RATE, !c.recovered() && followedUp ? 0.0 : Double.NaN);
         m.put(Metric.IMPROVED_BY_SESSION_8, c.improvedBy(8));
         m.put(Metric.IMPROVED_BY_SESSION_26, c.improvedBy(26));
         m.put(Metric.VISITS_PER_USER_YEAR, (double) c.sessions());

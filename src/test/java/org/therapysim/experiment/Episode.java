@@ -26,6 +26,10 @@ final class Episode {
     private Boolean deteriorated;
     private Boolean relapsed;
     private Boolean returned;
+    private Integer weeksToRelapse;
+    private Integer weeksToReturn;
+    /** A year after the ending before the horizon: enough for the relapse and return window. */
+    private int weeksFollowedUp = 52;
     private Double alliance;
     private int ruptures;
     private int repairs;
@@ -99,13 +103,43 @@ final class Episode {
         return this;
     }
 
+    /** No relapse before the horizon (false), or none asked (null); for a relapse, {@link #relapsedAfter}. */
     Episode relapsed(final Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            throw new IllegalArgumentException("a relapse needs its week: relapsedAfter");
+        }
         relapsed = value;
+        weeksToRelapse = null;
         return this;
     }
 
+    /** A relapse {@code weeks} after the ending, before the horizon. */
+    Episode relapsedAfter(final int weeks) {
+        relapsed = true;
+        weeksToRelapse = weeks;
+        return this;
+    }
+
+    /** No return before the horizon (false), or none asked (null); for a return, {@link #returnedAfter}. */
     Episode returned(final Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            throw new IllegalArgumentException("a return needs its week: returnedAfter");
+        }
         returned = value;
+        weeksToReturn = null;
+        return this;
+    }
+
+    /** A return to care {@code weeks} after the ending, before the horizon. */
+    Episode returnedAfter(final int weeks) {
+        returned = true;
+        weeksToReturn = weeks;
+        return this;
+    }
+
+    /** The ending lies {@code weeks} weeks before the last week of the horizon. */
+    Episode followedUp(final int weeks) {
+        weeksFollowedUp = weeks;
         return this;
     }
 
@@ -144,7 +178,8 @@ final class Episode {
         return new EpisodeRecord(patientId, 1, "depression", therapistId, orientation, arrivalWeek, bookedWeek,
                 firstSessionWeek, arrivalWeek + 10, sessions, sessions, 0, improvedAt, endReason, baseline, endScore,
                 caseness,
-                reliableImprovement, recovered, reliableRecovery, deteriorated, relapsed, returned, alliance, alliance,
+                reliableImprovement, recovered, reliableRecovery, deteriorated, relapsed, returned, weeksToRelapse,
+                weeksToReturn, weeksFollowedUp, alliance, alliance,
                 ruptures, repairs, switches, 0, 0, 0, outOfNetwork, payer, patient, admin, productivity, medical);
     }
 }

@@ -29,7 +29,9 @@ import org.therapysim.model.ReplicationResult;
  * e9  dropout          2      2      2    10 -> 9         -        unchanged           0.5   160,  40,  0,   0, 90
  * </pre>
  *
- * <p>After the episode: e5 relapsed, e6 did not; e1, e4 and e7 returned to care, e2 and e3 did not.
+ * <p>After the episode (every ending followed up for 52 weeks before the horizon): e5 relapsed 8
+ * weeks after its ending, e6 did not; e1, e4 and e7 returned to care 4, 12 and 20 weeks after theirs,
+ * e2 and e3 did not.
  */
 class EpisodeMetricsTest {
     private static final double EPS = 1e-12;
@@ -37,21 +39,21 @@ class EpisodeMetricsTest {
 
     private static List<EpisodeRecord> nineEpisodes() {
         return List.of(
-                Episode.ended(EndReason.DECLINED, 0).returned(true).costs(0, 0, 0, 100, 50).build(),
+                Episode.ended(EndReason.DECLINED, 0).returnedAfter(4).costs(0, 0, 0, 100, 50).build(),
                 Episode.ended(EndReason.GAVE_UP_WAITING, 0).returned(false).costs(0, 0, 11, 200, 60).build(),
                 Episode.ended(EndReason.DROPOUT, 1).waited(0, 3).therapist(1, "cbt").scores(15, 14, true)
                         .returned(false).alliance(0.5).ruptures(1, 0).costs(80, 20, 0, 0, 0).build(),
                 Episode.ended(EndReason.DROPOUT, 4).waited(2, 3).therapist(1, "cbt").scores(20, 12, true)
-                        .improvedAt(3).outcome(true, false, false, false).returned(true).alliance(0.6)
+                        .improvedAt(3).outcome(true, false, false, false).returnedAfter(12).alliance(0.6)
                         .ruptures(2, 1).switches(1).costs(320, 80, 0, 300, 0).build(),
                 Episode.ended(EndReason.PLANNED, 8).waited(0, 2).therapist(1, "cbt").scores(16, 4, true)
-                        .improvedAt(5).outcome(true, true, true, false).relapsed(true).alliance(0.8)
+                        .improvedAt(5).outcome(true, true, true, false).relapsedAfter(8).alliance(0.8)
                         .ruptures(3, 3).outOfNetwork().costs(640, 0, 22, 0, 0).build(),
                 Episode.ended(EndReason.CAP_REACHED, 10).waited(5, 5).therapist(2, "cbt").scores(8, 2, false)
                         .improvedAt(9).outcome(true, null, null, false).relapsed(false).alliance(0.7)
                         .costs(800, 200, 0, 0, 0).build(),
                 Episode.ended(EndReason.REVIEW_DENIED, 2).waited(1, 5).therapist(2, "cbt").scores(10, 15, true)
-                        .outcome(false, false, false, true).returned(true).alliance(0.4).costs(160, 0, 11, 0, 0)
+                        .outcome(false, false, false, true).returnedAfter(20).alliance(0.4).costs(160, 0, 11, 0, 0)
                         .build(),
                 Episode.ended(EndReason.HORIZON, 6).waited(0, 1).therapist(2, "cbt").scores(20, 5, true)
                         .alliance(0.9).switches(2).outOfNetwork().costs(480, 120, 0, 0, 0).build(),
@@ -98,14 +100,79 @@ class EpisodeMetricsTest {
         assertEquals(13.0 / 7, m.get(Metric.MEAN_WEEKS_WAITING), EPS);
         // Alliance among started: 0.5 + 0.6 + 0.8 + 0.7 + 0.4 + 0.9 + 0.5 = 4.4 over 7.
         assertEquals(4.4 / 7, m.get(Metric.ALLIANCE_MEAN), EPS);
-        // Relapse among episodes with a relapse status (ended below caseness): e5 yes, e6 no.
+        // Relapse among episodes with a relapse status (ended below caseness), all followed up for the
+        // 26 weeks of the window: e5 yes (week 8), e6 no.
         assertEquals(0.5, m.get(Metric.RELAPSE_RATE), EPS);
         // Return to care among episodes with a return status (ended at or above caseness, not
-        // censored): e1 yes, e2 no, e3 no, e4 yes, e7 yes: 3/5. e8 (censored) and e9 (ended at 9,
-        // below caseness) have none, and relapse and return are counted apart.
+        // censored): e1 yes, e2 no, e3 no, e4 yes, e7 yes (weeks 4, 12 and 20): 3/5. e8 (censored) and
+        // e9 (ended at 9, below caseness) have none, and relapse and return are counted apart.
         assertEquals(0.6, m.get(Metric.RETURN_RATE), EPS);
         // Ruptures repaired: (0 + 1 + 3) of (1 + 2 + 3).
         assertEquals(4.0 / 6, m.get(Metric.REPAIR_RATE), EPS);
+    }
+
+    @Test
+    void theWindowIsTwentySixWeeksAsTheDocumentationSays() {
+        // docs/MODEL.md ("Outcome definitions"), the metrics' labels and units state 26 weeks.
+        assertEquals(26, EpisodeMetrics.FOLLOW_UP_WEEKS);
+        assertEquals("Relapse within 26 weeks", Metric.RELAPSE_RATE.label());
+        assertEquals("share of episodes ended below caseness with 26 weeks of follow-up", Metric.RELAPSE_RATE.unit());
+        assertEquals("Returned to care within 26 weeks", Metric.RETURN_RATE.label());
+        assertEquals("share of episodes ended at or above caseness with 26 weeks of follow-up",
+                Metric.RETURN_RATE.unit());
+        assertTrue(Metric.RELAPSE_RATE.isShare() && Metric.RETURN_RATE.isShare());
+    }
+
+    @Test
+    void relapseCountsWithinTheWindowAmongEndingsFollowedUpForAllOfIt() {
+        final int w = EpisodeMetrics.FOLLOW_UP_WEEKS;
+        // ep  ended below caseness  relapse (weeks after the ending)  follow-up before the horizon
+        // r1  planned               26 (= W: counts)                  26 (= W: in)
+        // r2  planned               27 (W + 1: before the horizon,    60
+        //                               but outside the window)
+        // r3  dropout               none                              30
+        // r4  planned               3                                 25 (W - 1: left out, relapse or not)
+        // r5  cap reached           none                              0
+        // Denominator r1, r2, r3; relapses within the window r1: 1/3. The all-horizon share would be 3/5.
+        final List<EpisodeRecord> episodes = List.of(
+                Episode.ended(EndReason.PLANNED, 8).scores(16, 4, true).outcome(true, true, true, false)
+                        .relapsedAfter(w).followedUp(w).build(),
+                Episode.ended(EndReason.PLANNED, 8).scores(16, 4, true).outcome(true, true, true, false)
+                        .relapsedAfter(w + 1).followedUp(60).build(),
+                Episode.ended(EndReason.DROPOUT, 3).scores(16, 8, true).outcome(true, true, true, false)
+                        .relapsed(false).followedUp(30).build(),
+                Episode.ended(EndReason.PLANNED, 8).scores(16, 4, true).outcome(true, true, true, false)
+                        .relapsedAfter(3).followedUp(w - 1).build(),
+                Episode.ended(EndReason.CAP_REACHED, 6).scores(16, 8, true).outcome(true, true, true, false)
+                        .relapsed(false).followedUp(0).build());
+        assertEquals(1.0 / 3, metrics(episodes, 1200, new int[0], NO_ECONOMICS).get(Metric.RELAPSE_RATE), EPS);
+        // Without r1, r2 and r3 no ending had the whole window: undefined, though r4 relapsed.
+        assertUndefined(metrics(episodes.subList(3, 5), 1200, new int[0], NO_ECONOMICS), Metric.RELAPSE_RATE);
+        // Neither counts for return to care: none ended at or above caseness.
+        assertUndefined(metrics(episodes, 1200, new int[0], NO_ECONOMICS), Metric.RETURN_RATE);
+    }
+
+    @Test
+    void returnToCareCountsWithinTheWindowAmongEndingsFollowedUpForAllOfIt() {
+        final int w = EpisodeMetrics.FOLLOW_UP_WEEKS;
+        // ep  ended at or above caseness  return (weeks after)  follow-up
+        // t1  cap reached                 26 (= W: counts)      26 (= W: in)
+        // t2  declined                    27 (W + 1: no)        40
+        // t3  dropout                     none                  26
+        // t4  gave up waiting             1                     25 (W - 1: left out)
+        // t5  horizon                     (censored: none asked) 0
+        // Denominator t1, t2, t3; returns within the window t1: 1/3.
+        final List<EpisodeRecord> episodes = List.of(
+                Episode.ended(EndReason.CAP_REACHED, 6).scores(16, 12, true).outcome(false, false, false, false)
+                        .returnedAfter(w).followedUp(w).build(),
+                Episode.ended(EndReason.DECLINED, 0).returnedAfter(w + 1).followedUp(40).build(),
+                Episode.ended(EndReason.DROPOUT, 2).scores(16, 15, true).outcome(false, false, false, false)
+                        .returned(false).followedUp(w).build(),
+                Episode.ended(EndReason.GAVE_UP_WAITING, 0).returnedAfter(1).followedUp(w - 1).build(),
+                Episode.ended(EndReason.HORIZON, 4).scores(16, 12, true).followedUp(0).build());
+        assertEquals(1.0 / 3, metrics(episodes, 1200, new int[0], NO_ECONOMICS).get(Metric.RETURN_RATE), EPS);
+        assertUndefined(metrics(episodes.subList(3, 5), 1200, new int[0], NO_ECONOMICS), Metric.RETURN_RATE);
+        assertUndefined(metrics(episodes, 1200, new int[0], NO_ECONOMICS), Metric.RELAPSE_RATE);
     }
 
     @Test

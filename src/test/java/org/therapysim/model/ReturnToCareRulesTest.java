@@ -63,6 +63,8 @@ class ReturnToCareRulesTest {
             assertEquals(EndReason.CAP_REACHED, first.endReason());
             assertEquals(6, first.endWeek());
             assertEquals(Boolean.TRUE, first.returned(), "ended at twice caseness and came back");
+            assertEquals(46, first.weeksToReturn(), "from the ending in week 6 to week 52");
+            assertEquals(53, first.weeksFollowedUp(), "weeks 7-59 before the horizon");
             assertNull(first.relapsed(), "a relapse needs an ending below caseness");
             assertEquals(52, second.arrivalWeek(), "not before the next plan year");
             assertEquals(52, second.firstSessionWeek());
@@ -70,6 +72,8 @@ class ReturnToCareRulesTest {
             assertEquals(EndReason.CAP_REACHED, second.endReason());
             assertEquals(58, second.endWeek());
             assertEquals(Boolean.FALSE, second.returned(), "the next plan year begins after the horizon");
+            assertNull(second.weeksToReturn());
+            assertEquals(1, second.weeksFollowedUp(), "week 59 only");
             // The returning patient keeps the score the untreated course reached: the week of the cap
             // is lived untreated (x 0.992), then weeks 7-51 (x 0.992^45): 20 x 0.992^46 = 13.82 and
             // 16 x 0.992^46 = 11.06, still at or above caseness (not redrawn as a relapse would be).
@@ -89,10 +93,14 @@ class ReturnToCareRulesTest {
             if (e.episode() < 9) {
                 assertEquals(EndReason.CAP_REACHED, e.endReason());
                 assertEquals(Boolean.TRUE, e.returned());
+                assertEquals(1, e.weeksToReturn(), "the week after the ending");
+                assertEquals(59 - e.endWeek(), e.weeksFollowedUp());
             } else {
                 assertEquals(EndReason.HORIZON, e.endReason());
                 assertEquals(4, e.sessionsAttended());
                 assertNull(e.returned(), "censored: no return is drawn");
+                assertNull(e.weeksToReturn());
+                assertEquals(0, e.weeksFollowedUp(), "censored at the horizon");
             }
         }
         // A plan-year cap of 6 with a review at session 3 that is always denied (decision a week
@@ -139,6 +147,8 @@ class ReturnToCareRulesTest {
         for (final List<EpisodeRecord> patient : byPatient(episodes).values()) {
             for (int i = 1; i < patient.size(); i++) {
                 assertEquals(Boolean.TRUE, patient.get(i - 1).relapsed(), "only a relapse starts another episode");
+                assertEquals(patient.get(i).arrivalWeek() - patient.get(i - 1).endWeek(),
+                        patient.get(i - 1).weeksToRelapse(), "the relapse began that many weeks after the ending");
                 relapses++;
             }
         }
@@ -180,7 +190,8 @@ class ReturnToCareRulesTest {
                     y.sessionsAttended(),
                     y.sessionsPlanPaid(), y.sessionsSelfPaid(), y.sessionsToReliableImprovement(), y.endReason(),
                     y.baselineScore(), y.endScore(), y.casenessAtStart(), y.reliableImprovement(), y.recovered(),
-                    y.reliableRecovery(), y.deteriorated(), y.relapsed(), x.returned(), y.allianceMean(),
+                    y.reliableRecovery(), y.deteriorated(), y.relapsed(), x.returned(), y.weeksToRelapse(),
+                    x.weeksToReturn(), y.weeksFollowedUp(), y.allianceMean(),
                     y.allianceFinal(), y.ruptures(), y.repairs(), y.therapistSwitches(), y.noShows(), y.cancellations(),
                     y.reviews(), y.outOfNetwork(), y.payerCost(), y.patientCost(), y.adminCost(), y.productivityLoss(),
                     y.medicalCost()), "patient " + id);

@@ -38,7 +38,8 @@ class CsvRowTest {
                         e.repairs(), e.therapistSwitches(), e.noShows(), e.cancellations(), e.reviews(),
                         e.outOfNetwork(), Numbers.fixed(e.payerCost(), 2), Numbers.fixed(e.patientCost(), 2),
                         Numbers.fixed(e.adminCost(), 2), Numbers.fixed(e.productivityLoss(), 2),
-                        Numbers.fixed(e.medicalCost(), 2));
+                        Numbers.fixed(e.medicalCost(), 2), Numbers.cell(e.weeksToRelapse()),
+                        Numbers.cell(e.weeksToReturn()), e.weeksFollowedUp());
             }
             assertEquals(episodes.toString(), EpisodeTable.render(arm, 3, result), "arm " + arm);
 
