@@ -12,6 +12,13 @@ import java.util.List;
  * dominance, extended dominance, cost per QALY along the efficiency frontier). The budget impact
  * is the plan's: the change in plan cost (sessions and administration) per covered member per
  * month, undiscounted, and a year of it for the covered membership.
+ *
+ * <p>A cost per unit of effect is a detected difference only when the paired interval of the
+ * incremental cost or that of the incremental effect, against the comparator of that ratio,
+ * excludes zero ({@link #differenceDetected}). Against the reference the comparator is the
+ * reference; along the frontier it is the previous frontier arm, and the paired differences from it
+ * are taken replication by replication on the same common random numbers. When both intervals
+ * include zero the arms cannot be told apart and the ratio is noise.
  */
 public final class CostEffectiveness {
 
@@ -33,12 +40,43 @@ public final class CostEffectiveness {
      * @param incrementalNetMonetaryBenefit paired difference in net monetary benefit (null for the reference)
      * @param budgetImpactPmpm change in plan cost per member per month (0 for the reference)
      * @param budgetImpactPerYear change in plan cost a year for the covered members (0 for the reference)
+     * @param frontierCost paired difference in cost from the arm's frontier comparator (null without one)
+     * @param frontierQalys paired difference in QALYs from the arm's frontier comparator (null without one)
      */
     public record Row(Perspective perspective, String arm, MetricSummary cost, MetricSummary qalys,
             MetricSummary recoveries, MetricSummary incrementalCost, MetricSummary incrementalQalys,
             MetricSummary incrementalRecoveries, double icerPerQaly, double icerPerRecovery,
             IncrementalAnalysis.Row analysis, MetricSummary netMonetaryBenefit,
-            MetricSummary incrementalNetMonetaryBenefit, double budgetImpactPmpm, double budgetImpactPerYear) {
+            MetricSummary incrementalNetMonetaryBenefit, double budgetImpactPmpm, double budgetImpactPerYear,
+            MetricSummary frontierCost, MetricSummary frontierQalys) {
+
+        /** @return whether cost or QALYs differ detectably from the reference (false for the reference) */
+        public boolean qalyDifferenceDetected() {
+            return differenceDetected(incrementalCost, incrementalQalys);
+        }
+
+        /** @return whether cost or recoveries differ detectably from the reference (false for the reference) */
+        public boolean recoveryDifferenceDetected() {
+            return differenceDetected(incrementalCost, incrementalRecoveries);
+        }
+
+        /**
+         * @return whether cost or QALYs differ detectably from the frontier comparator (false
+         *     without one)
+         */
+        public boolean frontierDifferenceDetected() {
+            return differenceDetected(frontierCost, frontierQalys);
+        }
+    }
+
+    /**
+     * @param cost paired difference in cost from a comparator (null without a comparator)
+     * @param effect paired difference in effect from the same comparator
+     * @return whether the interval of either excludes zero; when both include zero, no difference
+     *     is detectable and their ratio is not reported as a cost per unit of effect
+     */
+    public static boolean differenceDetected(final MetricSummary cost, final MetricSummary effect) {
+        return cost != null && effect != null && (cost.excludesZero() || effect.excludesZero());
     }
 
     private CostEffectiveness() {
@@ -75,14 +113,29 @@ public final class CostEffectiveness {
                     ? arm.differenceFrom(reference, Metric.RECOVERIES_PER_PATIENT) : null;
             final double[] nmb = netMonetaryBenefit(arm, costMetric, willingnessToPay);
             final double dPmpm = compared ? arm.differenceFrom(reference, Metric.PLAN_COST_PMPM).mean() : 0.0;
+            final IncrementalAnalysis.Row standing = analysis.get(arm.index());
+            final ArmResult comparator = standing.status() == IncrementalAnalysis.Status.FRONTIER
+                    ? armOf(result, strategies, standing.comparator()) : null;
             rows.add(new Row(perspective, arm.name(), arm.summary(costMetric), arm.summary(Metric.QALYS_PER_PATIENT),
                     arm.summary(Metric.RECOVERIES_PER_PATIENT), dCost, dQalys, dRecoveries,
                     compared ? dCost.mean() / dQalys.mean() : Double.NaN,
-                    compared ? dCost.mean() / dRecoveries.mean() : Double.NaN, analysis.get(arm.index()),
+                    compared ? dCost.mean() / dRecoveries.mean() : Double.NaN, standing,
                     MetricSummary.of(nmb), compared ? MetricSummary.paired(nmb, referenceNmb) : null, dPmpm,
-                    12.0 * members * dPmpm));
+                    12.0 * members * dPmpm, comparator == null ? null : arm.differenceFrom(comparator, costMetric),
+                    comparator == null ? null : arm.differenceFrom(comparator, Metric.QALYS_PER_PATIENT)));
         }
         return rows;
+    }
+
+    /** @return the arm whose strategy this is (null for null) */
+    private static ArmResult armOf(final ExperimentResult result, final List<IncrementalAnalysis.Strategy> strategies,
+            final IncrementalAnalysis.Strategy strategy) {
+        for (int i = 0; i < strategies.size(); i++) {
+            if (strategies.get(i) == strategy) {
+                return result.arms().get(i);
+            }
+        }
+        return null;
     }
 
     /**

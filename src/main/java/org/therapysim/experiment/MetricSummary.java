@@ -16,6 +16,14 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
     /** Confidence level of every interval. */
     public static final double LEVEL = 0.95;
 
+    /**
+     * @return whether the interval lies wholly above or wholly below zero; without an interval
+     *     (fewer than two replications) no difference can be told from zero, so false
+     */
+    public boolean excludesZero() {
+        return Double.isFinite(ciLow) && Double.isFinite(ciHigh) && (ciLow > 0 || ciHigh < 0);
+    }
+
     /** @return the summary of the finite values (NaN values are left out) */
     public static MetricSummary of(final double[] values) {
         return of(values, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);

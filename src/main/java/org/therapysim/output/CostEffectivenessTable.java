@@ -17,7 +17,10 @@ import org.therapysim.scenario.Evaluation;
  * 95% intervals; the paired differences from the reference; where the arm lies against the
  * reference on the cost-effectiveness plane, with the cost per QALY and per recovery for a
  * trade-off; the arm's standing in the incremental analysis (frontier, dominated, extendedly
- * dominated) with the cost per QALY along the frontier; net monetary benefit at the willingness to
+ * dominated) with the paired differences from the previous frontier arm and the cost per QALY
+ * along the frontier. Each cost per unit of effect comes with whether a difference is detected
+ * against its comparator (the paired interval of the cost or of the effect excludes zero); when
+ * none is, the ratio is noise and left blank. Net monetary benefit at the willingness to
  * pay; and the plan's budget impact for the covered members. Costs are in the scenario's currency
  * and price year.
  */
@@ -28,8 +31,11 @@ public final class CostEffectivenessTable {
         "qalys_ci_high", "recoveries", "recoveries_ci_low", "recoveries_ci_high", "incremental_cost",
         "incremental_cost_ci_low", "incremental_cost_ci_high", "incremental_qalys", "incremental_qalys_ci_low",
         "incremental_qalys_ci_high", "incremental_recoveries", "incremental_recoveries_ci_low",
-        "incremental_recoveries_ci_high", "vs_reference", "cost_per_qaly_vs_reference",
-        "cost_per_recovery_vs_reference", "status", "frontier_comparator", "cost_per_qaly_on_frontier",
+        "incremental_recoveries_ci_high", "vs_reference", "difference_detected_vs_reference",
+        "cost_per_qaly_vs_reference", "recovery_difference_detected_vs_reference", "cost_per_recovery_vs_reference",
+        "status", "frontier_comparator", "frontier_incremental_cost", "frontier_incremental_cost_ci_low",
+        "frontier_incremental_cost_ci_high", "frontier_incremental_qalys", "frontier_incremental_qalys_ci_low",
+        "frontier_incremental_qalys_ci_high", "difference_detected_on_frontier", "cost_per_qaly_on_frontier",
         "dominated_by", "net_monetary_benefit", "net_monetary_benefit_ci_low", "net_monetary_benefit_ci_high",
         "incremental_net_monetary_benefit", "incremental_net_monetary_benefit_ci_low",
         "incremental_net_monetary_benefit_ci_high", "budget_impact_pmpm", "budget_impact_per_year"};
@@ -56,11 +62,19 @@ public final class CostEffectivenessTable {
                         mean(row.incrementalRecoveries()), low(row.incrementalRecoveries()),
                         high(row.incrementalRecoveries()),
                         quadrant(row.incrementalCost(), row.incrementalQalys(), "QALYs"),
-                        trade(row.incrementalCost(), row.incrementalQalys()) ? n(row.icerPerQaly()) : "",
-                        trade(row.incrementalCost(), row.incrementalRecoveries()) ? n(row.icerPerRecovery()) : "",
+                        detected(row.incrementalCost(), row.qalyDifferenceDetected()),
+                        trade(row.incrementalCost(), row.incrementalQalys()) && row.qalyDifferenceDetected()
+                                ? n(row.icerPerQaly()) : "",
+                        detected(row.incrementalCost(), row.recoveryDifferenceDetected()),
+                        trade(row.incrementalCost(), row.incrementalRecoveries()) && row.recoveryDifferenceDetected()
+                                ? n(row.icerPerRecovery()) : "",
                         analysis.status().name().toLowerCase(Locale.ROOT),
                         !dominated && analysis.comparator() != null ? analysis.comparator().name() : "",
-                        n(analysis.icer()), dominated ? analysis.comparator().name() : "",
+                        mean(row.frontierCost()), low(row.frontierCost()), high(row.frontierCost()),
+                        mean(row.frontierQalys()), low(row.frontierQalys()), high(row.frontierQalys()),
+                        detected(row.frontierCost(), row.frontierDifferenceDetected()),
+                        row.frontierDifferenceDetected() ? n(analysis.icer()) : "",
+                        dominated ? analysis.comparator().name() : "",
                         n(row.netMonetaryBenefit().mean()), n(row.netMonetaryBenefit().ciLow()),
                         n(row.netMonetaryBenefit().ciHigh()), mean(row.incrementalNetMonetaryBenefit()),
                         low(row.incrementalNetMonetaryBenefit()), high(row.incrementalNetMonetaryBenefit()),
@@ -128,6 +142,11 @@ public final class CostEffectivenessTable {
      */
     static boolean tradeOff(final double cost, final double effect) {
         return cost > 0 && effect > 0 || cost < 0 && effect < 0;
+    }
+
+    /** @return true or false, or blank without a comparator */
+    private static String detected(final MetricSummary comparison, final boolean detected) {
+        return comparison == null ? "" : Boolean.toString(detected);
     }
 
     private static String n(final double value) {

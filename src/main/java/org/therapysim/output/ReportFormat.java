@@ -103,8 +103,7 @@ final class ReportFormat {
 
     /** @return whether a summary's interval lies wholly above or below zero */
     static boolean excludesZero(final MetricSummary summary) {
-        return summary != null && Double.isFinite(summary.ciLow()) && Double.isFinite(summary.ciHigh())
-                && (summary.ciLow() > 0 || summary.ciHigh() < 0);
+        return summary != null && summary.excludesZero();
     }
 
     private static boolean isZero(final String formatted) {

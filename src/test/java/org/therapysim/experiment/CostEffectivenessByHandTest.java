@@ -51,7 +51,7 @@ class CostEffectivenessByHandTest {
                         new double[] {1.0, 1.5, 2.0})), List.of(1, 2, 3));
     }
 
-    private static ArmResult arm(final int index, final Scenario scenario, final double[] payer,
+    static ArmResult arm(final int index, final Scenario scenario, final double[] payer,
             final double[] employer, final double[] societal, final double[] qalys, final double[] recoveries,
             final double[] pmpm) {
         final List<ReplicationSummary> replications = new ArrayList<>();
