@@ -47,6 +47,9 @@ public final class HtmlReport {
     static final int CHART_WIDTH = 1000;
     static final int CHART_HEIGHT = 620;
 
+    /** Said instead of a cost per unit of effect when the paired intervals of cost and effect both include zero. */
+    static final String NO_DETECTABLE_DIFFERENCE = "no detectable difference";
+
     private final ExperimentResult result;
     private final Manifest manifest;
     private final UncertaintyResults uncertainty;
@@ -522,12 +525,14 @@ public final class HtmlReport {
                 out.append("<td colspan=\"2\" class=\"refcell\">reference</td>");
             } else {
                 out.append("<td>");
-                savings |= ratio(row.incrementalCost(), row.incrementalQalys(), row.icerPerQaly());
+                savings |= ratio(row.incrementalCost(), row.incrementalQalys(), row.icerPerQaly(),
+                        row.qalyDifferenceDetected());
                 out.append("</td><td>");
-                savings |= ratio(row.incrementalCost(), row.incrementalRecoveries(), row.icerPerRecovery());
+                savings |= ratio(row.incrementalCost(), row.incrementalRecoveries(), row.icerPerRecovery(),
+                        row.recoveryDifferenceDetected());
                 out.append("</td>");
             }
-            out.append("<td class=\"status\">").append(frontier(row.analysis())).append("</td><td>");
+            out.append("<td class=\"status\">").append(frontier(row)).append("</td><td>");
             if (row.incrementalNetMonetaryBenefit() == null) {
                 out.append("<span class=\"d\">reference</span>");
             } else {
@@ -540,9 +545,12 @@ public final class HtmlReport {
                 + " <b>Recov.</b>: recoveries per patient. <b>\u0394</b>: paired difference from the reference."
                 + " <b>ICER</b>: incremental cost-effectiveness ratio, the extra cost per QALY (or per recovery)"
                 + " gained against the reference, shown only for a trade-off; <i>dominates</i> means costs no more"
-                + " and gives at least as much, <i>dominated</i> the opposite. <b>Frontier</b>: standing in the"
-                + " incremental analysis of all arms on cost and QALYs, with the cost per QALY against the previous"
-                + " arm on the efficiency frontier. <b>NMB</b>: net monetary benefit at ")
+                + " and gives at least as much, <i>dominated</i> the opposite; <i>no detectable difference</i>"
+                + " means the 95% paired intervals of both the cost and the effect include zero, so no ratio is"
+                + " given. <b>Frontier</b>: standing in the incremental analysis of all arms on cost and QALYs,"
+                + " with the cost per QALY against the previous arm on the efficiency frontier (or <i>no"
+                + " detectable difference</i>, by the same rule) and the paired differences in cost and QALYs"
+                + " from that arm with their intervals. <b>NMB</b>: net monetary benefit at ")
                 .append(Html.escape(format.money(wtp))).append(" per QALY; a positive \u0394 NMB favours the arm.");
         if (savings) {
             out.append(" <b>*</b> Costs less and gives less: the ratio is the saving per unit of health given up.");
@@ -566,12 +574,14 @@ public final class HtmlReport {
     }
 
     /**
-     * Appends the ratio of an incremental cost to an incremental effect against the reference, or
-     * the word for a dominance.
+     * Appends the ratio of an incremental cost to an incremental effect against the reference, the
+     * word for a dominance, or {@value #NO_DETECTABLE_DIFFERENCE} for a trade-off that the paired
+     * intervals cannot tell from noise.
      *
      * @return whether the arm costs less and gives less (the ratio is a saving per unit given up)
      */
-    private boolean ratio(final MetricSummary cost, final MetricSummary effect, final double icer) {
+    private boolean ratio(final MetricSummary cost, final MetricSummary effect, final double icer,
+            final boolean detected) {
         final double c = cost.mean();
         final double e = effect.mean();
         if (!Double.isFinite(c) || !Double.isFinite(e)) {
@@ -582,6 +592,8 @@ public final class HtmlReport {
             out.append("dominates");
         } else if (c >= 0 && e <= 0) {
             out.append("dominated");
+        } else if (!detected) {
+            out.append(NO_DETECTABLE_DIFFERENCE);
         } else {
             out.append(Html.escape(format.roundedMoney(icer)));
             if (c < 0) {
@@ -592,16 +604,32 @@ public final class HtmlReport {
         return false;
     }
 
-    private String frontier(final IncrementalAnalysis.Row row) {
+    /**
+     * @return the arm's standing in the incremental analysis; on the frontier, its cost per QALY
+     *     against the previous frontier arm (or {@value #NO_DETECTABLE_DIFFERENCE}) and the paired
+     *     differences in cost and QALYs from that arm with their intervals
+     */
+    private String frontier(final CostEffectiveness.Row ce) {
+        final IncrementalAnalysis.Row row = ce.analysis();
         return switch (row.status()) {
             case DOMINATED -> "dominated by " + Html.escape(row.comparator().name());
             case EXTENDEDLY_DOMINATED -> "extendedly dominated";
             case UNDEFINED -> "not compared (no patients)";
             case FRONTIER -> row.comparator() == null ? "frontier (least costly)"
-                    : "frontier<span class=\"ci\">" + (Double.isFinite(row.icer())
-                            ? Html.escape(format.roundedMoney(row.icer())) + "/QALY vs " : "vs ")
-                            + Html.escape(row.comparator().name()) + "</span>";
+                    : "frontier<span class=\"ci\">" + (!ce.frontierDifferenceDetected()
+                            ? NO_DETECTABLE_DIFFERENCE + " vs "
+                            : Double.isFinite(row.icer()) ? Html.escape(format.roundedMoney(row.icer())) + "/QALY vs "
+                            : "vs ")
+                            + Html.escape(row.comparator().name()) + "</span>"
+                            + frontierDifference("\u0394 cost ", format::signedMoney, ce.frontierCost())
+                            + frontierDifference("\u0394 QALYs ", v -> ReportFormat.signed(v, 4), ce.frontierQalys());
         };
+    }
+
+    private static String frontierDifference(final String label, final DoubleFunction<String> format,
+            final MetricSummary d) {
+        return "<span class=\"ci\">" + Html.escape(label + format.apply(d.mean()) + " "
+                + ReportFormat.interval(d, format)) + "</span>";
     }
 
     private void budgetImpact() {

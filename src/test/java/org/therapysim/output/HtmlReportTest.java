@@ -231,16 +231,20 @@ class HtmlReportTest {
             assertEquals(List.of("Reference", "Cheaper, better", "Dearer, fewer recoveries", "Cheaper, worse",
                     "Dearer, better"), List.copyOf(cells.keySet()), caption);
             // Columns after cost, QALYs and recoveries: ICER per QALY, ICER per recovery, frontier
-            // (the reference has one cell for both ratios).
+            // with the paired differences from the previous frontier arm (the reference has one cell
+            // for both ratios). Every replication has the same values, so every difference is
+            // detected.
             assertEquals(List.of("reference", "dominated by Cheaper, better"), cells.get("Reference").subList(3, 5),
                     caption);
-            assertEquals(List.of("dominates", "dominates", "frontier $1,430/QALY vs Cheaper, worse"),
+            assertEquals(List.of("dominates", "dominates", "frontier $1,430/QALY vs Cheaper, worse"
+                    + " \u0394 cost +$100 [+$100, +$100] \u0394 QALYs +0.0700 [+0.0700, +0.0700]"),
                     cells.get("Cheaper, better").subList(3, 6), caption);
             assertEquals(List.of("$10,000", "dominated", "dominated by Cheaper, better"),
                     cells.get("Dearer, fewer recoveries").subList(3, 6), caption);
             assertEquals(List.of("$4,000*", "$4,000*", "frontier (least costly)"),
                     cells.get("Cheaper, worse").subList(3, 6), caption);
-            assertEquals(List.of("$3,000", "$3,000", "frontier $5,000/QALY vs Cheaper, better"),
+            assertEquals(List.of("$3,000", "$3,000", "frontier $5,000/QALY vs Cheaper, better"
+                    + " \u0394 cost +$400 [+$400, +$400] \u0394 QALYs +0.0800 [+0.0800, +0.0800]"),
                     cells.get("Dearer, better").subList(3, 6), caption);
         }
         assertTrue(page.select("p.note").stream().anyMatch(p -> p.text().contains(

@@ -180,11 +180,13 @@ class ReportMatchesTablesTest {
                             csv.get("incremental_recoveries_ci_low"), csv.get("incremental_recoveries_ci_high"),
                             where + " recoveries");
                     ratio(tds.get(3), csv.get("incremental_cost"), csv.get("incremental_qalys"),
-                            csv.get("cost_per_qaly_vs_reference"), where + " ICER per QALY");
+                            csv.get("cost_per_qaly_vs_reference"), csv.get("difference_detected_vs_reference"),
+                            where + " ICER per QALY");
                     assertEquals(quadrantWord(csv.get("vs_reference")), ratioWord(tds.get(3).text()),
                             where + ": ICER cell against vs_reference " + csv.get("vs_reference"));
                     ratio(tds.get(4), csv.get("incremental_cost"), csv.get("incremental_recoveries"),
-                            csv.get("cost_per_recovery_vs_reference"), where + " ICER per recovery");
+                            csv.get("cost_per_recovery_vs_reference"),
+                            csv.get("recovery_difference_detected_vs_reference"), where + " ICER per recovery");
                     frontier = tds.get(5);
                     netBenefit = tds.get(6);
                     difference(netBenefit, Kind.SIGNED_MONEY, Kind.SIGNED_MONEY,
@@ -484,9 +486,14 @@ class ReportMatchesTablesTest {
         show(ends[1], kind, high, where + " high end");
     }
 
-    /** An ICER cell: the word for a dominance, or the ratio of the CSV rounded to three significant digits. */
+    /**
+     * An ICER cell: the word for a dominance, "no detectable difference" for a trade-off the CSV
+     * says is not detected (with no ratio in the CSV), or the ratio of the CSV rounded to three
+     * significant digits.
+     */
     private static void ratio(final Element td, final String cost, final String effect, final String icer,
-            final String where) {
+            final String detected, final String where) {
+        assertTrue(detected.equals("true") || detected.equals("false"), where + ": detected " + detected);
         final double c = value(cost);
         final double e = value(effect);
         final String text = td.text();
@@ -498,8 +505,11 @@ class ReportMatchesTablesTest {
         } else if (c >= 0 && e <= 0) {
             assertEquals("dominated", text, where);
             assertEquals("", icer, where + ": no ratio in the CSV");
+        } else if (detected.equals("false")) {
+            assertEquals(HtmlReport.NO_DETECTABLE_DIFFERENCE, text, where);
+            assertEquals("", icer, where + ": no ratio in the CSV for noise");
         } else {
-            assertFalse(icer.isEmpty(), where + ": a trade-off has its ratio in the CSV");
+            assertFalse(icer.isEmpty(), where + ": a detected trade-off has its ratio in the CSV");
             final Shown shown = show(text, Kind.ROUNDED_MONEY, icer, where);
             assertEquals(c < 0, shown.starred(), where + ": a saving per unit given up is starred");
         }
@@ -509,6 +519,7 @@ class ReportMatchesTablesTest {
     private static String ratioWord(final String text) {
         return switch (text) {
             case "dominates", "no difference" -> "dominates";
+            case HtmlReport.NO_DETECTABLE_DIFFERENCE -> "ratio";
             case "dominated" -> "dominated";
             default -> "ratio";
         };
@@ -535,13 +546,24 @@ class ReportMatchesTablesTest {
                     assertEquals("frontier (least costly)", text, where);
                     break;
                 }
-                final Element detail = td.selectFirst("span.ci");
-                assertNotNull(detail, where + ": " + td);
-                final String ratio = detail.text();
+                final Elements details = td.select("> span.ci");
+                assertEquals(3, details.size(), where + ": label, then cost and QALYs against " + comparator);
+                final String ratio = details.get(0).text();
                 final String suffix = " vs " + comparator;
                 assertTrue(ratio.endsWith(suffix), where + ": " + ratio);
                 final String amount = ratio.substring(0, ratio.length() - suffix.length());
-                if (csv.get("cost_per_qaly_on_frontier").isEmpty()) {
+                frontierDifference(details.get(1).text(), "\u0394 cost ", Kind.SIGNED_MONEY, csv,
+                        "frontier_incremental_cost", where + " frontier cost");
+                frontierDifference(details.get(2).text(), "\u0394 QALYs ", Kind.SIGNED_4, csv,
+                        "frontier_incremental_qalys", where + " frontier QALYs");
+                final boolean costClear = excludesZero(csv, "frontier_incremental_cost");
+                final boolean qalysClear = excludesZero(csv, "frontier_incremental_qalys");
+                assertEquals(Boolean.toString(costClear || qalysClear), csv.get("difference_detected_on_frontier"),
+                        where + ": detected exactly when an interval against " + comparator + " excludes zero");
+                if (!costClear && !qalysClear) {
+                    assertEquals(HtmlReport.NO_DETECTABLE_DIFFERENCE + suffix, ratio, where);
+                    assertEquals("", csv.get("cost_per_qaly_on_frontier"), where + ": noise is no ICER");
+                } else if (csv.get("cost_per_qaly_on_frontier").isEmpty()) {
                     assertEquals("vs " + comparator, ratio, where);
                 } else {
                     assertTrue(amount.endsWith("/QALY"), where + ": " + ratio);
@@ -551,6 +573,24 @@ class ReportMatchesTablesTest {
             }
             default -> fail(where + ": unknown status " + csv.get("status"));
         }
+    }
+
+    /** A paired difference from the frontier comparator: its label, mean and interval as in the CSV. */
+    private static void frontierDifference(final String text, final String label, final Kind kind,
+            final CSVRecord csv, final String column, final String where) {
+        assertTrue(text.startsWith(label), where + ": " + text);
+        final String rest = text.substring(label.length());
+        final int space = rest.indexOf(' ');
+        assertTrue(space > 0, where + ": " + text);
+        show(rest.substring(0, space), kind, csv.get(column), where + " difference");
+        interval(rest.substring(space + 1), kind, csv.get(column + "_ci_low"), csv.get(column + "_ci_high"),
+                where + " interval");
+    }
+
+    private static boolean excludesZero(final CSVRecord csv, final String column) {
+        final String low = csv.get(column + "_ci_low");
+        final String high = csv.get(column + "_ci_high");
+        return !low.isEmpty() && !high.isEmpty() && (value(low) > 0 || value(high) < 0);
     }
 
     // ------------------------------------------------------------------ numbers as shown
