@@ -9,7 +9,9 @@ import org.therapysim.scenario.Scenario;
 
 /**
  * The replications of one arm, summarised: each metric across replications, the curves with
- * their intervals, and end reasons. Immutable.
+ * their intervals, and end reasons. A point of a curve, and the metrics read off the dose-effect
+ * curve ({@link Metric#everyReplication()}), are averaged only where every replication defines
+ * them. Immutable.
  *
  * @param index position in the study (0 = reference)
  * @param scenario the arm's scenario
@@ -32,7 +34,8 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
 
     /** @return the summary of a metric across replications, its interval inside the metric's range */
     public MetricSummary summary(final Metric metric) {
-        return MetricSummary.of(values(metric), metric.lowest(), metric.highest());
+        return metric.everyReplication() ? MetricSummary.ofEvery(values(metric), metric.lowest(), metric.highest())
+                : MetricSummary.of(values(metric), metric.lowest(), metric.highest());
     }
 
     /**
@@ -40,7 +43,9 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
      *         difference of shares has its interval inside [-1, 1])
      */
     public MetricSummary differenceFrom(final ArmResult reference, final Metric metric) {
-        return MetricSummary.paired(values(metric), reference.values(metric), metric.lowest(), metric.highest());
+        return metric.everyReplication()
+                ? MetricSummary.pairedEvery(values(metric), reference.values(metric), metric.lowest(), metric.highest())
+                : MetricSummary.paired(values(metric), reference.values(metric), metric.lowest(), metric.highest());
     }
 
     /** @return the ratio of this arm's metric to the reference arm's, replication by replication */
@@ -54,12 +59,16 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
         return MetricSummary.of(ratio);
     }
 
-    /** @return summaries of the dose-effect curve at sessions 1..{@link SessionCurves#MAX_SESSION} */
+    /**
+     * @return summaries of the dose-effect curve at sessions 1..{@link SessionCurves#MAX_SESSION}; a
+     *     session where some replication's curve is undefined has no mean, its n counting the
+     *     replications that define it ({@link MetricSummary#ofEvery})
+     */
     public List<MetricSummary> doseEffect() {
         return curve(true);
     }
 
-    /** @return summaries of the retention curve at sessions 1..{@link SessionCurves#MAX_SESSION} */
+    /** @return summaries of the retention curve, as {@link #doseEffect()} */
     public List<MetricSummary> retention() {
         return curve(false);
     }
@@ -71,7 +80,7 @@ public record ArmResult(int index, Scenario scenario, List<ReplicationSummary> r
             for (int r = 0; r < values.length; r++) {
                 values[r] = (doseEffect ? replications.get(r).doseEffect() : replications.get(r).retention())[k];
             }
-            out.add(MetricSummary.of(values, 0, 1));
+            out.add(MetricSummary.ofEvery(values, 0, 1));
         }
         return out;
     }

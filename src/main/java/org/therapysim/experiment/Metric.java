@@ -167,6 +167,16 @@ public enum Metric {
         return unit;
     }
 
+    /**
+     * @return whether the metric is averaged only when every replication defines it: the points read
+     *         off the dose-effect curve, undefined in a replication whose last episodes at risk ended
+     *         unimproved before session k. Those replications are the ones with shorter courses, so a
+     *         mean over the others would be biased, not merely less precise.
+     */
+    public boolean everyReplication() {
+        return this == IMPROVED_BY_SESSION_8 || this == IMPROVED_BY_SESSION_26;
+    }
+
     /** @return whether the value is a share (shown as a percentage) */
     public boolean isShare() {
         return unit.startsWith("share");

@@ -11,6 +11,10 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * [-1, 1]) has its interval intersected with that range ({@link #of(double[], double, double)}).
  * The mean being estimated lies in the range, so the intersection covers it whenever the t interval
  * does: the coverage is unchanged and no end of the interval names an impossible value.
+ *
+ * <p>Most quantities are summarised over the replications where they are defined ({@code n} of
+ * them). A point of a session curve is summarised only when every replication defines it
+ * ({@link #ofEvery}).
  */
 public record MetricSummary(double mean, double sd, double ciLow, double ciHigh, long n) {
     /** Confidence level of every interval. */
@@ -55,6 +59,29 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
         return new MetricSummary(mean, sd, Math.max(low, mean - half), Math.min(high, mean + half), n);
     }
 
+    /**
+     * The summary of a quantity that must be defined in every replication to be averaged: a point of
+     * a session curve, whose replications are undefined where their last episodes at risk were
+     * censored (a mean over the others would be over the replications with longer courses only).
+     *
+     * @param low the least value the quantity can take
+     * @param high the greatest value the quantity can take
+     * @return {@link #of(double[], double, double)} when every value is finite; otherwise mean,
+     *     standard deviation and interval undefined (NaN), n still counting the finite values
+     */
+    public static MetricSummary ofEvery(final double[] values, final double low, final double high) {
+        long n = 0;
+        for (final double v : values) {
+            if (Double.isFinite(v)) {
+                n++;
+            }
+        }
+        if (n < values.length) {
+            return new MetricSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, n);
+        }
+        return of(values, low, high);
+    }
+
     /** @return the summary of paired differences {@code arm[r] - reference[r]} */
     public static MetricSummary paired(final double[] arm, final double[] reference) {
         return paired(arm, reference, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
@@ -72,5 +99,18 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
             diff[r] = arm[r] - reference[r];
         }
         return of(diff, low - high, high - low);
+    }
+
+    /**
+     * @return the summary of paired differences as {@link #paired(double[], double[], double, double)},
+     *     undefined unless both arms are defined in every replication ({@link #ofEvery})
+     */
+    public static MetricSummary pairedEvery(final double[] arm, final double[] reference, final double low,
+            final double high) {
+        final double[] diff = new double[arm.length];
+        for (int r = 0; r < arm.length; r++) {
+            diff[r] = arm[r] - reference[r];
+        }
+        return ofEvery(diff, low - high, high - low);
     }
 }

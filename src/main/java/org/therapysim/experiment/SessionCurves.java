@@ -9,10 +9,21 @@ import org.therapysim.model.EpisodeRecord;
  * Kaplan-Meier curves over session number for started episodes. The dose-effect curve is the
  * cumulative share reliably improved by session k, with episodes that ended unimproved censored at
  * their last session (the survival approach of Anderson and Lambert 2001 to Howard et al.'s 1986
- * dose-effect question). The retention curve is the share still in treatment at session k, with
- * episodes open at the horizon censored. Where nobody is at risk any more a curve whose last subject
- * had the event stays where it got to (everyone improved: 1; everyone ended: retention 0); after a
- * last subject who was censored it is undefined (NaN).
+ * dose-effect question). The retention curve at k is the share of started episodes that attended at
+ * least k sessions, S(k-1), with episodes still in treatment at the horizon censored after their last
+ * session.
+ *
+ * <p>Past the last session any episode reached (t) a curve is defined by whether the episodes whose
+ * time is t had the event. If all of them did, nobody is left whose future is unknown: the
+ * product-limit estimate is 0 from t on (Kaplan and Meier 1958), so retention is 0 from session t + 1
+ * to the end (every episode has ended; nobody is in treatment) and the dose-effect share is 1. If any
+ * of them was censored, the curve is undefined (NaN) from the first session nobody reached: for
+ * retention from session t + 1, because an episode still in treatment at the horizon after t sessions
+ * may or may not attend a (t + 1)th; for the dose-effect curve from t + 1, because an episode that
+ * ended unimproved after t sessions might or might not have improved at a later one. That is the only
+ * way a curve of started episodes is undefined; episodes censored before t do not make it so. The
+ * convention of carrying the last estimate forward past the last censoring is not used: it would
+ * state a value where nobody was observed.
  */
 public final class SessionCurves {
     /** Sessions covered by the curves (1 to MAX_SESSION). */
@@ -60,7 +71,7 @@ public final class SessionCurves {
      * Product-limit estimate. {@code atRisk[t]} counts subjects whose time is t (event or
      * censoring); the number at risk at k is the count with time >= k. After the largest observed
      * time the estimate is 0 if that time ended with events only (Kaplan and Meier 1958), else
-     * undefined (NaN).
+     * undefined (NaN) from the first session nobody reached.
      *
      * @param survivalBefore true: value at k is S(k-1), the share still at risk at k; false: 1 - S(k)
      */

@@ -3,6 +3,7 @@ package org.therapysim.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,7 +25,7 @@ class ArmCurvesTest {
     }
 
     @Test
-    void eachSessionIsSummarisedAcrossReplicationsAndUndefinedValuesAreLeftOut() {
+    void eachSessionIsSummarisedAcrossReplicationsAndIsUndefinedWhereAReplicationIsUndefined() {
         final double[] dose1 = filled(0.2);
         final double[] dose2 = filled(0.4);
         final double[] retention1 = filled(0.9);
@@ -40,11 +41,49 @@ class ArmCurvesTest {
         assertEquals(0.3, dose.get(0).mean(), 1e-12);
         assertEquals(2, dose.get(0).n());
         assertEquals(0.7, retention.get(0).mean(), 1e-12);
-        // Session 40: the second replication's dose-effect is undefined there: one value, 0.2.
-        assertEquals(0.2, dose.get(SessionCurves.MAX_SESSION - 1).mean(), 1e-12);
+        // Session 40: the second replication's dose-effect is undefined there. The 0.2 of the first
+        // alone is not the arm's value: no mean, n counting the one replication that defines it.
+        assertTrue(Double.isNaN(dose.get(SessionCurves.MAX_SESSION - 1).mean()));
         assertEquals(1, dose.get(SessionCurves.MAX_SESSION - 1).n());
         assertTrue(Double.isNaN(dose.get(SessionCurves.MAX_SESSION - 1).ciLow()));
         assertEquals(0.7, retention.get(SessionCurves.MAX_SESSION - 1).mean(), 1e-12);
+    }
+
+    @Test
+    void aShareByASessionThatOnlySomeReplicationsReachHasNoMeanOverTheOthers() {
+        // Six replications; in four the last episodes at risk ended unimproved before session 26, so
+        // their curves, and improved_by_session_26, are undefined there.
+        final List<ReplicationSummary> reps = new ArrayList<>();
+        final List<ReplicationSummary> refs = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            final double at26 = r < 2 ? 0.9 : Double.NaN;
+            final double[] dose = filled(0.5);
+            dose[25] = at26;
+            reps.add(new ReplicationSummary(0, r, r, Map.of(Metric.IMPROVED_BY_SESSION_26, at26,
+                    Metric.IMPROVED_BY_SESSION_8, 0.5), dose, filled(0.3), new EnumMap<>(EndReason.class), 0));
+            refs.add(new ReplicationSummary(0, r, r, Map.of(Metric.IMPROVED_BY_SESSION_26, 0.8,
+                    Metric.IMPROVED_BY_SESSION_8, 0.4), filled(0.8), filled(0.3), new EnumMap<>(EndReason.class), 0));
+        }
+        final ArmResult arm = new ArmResult(1, null, reps);
+        final ArmResult reference = new ArmResult(0, null, refs);
+        // Not 0.9 "from 6": undefined, with n = 2 saying how many define it.
+        final MetricSummary s26 = arm.summary(Metric.IMPROVED_BY_SESSION_26);
+        assertTrue(Double.isNaN(s26.mean()) && Double.isNaN(s26.ciLow()) && Double.isNaN(s26.ciHigh()));
+        assertEquals(2, s26.n());
+        final MetricSummary d26 = arm.differenceFrom(reference, Metric.IMPROVED_BY_SESSION_26);
+        assertTrue(Double.isNaN(d26.mean()));
+        assertEquals(2, d26.n());
+        final MetricSummary point = arm.doseEffect().get(25);
+        assertTrue(Double.isNaN(point.mean()));
+        assertEquals(2, point.n());
+        // Where all six define it the mean is over all six.
+        assertEquals(0.5, arm.summary(Metric.IMPROVED_BY_SESSION_8).mean(), 1e-12);
+        assertEquals(6, arm.summary(Metric.IMPROVED_BY_SESSION_8).n());
+        assertEquals(0.1, arm.differenceFrom(reference, Metric.IMPROVED_BY_SESSION_8).mean(), 1e-12);
+        assertEquals(0.5, arm.doseEffect().get(24).mean(), 1e-12);
+        assertEquals(6, arm.doseEffect().get(24).n());
+        // Other metrics still leave an undefined replication out (a rate with no episode to count).
+        assertEquals(1, MetricSummary.of(new double[] {0.4, Double.NaN}, 0, 1).n());
     }
 
     private static ReplicationSummary shares(final int r, final double started, final double improved) {

@@ -135,6 +135,47 @@ class KaplanMeierTest {
     }
 
     @Test
+    void retentionIsUndefinedPastTheLastSessionWhenOneOfTheLastWasStillInTreatment() {
+        // Ended after 2; ended after 3 twice; open after 3 at the horizon (a tie at the last session).
+        final double[] curve = SessionCurves.retention(List.of(unimproved(EndReason.DROPOUT, 2),
+                unimproved(EndReason.PLANNED, 3), unimproved(EndReason.CAP_REACHED, 3),
+                unimproved(EndReason.HORIZON, 3)));
+        // Sessions 1 to 3: S(0) = S(1) = 1; S(2): 4 at risk, 1 ends: 3/4.
+        assertEquals(1.0, curve[0], EPS);
+        assertEquals(1.0, curve[1], EPS);
+        assertEquals(0.75, curve[2], EPS);
+        // Nobody reached session 4; the open one might: undefined from session 4 to 40, neither 0 nor
+        // S(3) = 3/4 x 1/3 = 1/4 (the open one counted as at risk and not ending) carried forward.
+        assertUndefinedFrom(curve, 4);
+    }
+
+    @Test
+    void retentionIsZeroToTheEndWhenTheLastEndedEvenAfterEarlierCensoring() {
+        // Open after 2 at the horizon (a tie with an ending after 2); ended after 4, the last.
+        final double[] curve = SessionCurves.retention(List.of(unimproved(EndReason.HORIZON, 2),
+                unimproved(EndReason.DROPOUT, 2), unimproved(EndReason.PLANNED, 4)));
+        // S(1) = 1; S(2): 3 at risk, 1 ends: 2/3; S(3) = 2/3; S(4): 1 at risk, it ends: 0.
+        assertEquals(1.0, curve[1], EPS);
+        assertEquals(2.0 / 3, curve[2], EPS);
+        assertEquals(2.0 / 3, curve[3], EPS);
+        // Session 5 up to 40, far past the last session anyone attended: nobody is in treatment.
+        for (int k = 5; k <= MAX; k++) {
+            assertEquals(0.0, curve[k - 1], 0.0, "session " + k);
+        }
+    }
+
+    @Test
+    void doseEffectIsUndefinedPastTheLastSessionWhenOneOfTheLastEndedUnimproved() {
+        // Improved at 2; improved at 3 and ended unimproved after 3 (a tie at the last session).
+        final double[] curve = SessionCurves.doseEffect(List.of(improved(2, 2), improved(3, 5),
+                unimproved(EndReason.DROPOUT, 3)));
+        // S(2) = 2/3; S(3) = 2/3 x 1/2 = 1/3: improved 2/3 by session 3.
+        assertEquals(1.0 / 3, curve[1], EPS);
+        assertEquals(2.0 / 3, curve[2], EPS);
+        assertUndefinedFrom(curve, 4);
+    }
+
+    @Test
     void retentionCountsAnEndingAtTheLastSessionShownButNotBeyondIt() {
         // Ended after 39, after 40 and after 41 sessions: S(38) = 1, S(39) = 2/3, S(40) = 2/3 x 1/2.
         final double[] curve = SessionCurves.retention(List.of(unimproved(EndReason.PLANNED, MAX - 1),

@@ -197,10 +197,16 @@ class ChartsTest {
         }
     }
 
-    /** @return the mean of the finite values of a metric over an arm's replications, computed here */
+    /**
+     * @return the mean of the finite values of a metric over an arm's replications, computed here;
+     *     undefined for a point of the dose-effect curve unless every replication defines it
+     */
     private static double meanOverReplications(final ArmResult arm, final Metric metric) {
-        return arm.replications().stream().mapToDouble(r -> r.metrics().get(metric)).filter(Double::isFinite)
-                .average().orElse(Double.NaN);
+        final double[] values = arm.replications().stream().mapToDouble(r -> r.metrics().get(metric)).toArray();
+        if (metric.everyReplication() && Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
+            return Double.NaN;
+        }
+        return Arrays.stream(values).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     @Test
