@@ -83,7 +83,7 @@ public final class EpisodeMetrics {
             admin += e.adminCost();
             productivity += e.productivityLoss();
             medical += e.medicalCost();
-            if (Boolean.TRUE.equals(e.recovered())) {
+            if (e.endedRecovered()) {
                 recoveries++;
             }
             if (e.relapsed() != null && e.followedUpFor(FOLLOW_UP_WEEKS)) {

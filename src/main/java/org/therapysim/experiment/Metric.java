@@ -107,7 +107,10 @@ public enum Metric {
     PAYER_COST_PMPM("payer_cost_pmpm", "Payer cost per member per month", "currency"),
     /** Plan payments for sessions and administration (reviews, authorizations) per member per month. */
     PLAN_COST_PMPM("plan_cost_pmpm", "Plan cost (sessions and administration) per member per month", "currency"),
-    /** Recoveries (finished courses at caseness ending below it) per 1,000 member-years. */
+    /**
+     * Recoveries per 1,000 member-years: treated episodes (one session or more) at caseness at
+     * assessment that ended, not censored, below it ({@link org.therapysim.model.EpisodeRecord#endedRecovered}).
+     */
     RECOVERIES_PER_1000("recoveries_per_1000_member_years", "Recoveries per 1,000 member-years", "recoveries"),
     /** Payer and patient payments for sessions per covered member per month (RAND's spending). */
     SPENDING_PMPM("spending_pmpm", "Spending on sessions (payer and patient) per member per month", "currency"),
@@ -115,7 +118,7 @@ public enum Metric {
     PATIENT_COST_PER_EPISODE("patient_cost_per_episode", "Patient out-of-pocket per episode", "currency"),
     /** Administrative cost (reviews, authorizations) per episode. */
     ADMIN_COST_PER_EPISODE("admin_cost_per_episode", "Administrative cost per episode", "currency"),
-    /** Plan payments plus administration per recovered episode. */
+    /** Plan payments plus administration per recovery ({@link org.therapysim.model.EpisodeRecord#endedRecovered}). */
     COST_PER_RECOVERY("cost_per_recovery", "Payer and admin cost per recovery", "currency"),
     /** Productivity loss per episode (employed patients, assessment to end). */
     PRODUCTIVITY_LOSS_PER_EPISODE("productivity_loss_per_episode", "Productivity loss per episode", "currency"),
@@ -123,7 +126,10 @@ public enum Metric {
     MEDICAL_COST_PER_EPISODE("medical_cost_per_episode", "Other medical cost per episode", "currency"),
     /** Quality-adjusted life years per patient over the evaluation horizon, discounted. */
     QALYS_PER_PATIENT("qalys_per_patient", "QALYs per patient", "QALYs"),
-    /** Recoveries per patient over the evaluation horizon (relapse episodes included). */
+    /**
+     * Recoveries ({@link org.therapysim.model.EpisodeRecord#endedRecovered}) ended within the evaluation horizon, per
+     * patient (relapse episodes included).
+     */
     RECOVERIES_PER_PATIENT("recoveries_per_patient", "Recoveries per patient", "recoveries"),
     /** Plan payments for sessions per patient over the horizon, discounted. */
     PLAN_SESSIONS_PER_PATIENT("plan_sessions_cost_per_patient", "Plan payments for sessions per patient", "currency"),

@@ -81,6 +81,18 @@ public record EpisodeRecord(
     }
 
     /**
+     * @return whether this episode counts as a recovery in the population counts (recoveries per
+     *     1,000 member-years, cost per recovery, recoveries per patient): treated (one session or
+     *     more, so one-session episodes count), at caseness at assessment and ended below it. An
+     *     episode censored at the horizon has not ended and is not counted, whatever its last score.
+     *     Unlike the recovery rate, it is not restricted to finished courses (two or more sessions):
+     *     a count of recoveries in a population counts every treated episode that ended recovered.
+     */
+    public boolean endedRecovered() {
+        return Boolean.TRUE.equals(recovered) && endReason != EndReason.HORIZON;
+    }
+
+    /**
      * @return weeks from booking (joining the clinic's waiting list) to the first session, or null
      *     if there was none: the wait the clinic's queue (and a prior authorization) imposed
      */

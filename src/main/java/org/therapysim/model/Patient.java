@@ -624,7 +624,7 @@ public final class Patient {
         lastPayerCost = ended.payerCost;
         lastEnd = reason;
         lastRecovered = row.recovered();
-        if (Boolean.TRUE.equals(row.recovered())) {
+        if (row.endedRecovered()) {
             account.recovery(week);
         }
         sim.log().episode(row);

@@ -318,6 +318,34 @@ class EpisodeMetricsTest {
     }
 
     @Test
+    void aRecoveryInThePopulationCountsIsATreatedEpisodeThatEndedBelowCaseness() {
+        // r1: one session, at caseness (16), ended below it (8): counted though not a finished course.
+        // r2: finished course of 6, at caseness (18), ended below it (5): counted.
+        // r3: finished course of 4, not at caseness at assessment (8 -> 2): not a recovery.
+        // r4: at caseness (20), below it at its last session (5) but censored at the horizon: not counted.
+        // Payer and admin 100 + 10, 600, 400, 500 + 20 = 1630; 120 member-months = 10 member-years.
+        final List<EpisodeRecord> episodes = List.of(
+                Episode.ended(EndReason.DROPOUT, 1).scores(16, 8, true).outcome(true, true, true, false)
+                        .costs(100, 0, 10, 0, 0).build(),
+                Episode.ended(EndReason.PLANNED, 6).scores(18, 5, true).outcome(true, true, true, false)
+                        .costs(600, 0, 0, 0, 0).build(),
+                Episode.ended(EndReason.PLANNED, 4).scores(8, 2, false).outcome(true, null, null, false)
+                        .costs(400, 0, 0, 0, 0).build(),
+                Episode.ended(EndReason.HORIZON, 5).scores(20, 5, true).outcome(true, true, true, false)
+                        .costs(500, 0, 20, 0, 0).build());
+        // The same selection decides which endings the economics account counts (recoveries per patient).
+        assertEquals(List.of(true, true, false, false),
+                episodes.stream().map(EpisodeRecord::endedRecovered).toList());
+        final Map<Metric, Double> m = metrics(episodes, 120, new int[0], NO_ECONOMICS);
+        // Two recoveries (r1, r2) in 10 member-years: 200 per 1,000; 1630 / 2 per recovery.
+        assertEquals(200, m.get(Metric.RECOVERIES_PER_1000), 1e-12);
+        assertEquals(815, m.get(Metric.COST_PER_RECOVERY), 1e-9);
+        // The recovery rate stays IAPT's: finished courses at caseness (r2 only; r3 not at caseness,
+        // r1 one session, r4 censored): 1 of 1.
+        assertEquals(1.0, m.get(Metric.RECOVERY_RATE), 0.0);
+    }
+
+    @Test
     void visitsPerUserCountOnlyPatientsWithMoreThanOneVisit() {
         // Users: 4, 8, 10, 2, 6, 2 (not 0 nor 1): 32 / 6.
         final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[] {0, 1, 4, 8, 10, 2, 6, 2},
