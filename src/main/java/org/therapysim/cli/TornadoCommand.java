@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tornado", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"One-way sensitivity analysis and its tornado diagram.",
-    "Each psa: parameter in turn at the 2.5th and 97.5th percentile of its distribution."})
+    "Each psa: parameter in turn at the 2.5th and 97.5th percentile of its distribution",
+    "(a uniform's too, not its bounds). An ICER end whose QALY difference is not detectable",
+    "is left undefined; an undefined base-case ICER is refused."})
 final class TornadoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -81,6 +83,9 @@ final class TornadoCommand implements Callable<Integer> {
                             ? OneWaySensitivity.run(study, loader, index, what, who, wtp, analysis.work.threadCount(),
                                     progress, work.journal("tornado"))
                             : OneWaySensitivity.run(study, loader, index, what, who, wtp, other, progress);
+                } catch (OneWaySensitivity.NoDetectableDifferenceException e) {
+                    throw TherapysimException.invalidInput("--outcome icer: " + e.getMessage()
+                            + "; run more replications (-n) or use --outcome nmb");
                 }
                 analysis.write(study, work, target, Main.commandLine(spec),
                         folder -> UncertaintyWriter.tornado(result, folder), where);
@@ -93,12 +98,18 @@ final class TornadoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s of %s: %.6g with every value as given%n", what.label(), result.arm(),
                     result.base());
             for (final OneWaySensitivity.Bar bar : result.bars()) {
-                out.printf(Locale.ROOT, "  %-45s %.6g to %.6g%n", bar.parameter().key(), bar.atLow(), bar.atHigh());
+                out.printf(Locale.ROOT, "  %-45s %s to %s%n", bar.parameter().key(), shown(bar.atLow()),
+                        shown(bar.atHigh()));
             }
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
             out.flush();
         }
         return 0;
+    }
+
+    private static String shown(final double value) {
+        return Double.isNaN(value) ? "undefined (no detectable QALY difference)"
+                : String.format(Locale.ROOT, "%.6g", value);
     }
 
     private Study chosen(final Study study) {

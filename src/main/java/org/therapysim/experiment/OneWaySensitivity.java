@@ -12,10 +12,16 @@ import org.therapysim.scenario.UncertainParameter;
 
 /**
  * One-way sensitivity analysis: each uncertain parameter in turn is set to the 2.5th and the 97.5th
- * percentile of its distribution (the bounds of a uniform), every other value staying as the
- * scenario gives it, and the chosen outcome of one arm against the reference is recomputed. Every
- * run uses the study's own replication seeds, so that the bars show the parameter's effect, not a
- * change of random draws.
+ * percentile of its distribution, whatever its family (for a uniform, 2.5% and 97.5% of the way
+ * across its range, not its bounds), so that every bar spans the same share of its input's
+ * uncertainty; every other value stays as the scenario gives it, and the chosen outcome of one arm
+ * against the reference is recomputed. Every run uses the study's own replication seeds, so that the
+ * bars show the parameter's effect, not a change of random draws.
+ *
+ * <p>The ICER is left undefined (NaN) wherever the 95% paired interval of the QALY difference
+ * includes zero (always with a single replication): its denominator may then be zero or of either
+ * sign, and the ratio says nothing. Such a bar end is left out of the bar; an undefined base case is
+ * refused ({@link NoDetectableDifferenceException}).
  */
 public final class OneWaySensitivity {
     /** Lower percentile of each parameter's range. */
@@ -54,9 +60,37 @@ public final class OneWaySensitivity {
      * @param atHigh the outcome with the high value
      */
     public record Bar(UncertainParameter parameter, double lowValue, double highValue, double atLow, double atHigh) {
-        /** @return the width of the bar */
+        /** @return the width of the bar (NaN when an end is undefined) */
         public double swing() {
             return Math.abs(atHigh - atLow);
+        }
+
+        /** @return whether an end is undefined (an ICER without a detectable QALY difference) */
+        public boolean partial() {
+            return Double.isNaN(atLow) || Double.isNaN(atHigh);
+        }
+
+        /** @return the length of the bar as drawn from {@code base}, leaving out an undefined end */
+        public double extent(final double base) {
+            double low = base;
+            double high = base;
+            for (final double end : new double[] {atLow, atHigh}) {
+                if (!Double.isNaN(end)) {
+                    low = Math.min(low, end);
+                    high = Math.max(high, end);
+                }
+            }
+            return partial() ? high - low : swing();
+        }
+    }
+
+    /** The base case's ICER is undefined: its QALY difference is not detectable. */
+    public static final class NoDetectableDifferenceException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NoDetectableDifferenceException(final String arm) {
+            super("the QALY difference of " + arm + " from the reference is not detectable with every value as "
+                    + "given (its 95% paired interval includes zero), so its ICER is undefined");
         }
     }
 
@@ -146,6 +180,9 @@ public final class OneWaySensitivity {
         }
         final List<ExperimentResult> results = runner.apply(runs);
         final double base = outcome(results.get(0), outcome, perspective, willingnessToPay);
+        if (Double.isNaN(base)) {
+            throw new NoDetectableDifferenceException(arms.get(arms.size() - 1).name());
+        }
         final List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < study.uncertain().size(); i++) {
             final UncertainParameter p = study.uncertain().get(i);
@@ -153,11 +190,14 @@ public final class OneWaySensitivity {
                     outcome(results.get(1 + 2 * i), outcome, perspective, willingnessToPay),
                     outcome(results.get(2 + 2 * i), outcome, perspective, willingnessToPay)));
         }
-        bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
+        bars.sort(Comparator.comparingDouble((Bar b) -> b.extent(base)).reversed());
         return new Result(study, arms.get(arms.size() - 1).name(), outcome, perspective, willingnessToPay, base, bars);
     }
 
-    /** @return the outcome of the last arm of {@code result} (against the first, where it compares) */
+    /**
+     * @return the outcome of the last arm of {@code result} (against the first, where it compares);
+     *     an ICER is NaN when the paired interval of the QALY difference includes zero
+     */
     static double outcome(final ExperimentResult result, final Outcome outcome, final Perspective perspective,
             final double willingnessToPay) {
         final ArmResult arm = result.arms().get(result.arms().size() - 1);
@@ -168,7 +208,9 @@ public final class OneWaySensitivity {
         final double dCost = arm.summary(perspective.cost()).mean() - reference.summary(perspective.cost()).mean();
         final double dQalys = arm.summary(Metric.QALYS_PER_PATIENT).mean()
                 - reference.summary(Metric.QALYS_PER_PATIENT).mean();
-        return outcome == Outcome.NMB ? IncrementalAnalysis.netMonetaryBenefit(dCost, dQalys, willingnessToPay)
-                : dCost / dQalys;
+        if (outcome == Outcome.NMB) {
+            return IncrementalAnalysis.netMonetaryBenefit(dCost, dQalys, willingnessToPay);
+        }
+        return arm.differenceFrom(reference, Metric.QALYS_PER_PATIENT).excludesZero() ? dCost / dQalys : Double.NaN;
     }
 }

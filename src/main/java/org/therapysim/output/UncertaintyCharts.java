@@ -116,11 +116,18 @@ public final class UncertaintyCharts {
         for (int i = 0; i < bars.size(); i++) {
             final OneWaySensitivity.Bar bar = bars.get(i);
             names[i] = bar.parameter().key() + " (" + rounded(bar.lowValue()) + " to " + rounded(bar.highValue()) + ")";
-            starts[0][i] = Math.min(result.base(), bar.atLow());
-            ends[0][i] = Math.max(result.base(), bar.atLow());
-            starts[1][i] = Math.min(result.base(), bar.atHigh());
-            ends[1][i] = Math.max(result.base(), bar.atHigh());
+            // An undefined end (an ICER without a detectable QALY difference) is drawn as no bar.
+            final double low = Double.isNaN(bar.atLow()) ? result.base() : bar.atLow();
+            final double high = Double.isNaN(bar.atHigh()) ? result.base() : bar.atHigh();
+            if (bar.partial()) {
+                names[i] += " *";
+            }
+            starts[0][i] = Math.min(result.base(), low);
+            ends[0][i] = Math.max(result.base(), low);
+            starts[1][i] = Math.min(result.base(), high);
+            ends[1][i] = Math.max(result.base(), high);
         }
+        final boolean partial = bars.stream().anyMatch(OneWaySensitivity.Bar::partial);
         final DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                 new String[] {"low end of range", "high end of range"}, names, starts, ends);
         final IntervalBarRenderer renderer = new IntervalBarRenderer();
@@ -139,9 +146,14 @@ public final class UncertaintyCharts {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(result.base(), Color.DARK_GRAY, new BasicStroke(1.5f)));
         return Charts.finish(new JFreeChart("One-way sensitivity: " + result.arm(), Charts.TITLE, plot, true), plot,
-                "Each parameter at the 2.5th and 97.5th percentile of its distribution, all others as given; line: "
-                        + rounded(result.base()) + " with every value as given");
+                "Each parameter at the 2.5th and 97.5th percentile of its distribution (a uniform's too, not its "
+                        + "bounds), all others as given; line: " + rounded(result.base()) + " with every value as given"
+                        + (partial ? ". * " + UNDEFINED_NOTE : ""));
     }
+
+    /** Says why an ICER bar end is missing. */
+    static final String UNDEFINED_NOTE = "An ICER end whose QALY difference has a 95% paired interval including zero "
+            + "is undefined (no detectable difference) and left out of its bar.";
 
     /** @return the value to 3 significant digits, without an exponent */
     static String rounded(final double value) {

@@ -176,10 +176,10 @@ public final class UncertaintyWriter {
                         n(result.willingnessToPay()), n(result.base()), n(bar.lowValue()), n(bar.highValue()),
                         n(bar.atLow()), n(bar.atHigh()), n(bar.swing()));
                 rows.add(List.of(bar.parameter().key(), UncertaintyCharts.rounded(bar.lowValue()) + " to "
-                        + UncertaintyCharts.rounded(bar.highValue()), UncertaintyCharts.rounded(bar.atLow()),
-                        UncertaintyCharts.rounded(bar.atHigh())));
+                        + UncertaintyCharts.rounded(bar.highValue()), end(bar.atLow()), end(bar.atHigh())));
             }
         }
+        final boolean partial = result.bars().stream().anyMatch(OneWaySensitivity.Bar::partial);
         final int height = Math.max(HEIGHT, 160 + 70 * result.bars().size());
         final var chart = UncertaintyCharts.tornado(result, unit);
         ChartFiles.write(chart, folder.file("charts/.keep").getParent(), "tornado", WIDTH, height);
@@ -187,12 +187,18 @@ public final class UncertaintyWriter {
                 + (result.outcome() == OneWaySensitivity.Outcome.RECOVERY ? ""
                         : " against the reference, " + result.perspective().id() + " perspective");
         return new UncertaintyResults("One-way sensitivity analysis: each uncertain input in turn at the 2.5th and "
-                + "97.5th percentile of its distribution, all others as given, on the study's own seeds. File: "
-                + "tornado.csv.", List.of(new UncertaintyResults.Figure(HtmlReport.inlineSvg(chart, "tornado",
+                + "97.5th percentile of its distribution (for a uniform, 2.5% and 97.5% of the way across its range, "
+                + "not its bounds), all others as given, on the study's own seeds. File: tornado.csv.", List.of(new UncertaintyResults.Figure(HtmlReport.inlineSvg(chart, "tornado",
                         "Tornado diagram"), what + " as each input moves across its range; the line is the value with "
-                        + "every input as given (" + UncertaintyCharts.rounded(result.base()) + ").")),
-                List.of(new UncertaintyResults.Table(what + unit + ", widest first", List.of("Input", "Range",
-                        "At low end", "At high end"), rows)));
+                        + "every input as given (" + UncertaintyCharts.rounded(result.base()) + ")."
+                        + (partial ? " " + UncertaintyCharts.UNDEFINED_NOTE : ""))),
+                List.of(new UncertaintyResults.Table(what + unit + ", widest first", List.of("Input",
+                        "2.5th to 97.5th percentile", "At low end", "At high end"), rows)));
+    }
+
+    /** @return a bar end rounded, or why it is undefined */
+    private static String end(final double value) {
+        return Double.isNaN(value) ? HtmlReport.NO_DETECTABLE_DIFFERENCE : UncertaintyCharts.rounded(value);
     }
 
     private static String capitalised(final String text) {

@@ -241,6 +241,13 @@ class CliTest {
         assertEquals(2, arm.status());
         assertTrue(arm.err().contains("--arm = nobody"), arm.err());
         assertFalse(Files.exists(dir.resolve("x")), "nothing written");
+        // One replication gives no interval, so the base case's QALY difference is not detectable and its
+        // ICER undefined: the tornado of the ICER is refused, pointing to the net monetary benefit.
+        final CommandRun icer = CommandRun.of("tornado", ok.toString(), "--outcome", "icer", "-n", "1", "-o",
+                dir.resolve("icer").toString());
+        assertEquals(2, icer.status(), icer.err());
+        assertTrue(icer.err().contains("not detectable") && icer.err().contains("--outcome nmb"), icer.err());
+        assertFalse(icer.err().contains("Exception"), icer.err());
     }
 
     @Test

@@ -328,7 +328,7 @@ class ReportMatchesTablesTest {
         assertEquals(0, run.status(), run.err());
         final Document tornado = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         final Element table = uncertaintyTable(tornado);
-        assertEquals(List.of("Input", "Range", "At low end", "At high end"), headers(table));
+        assertEquals(List.of("Input", "2.5th to 97.5th percentile", "At low end", "At high end"), headers(table));
         final List<CSVRecord> bars = csv(out.resolve("tornado.csv"));
         final List<Element> rows = bodyRows(table);
         assertEquals(bars.size(), rows.size());
