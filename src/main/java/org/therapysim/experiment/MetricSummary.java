@@ -94,11 +94,7 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
      */
     public static MetricSummary paired(final double[] arm, final double[] reference, final double low,
             final double high) {
-        final double[] diff = new double[arm.length];
-        for (int r = 0; r < arm.length; r++) {
-            diff[r] = arm[r] - reference[r];
-        }
-        return of(diff, low - high, high - low);
+        return of(differences(arm, reference), low - high, high - low);
     }
 
     /**
@@ -107,10 +103,15 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
      */
     public static MetricSummary pairedEvery(final double[] arm, final double[] reference, final double low,
             final double high) {
+        return ofEvery(differences(arm, reference), low - high, high - low);
+    }
+
+    /** @return {@code arm[r] - reference[r]}, replication by replication */
+    private static double[] differences(final double[] arm, final double[] reference) {
         final double[] diff = new double[arm.length];
         for (int r = 0; r < arm.length; r++) {
             diff[r] = arm[r] - reference[r];
         }
-        return ofEvery(diff, low - high, high - low);
+        return diff;
     }
 }

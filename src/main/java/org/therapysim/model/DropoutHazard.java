@@ -49,7 +49,9 @@ final class DropoutHazard {
             final double patientPrice, final double priceSensitivity, final boolean trainee,
             final boolean missedSession, final boolean feedback, final Week week) {
         double logit = spec.baseLogit() + spec.weakAllianceLogit() * (1 - alliance);
-        if (sessions <= spec.earlySessions() || sessionsWithTherapist <= spec.earlySessions()) {
+        // Sessions with the current therapist are never more than the episode's, so this covers the
+        // episode's first sessions and the first ones with a new therapist after a switch.
+        if (sessionsWithTherapist <= spec.earlySessions()) {
             logit += spec.earlyLogit();
         }
         if (sessionsWithTherapist < sessions && sessionsWithTherapist <= spec.earlySessions()) {

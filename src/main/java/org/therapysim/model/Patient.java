@@ -810,7 +810,10 @@ public final class Patient {
         return quickFixSeeker;
     }
 
-    /** @return whether the patient's sessions carry no effect until a late onset, or little or none at all */
+    /**
+     * @return the patient's response class: typical, late (no effect until a late onset),
+     *     non_responder (little or no effect) or fast (a faster rate from the first session)
+     */
     public String getResponseClass() {
         return responseKind.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -14,6 +14,8 @@ import org.therapysim.scenario.ReturnToCareSpec;
  * ending. The hazard thus falls as the untreated course brings the score down.
  */
 final class ReturnToCare {
+    /** The weekly hazard stays below certainty, so that a return is a draw, not a rule. */
+    private static final double MAX_HAZARD = 0.999;
     private final double baseHazard;
     private final double severityPower;
     private final double planEndMultiplier;
@@ -43,7 +45,12 @@ final class ReturnToCare {
      * @return the probability of seeking care again in a week at {@code score}
      */
     double hazard(final EndReason reason, final double score, final int caseness) {
-        return Math.min(0.999, baseHazard * multiplier(reason) * Math.pow(score / caseness, severityPower));
+        return capped(baseHazard * multiplier(reason), Math.pow(score / caseness, severityPower));
+    }
+
+    /** @return the weekly hazard of an ending's base hazard at a severity factor, below certainty */
+    private static double capped(final double base, final double severity) {
+        return Math.min(MAX_HAZARD, base * severity);
     }
 
     /**
@@ -71,7 +78,7 @@ final class ReturnToCare {
         double severity = Math.pow(score / caseness, severityPower);
         double survival = 1.0;
         for (int k = 1; k <= maxWeeks; k++) {
-            final double h = Math.min(0.999, base * severity);
+            final double h = capped(base, severity);
             survival *= 1 - h;
             if (h > 0 && 1 - survival >= u) {
                 return k;
