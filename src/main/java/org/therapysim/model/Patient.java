@@ -75,6 +75,9 @@ public final class Patient {
     private double uAgree;
     private double uNotHelped;
     private double zSymptom;
+    private double zReading;
+    /** The error of the last measurement (assessment or session), in points; it holds until the next. */
+    private double readingError;
 
     private double resistance;
     private double score;
@@ -127,7 +130,8 @@ public final class Patient {
         this.weeklyWage = employed ? wage : 0.0;
         this.goodEnough = sampler.beta(traits.goodEnough(), random);
         this.therapistPreference = random.nextDouble();
-        this.score = sampler.truncatedNormal(condition.baselineMean(), condition.baselineSd(), 0, measure.max(), random);
+        this.score = sampler.truncatedNormal(condition.baselineMean(),
+                Questionnaire.trueSd(condition.baselineSd(), measure.errorSd()), 0, measure.max(), random);
         // Drawn last, and only when it varies, so that scenarios without it keep their random sequence.
         this.responsiveness = traits.responsiveness().sigma() > 0 ? sampler.logNormal(traits.responsiveness(), random)
                 : traits.responsiveness().median();
@@ -159,7 +163,9 @@ public final class Patient {
                     sim.discountFactors(), weeklyWage, sim.scenario().costs().medicalCostPerYearAtMax());
         }
         episode++;
-        current = new Episode(week, observed(score));
+        // Drawn only when readings have an error, so that scenarios without it keep their random sequence.
+        measured(measure.errorSd() > 0 ? random.nextGaussian() : 0.0);
+        current = new Episode(week, read());
         therapist = null;
         transferredFrom = null;
         assignments = 0;
@@ -221,6 +227,9 @@ public final class Patient {
         uAgree = random.nextDouble();
         uNotHelped = random.nextDouble();
         zSymptom = random.nextGaussian();
+        if (measure.errorSd() > 0) {
+            zReading = random.nextGaussian();
+        }
     }
 
     /** Reads a word of each object a week uses, so that they are in cache (see {@link Caseload}). */
@@ -431,7 +440,8 @@ public final class Patient {
         resistance = process.softenedResistance(resistance, alliance);
         current.allianceSum += alliance;
 
-        final int observed = observed(score);
+        measured(zReading);
+        final int observed = read();
         if (current.sessionsToReliableImprovement < 0 && current.baseline - observed >= measure.reliableChange()) {
             current.sessionsToReliableImprovement = current.sessions;
         }
@@ -495,7 +505,7 @@ public final class Patient {
         current.reviews++;
         current.adminCost += review.adminCost();
         account.admin(week, review.adminCost());
-        reviewApproved = uDecision < sim.plan().approvalProbability(score, measure.max(), current.baseline);
+        reviewApproved = uDecision < sim.plan().approvalProbability(score + readingError, measure.max(), current.baseline);
         if (reviewApproved) {
             if (periodic) {
                 current.reviewsPassed++;
@@ -588,7 +598,7 @@ public final class Patient {
             sim.clinic().release(therapist);
         }
         final Episode ended = current;
-        final int endScore = observed(score);
+        final int endScore = read();
         // A declining treatment-seeker is not stepped in the week of the decision, so the untreated
         // course counts that week too; every other ending comes at the end of a week lived.
         untreatedSince = reason == EndReason.DECLINED ? week : week + 1;
@@ -695,7 +705,7 @@ public final class Patient {
     }
 
     private double improvement() {
-        return current.baseline > 0 ? (current.baseline - observed(score)) / (double) current.baseline : 0.0;
+        return current.baseline > 0 ? (current.baseline - read()) / (double) current.baseline : 0.0;
     }
 
     private AccessBehaviour access() {
@@ -704,6 +714,16 @@ public final class Patient {
 
     private static int observed(final double score) {
         return (int) Math.round(score);
+    }
+
+    /** A measurement (the assessment or a session) with the standard normal draw {@code z}: its error holds until the next. */
+    private void measured(final double z) {
+        readingError = measure.errorSd() * z;
+    }
+
+    /** @return the questionnaire reading of the current score, with the last measurement's error */
+    private int read() {
+        return Questionnaire.reading(score, readingError, measure.max());
     }
 
     /**

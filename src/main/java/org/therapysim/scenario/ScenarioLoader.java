@@ -56,7 +56,8 @@ public final class ScenarioLoader {
     private static final String DEFAULTS_LABEL = "built-in defaults";
     private static final String EXTENDS = "extends";
     private static final String PSA = "psa";
-    private static final Pattern KEY_PART = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)((\\[\\d+\\])*)");
+    // A key part may hold dashes: measures are named as published (PHQ-9, GAD-7).
+    private static final Pattern KEY_PART = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)((\\[\\d+\\])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
     private final ObjectMapper yaml;
