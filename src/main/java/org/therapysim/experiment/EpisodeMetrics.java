@@ -164,6 +164,7 @@ public final class EpisodeMetrics {
         m.put(Metric.ALLIANCE_SLOPE_GAP, slopes.gap());
         m.put(Metric.GOOD_ENOUGH_GAP, OutcomeStatistics.goodEnoughGap(result.episodes()));
         m.put(Metric.VISITS_PER_USER_YEAR, visitsPerUser(result.firstYearVisits()));
+        m.put(Metric.HEAVY_USER_SHARE, heavyUsers(result.firstYearVisits()));
         m.put(Metric.ALLIANCE_MEAN, ratio(allianceSum, startedCount));
         m.put(Metric.REPAIR_RATE, repairs.value());
         m.put(Metric.PAYER_COST_PER_EPISODE, ratio(payer, episodes));
@@ -196,6 +197,9 @@ public final class EpisodeMetrics {
     }
 
     /** Mean visits among patients with more than one visit in weeks 0-51 (the MEPS definition of a user). */
+    /** Visits in a year above which a user is a heavy user (Olfson et al. 2002: more than 20). */
+    static final int HEAVY_USE_VISITS = 20;
+
     private static double visitsPerUser(final int[] visits) {
         long total = 0;
         int users = 0;
@@ -206,6 +210,21 @@ public final class EpisodeMetrics {
             }
         }
         return ratio(total, users);
+    }
+
+    /** Share of users (more than one visit in weeks 0-51) with more than {@value #HEAVY_USE_VISITS} visits. */
+    private static double heavyUsers(final int[] visits) {
+        int heavy = 0;
+        int users = 0;
+        for (final int v : visits) {
+            if (v > 1) {
+                users++;
+                if (v > HEAVY_USE_VISITS) {
+                    heavy++;
+                }
+            }
+        }
+        return ratio(heavy, users);
     }
 
     /** @return whether a relapse or return this many weeks after the ending (null: none) falls in the window */

@@ -97,6 +97,11 @@ public enum Metric {
             "difference of shares of planned endings at caseness"),
     /** Sessions in the first year per patient with more than one that year (Olfson and Marcus 2010). */
     VISITS_PER_USER_YEAR("visits_per_user_year", "Visits per user in the first year", "sessions"),
+    /**
+     * Share of users (more than one visit in weeks 0-51) with more than 20 visits that year (Olfson et
+     * al. 2002 report the share of psychotherapy users above 20 visits a year).
+     */
+    HEAVY_USER_SHARE("heavy_user_share", "Users with more than 20 visits in the first year", "share"),
     /** Mean alliance over the sessions of started episodes. */
     ALLIANCE_MEAN("alliance_mean", "Mean alliance", "0-1"),
     /** Share of ruptures that were repaired. */
