@@ -48,7 +48,7 @@ final class TornadoCommand implements Callable<Integer> {
     String outcome;
 
     @Option(names = "--perspective", paramLabel = "WHO", defaultValue = "payer",
-            description = "payer, employer or societal (default: ${DEFAULT-VALUE}).")
+            description = "payer, employer, healthcare or societal (default: ${DEFAULT-VALUE}).")
     String perspective;
 
     @Option(names = "--parameter", paramLabel = "KEY",

@@ -186,6 +186,8 @@ public final class EpisodeMetrics {
         m.put(Metric.PRODUCTIVITY_PER_PATIENT, ratio(economics.productivityLoss(), n));
         m.put(Metric.OUT_OF_POCKET_PER_PATIENT, ratio(economics.outOfPocket(), n));
         m.put(Metric.MEDICAL_PER_PATIENT, ratio(economics.medicalCost(), n));
+        m.put(Metric.PLAN_MEDICAL_PER_PATIENT, ratio(economics.planMedicalCost(), n));
+        m.put(Metric.TIME_PER_PATIENT, ratio(economics.patientTime(), n));
         for (final Perspective perspective : Perspective.values()) {
             double cost = 0;
             for (final Metric component : perspective.components()) {

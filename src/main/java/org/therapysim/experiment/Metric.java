@@ -101,7 +101,7 @@ public enum Metric {
      * Share of users (more than one visit in weeks 0-51) with more than 20 visits that year (Olfson et
      * al. 2002 report the share of psychotherapy users above 20 visits a year).
      */
-    HEAVY_USER_SHARE("heavy_user_share", "Users with more than 20 visits in the first year", "share"),
+    HEAVY_USER_SHARE("heavy_user_share", "Users with more than 20 visits in the first year", "share of users"),
     /** Mean alliance over the sessions of started episodes. */
     ALLIANCE_MEAN("alliance_mean", "Mean alliance", "0-1"),
     /** Share of ruptures that were repaired. */
@@ -146,11 +146,18 @@ public enum Metric {
     OUT_OF_POCKET_PER_PATIENT("out_of_pocket_per_patient", "Out-of-pocket payments per patient", "currency"),
     /** Other medical cost per patient over the horizon, discounted. */
     MEDICAL_PER_PATIENT("medical_cost_per_patient", "Other medical cost per patient", "currency"),
-    /** Payer perspective: plan payments for sessions and administration per patient, discounted. */
+    /** The part of the other medical cost the plan pays, per patient over the horizon, discounted. */
+    PLAN_MEDICAL_PER_PATIENT("plan_medical_cost_per_patient", "Other medical cost paid by the plan per patient",
+            "currency"),
+    /** Value of patients' time for sessions (travel included) per patient over the horizon, discounted. */
+    TIME_PER_PATIENT("patient_time_cost_per_patient", "Patients' time for sessions per patient", "currency"),
+    /** Payer perspective: plan payments for sessions, administration and the plan's share of other medical cost. */
     COST_PAYER("cost_per_patient_payer", "Cost per patient, payer perspective", "currency"),
     /** Employer perspective: the payer's cost and productivity loss per patient, discounted. */
     COST_EMPLOYER("cost_per_patient_employer", "Cost per patient, employer perspective", "currency"),
-    /** Societal perspective: the employer's cost, out-of-pocket and other medical cost per patient, discounted. */
+    /** Health care sector perspective: every medical cost, whoever pays it, per patient, discounted. */
+    COST_HEALTHCARE("cost_per_patient_healthcare", "Cost per patient, health care sector perspective", "currency"),
+    /** Societal perspective: the health care sector's cost, productivity loss and patients' time, per patient. */
     COST_SOCIETAL("cost_per_patient_societal", "Cost per patient, societal perspective", "currency");
 
     private final String id;

@@ -3,23 +3,34 @@ package org.therapysim.experiment;
 import java.util.List;
 
 /**
- * Whose costs an economic comparison counts. Each perspective adds cost components to the one
- * before it: the payer (the plan's payments for sessions and its administration), the employer
- * (also lost productivity of employed patients) and society (also patients' out-of-pocket payments
- * and other medical costs attributable to the condition).
+ * Whose costs an economic comparison counts: the payer (the plan's payments for sessions, its
+ * administration and the share of other medical costs it pays), the employer who funds the plan
+ * (also the lost productivity of employed patients), the formal health care sector of the Second
+ * Panel's reference case (every medical cost, whoever pays it: the plan's and patients' payments
+ * for sessions, administration, all other medical costs; Sanders et al. 2016) and society (the
+ * health care sector's costs, lost productivity and patients' time for sessions).
  */
 public enum Perspective {
     /** The health plan. */
-    PAYER("payer", "Payer", "plan payments for sessions and administration",
-            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT), Metric.COST_PAYER),
+    PAYER("payer", "Payer", "plan payments for sessions, administration and the plan's share of other medical costs",
+            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT, Metric.PLAN_MEDICAL_PER_PATIENT),
+            Metric.COST_PAYER),
     /** The employer who funds the plan and loses the work output. */
     EMPLOYER("employer", "Employer", "the payer's costs and lost productivity",
-            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT, Metric.PRODUCTIVITY_PER_PATIENT),
+            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT, Metric.PLAN_MEDICAL_PER_PATIENT,
+                    Metric.PRODUCTIVITY_PER_PATIENT),
             Metric.COST_EMPLOYER),
+    /** The formal health care sector. */
+    HEALTHCARE("healthcare", "Health care sector",
+            "plan and out-of-pocket payments for sessions, administration and all other medical costs",
+            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT, Metric.OUT_OF_POCKET_PER_PATIENT,
+                    Metric.MEDICAL_PER_PATIENT),
+            Metric.COST_HEALTHCARE),
     /** Society. */
-    SOCIETAL("societal", "Societal", "the employer's costs, patients' out-of-pocket payments and other medical costs",
-            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT, Metric.PRODUCTIVITY_PER_PATIENT,
-                    Metric.OUT_OF_POCKET_PER_PATIENT, Metric.MEDICAL_PER_PATIENT),
+    SOCIETAL("societal", "Societal",
+            "the health care sector's costs, lost productivity and patients' time for sessions",
+            List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT, Metric.OUT_OF_POCKET_PER_PATIENT,
+                    Metric.MEDICAL_PER_PATIENT, Metric.PRODUCTIVITY_PER_PATIENT, Metric.TIME_PER_PATIENT),
             Metric.COST_SOCIETAL);
 
     private final String id;

@@ -13,9 +13,12 @@ package org.therapysim.model;
  * @param outOfPocket patients' payments for sessions
  * @param productivityLoss lost work output of employed patients
  * @param medicalCost other medical costs attributable to the condition
+ * @param planMedicalCost the part of {@code medicalCost} the plan pays
+ * @param patientTime the value of the time patients gave to sessions, travel included
  */
 public record EconomicTotals(int patients, double qalys, double recoveries, double planCost, double adminCost,
-        double outOfPocket, double productivityLoss, double medicalCost) {
+        double outOfPocket, double productivityLoss, double medicalCost, double planMedicalCost,
+        double patientTime) {
     static final int QALYS = 0;
     static final int RECOVERIES = 1;
     static final int PLAN = 2;
@@ -23,10 +26,12 @@ public record EconomicTotals(int patients, double qalys, double recoveries, doub
     static final int OUT_OF_POCKET = 4;
     static final int PRODUCTIVITY = 5;
     static final int MEDICAL = 6;
-    static final int FIELDS = 7;
+    static final int PLAN_MEDICAL = 7;
+    static final int TIME = 8;
+    static final int FIELDS = 9;
 
     static EconomicTotals of(final int patients, final double[] sum) {
         return new EconomicTotals(patients, sum[QALYS], sum[RECOVERIES], sum[PLAN], sum[ADMIN], sum[OUT_OF_POCKET],
-                sum[PRODUCTIVITY], sum[MEDICAL]);
+                sum[PRODUCTIVITY], sum[MEDICAL], sum[PLAN_MEDICAL], sum[TIME]);
     }
 }

@@ -1,5 +1,6 @@
 package org.therapysim.model;
 
+import org.therapysim.scenario.CostSettings;
 import org.therapysim.scenario.Evaluation;
 import org.therapysim.scenario.Measure;
 
@@ -23,6 +24,8 @@ final class HealthAccount {
     private final double[] discount;
     private final double weeklyWage;
     private final double medicalCostPerYearAtMax;
+    private final double medicalCostPlanShare;
+    private final double timeCostPerSession;
     private int nextWeek;
     private final double[] totals = new double[EconomicTotals.FIELDS];
 
@@ -30,15 +33,16 @@ final class HealthAccount {
      * @param discount the discount factor of each week of the horizon, from the first ({@link #factors})
      */
     HealthAccount(final int firstArrival, final Evaluation evaluation, final Measure measure,
-            final UtilityCurve utility, final double[] discount, final double weeklyWage,
-            final double medicalCostPerYearAtMax) {
+            final UtilityCurve utility, final double[] discount, final double weeklyWage, final CostSettings costs) {
         this.firstArrival = firstArrival;
         this.endWeek = firstArrival + evaluation.horizonWeeks();
         this.measure = measure;
         this.utility = utility;
         this.discount = discount;
         this.weeklyWage = weeklyWage;
-        this.medicalCostPerYearAtMax = medicalCostPerYearAtMax;
+        this.medicalCostPerYearAtMax = costs.medicalCostPerYearAtMax();
+        this.medicalCostPlanShare = costs.medicalCostPlanShare();
+        this.timeCostPerSession = costs.timeCostPerSession();
         this.nextWeek = firstArrival;
     }
 
@@ -72,7 +76,9 @@ final class HealthAccount {
         final double d = discount[week - firstArrival];
         totals[EconomicTotals.QALYS] += d * utility.at(score) / 52.0;
         totals[EconomicTotals.PRODUCTIVITY] += d * productivityLoss(score);
-        totals[EconomicTotals.MEDICAL] += d * medicalCost(score);
+        final double medical = d * medicalCost(score);
+        totals[EconomicTotals.MEDICAL] += medical;
+        totals[EconomicTotals.PLAN_MEDICAL] += medicalCostPlanShare * medical;
     }
 
     /** @return a week's lost work output at {@code score} (0 for a patient without a wage) */
@@ -85,12 +91,13 @@ final class HealthAccount {
         return medicalCostPerYearAtMax / 52.0 * score / measure.max();
     }
 
-    /** Adds a session's payments in {@code week}. */
+    /** Adds a session's payments and the patient's time in {@code week}. */
     void session(final int week, final double plan, final double patient) {
         if (week < endWeek) {
             final double d = discount[week - firstArrival];
             totals[EconomicTotals.PLAN] += d * plan;
             totals[EconomicTotals.OUT_OF_POCKET] += d * patient;
+            totals[EconomicTotals.TIME] += d * timeCostPerSession;
         }
     }
 

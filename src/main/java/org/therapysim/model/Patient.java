@@ -160,7 +160,7 @@ public final class Patient {
     void beginEpisode(final int week) {
         if (account == null) {
             account = new HealthAccount(week, sim.scenario().evaluation(), measure, sim.utility(condition.measure()),
-                    sim.discountFactors(), weeklyWage, sim.scenario().costs().medicalCostPerYearAtMax());
+                    sim.discountFactors(), weeklyWage, sim.scenario().costs());
         }
         episode++;
         // Drawn only when readings have an error, so that scenarios without it keep their random sequence.

@@ -18,6 +18,7 @@ import org.therapysim.experiment.CapacityCheck;
 import org.therapysim.experiment.CostEffectiveness;
 import org.therapysim.experiment.EpisodeMetrics;
 import org.therapysim.experiment.ExperimentResult;
+import org.therapysim.experiment.ImpactInventory;
 import org.therapysim.experiment.IncrementalAnalysis;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
@@ -494,7 +495,33 @@ public final class HtmlReport {
             }
         }
         budgetImpact();
+        impactInventory();
         out.append("</section>\n");
+    }
+
+    /** The Second Panel's impact inventory: what each perspective counts, and what the model leaves out. */
+    private void impactInventory() {
+        out.append("<h3 id=\"impact-inventory\">Impact inventory</h3>\n<p>Every consequence of a benefit design by"
+                + " sector (Sanders et al. 2016), whether the model measures it and which perspective counts it."
+                + " Each measured impact's value per arm is its metric in the tables above and in summary.csv.</p>\n");
+        out.append("<div class=\"wrap\"><table class=\"impact\">\n<caption>Impact inventory</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Sector</th><th scope=\"col\">Impact</th><th scope=\"col\">Measured by</th>");
+        for (final Perspective p : Perspective.values()) {
+            out.append("<th scope=\"col\">").append(Html.escape(p.label())).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (final ImpactInventory.Impact impact : ImpactInventory.IMPACTS) {
+            out.append("<tr><td>").append(Html.escape(impact.sector())).append("</td><th scope=\"row\">")
+                    .append(Html.escape(impact.impact())).append("</th><td>")
+                    .append(impact.measured() ? "<code>" + Html.escape(impact.metric().id()) + "</code>"
+                            : Html.escape(impact.note()))
+                    .append("</td>");
+            for (final Perspective p : Perspective.values()) {
+                out.append("<td>").append(impact.countedBy(p) ? "yes" : "no").append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table></div>\n");
     }
 
     private void perspectiveTable(final Perspective perspective, final double wtp) {

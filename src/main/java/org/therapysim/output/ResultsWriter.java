@@ -20,7 +20,7 @@ import org.therapysim.scenario.Study;
 
 /**
  * Runs a study and writes its results folder: patients.csv (and sessions.csv) streamed while the
- * replications finish, then summary.csv, curves.csv, cost_effectiveness.csv, scenario.yaml, the
+ * replications finish, then summary.csv, curves.csv, cost_effectiveness.csv, impact_inventory.csv, scenario.yaml, the
  * charts, report.html (all of it in one self-contained page) and manifest.json.
  * Everything is written into a staging folder that becomes the results folder only when complete.
  * On an engine other than the local one (such as Spark), that engine writes the episode table as
@@ -129,6 +129,7 @@ public final class ResultsWriter {
             }
             SummaryTable.writeCurves(result, folder.file("curves.csv"));
             CostEffectivenessTable.write(result, folder.file("cost_effectiveness.csv"));
+            ImpactInventoryTable.write(folder.file("impact_inventory.csv"));
             if (result.arms().size() > 1) {
                 CostEffectivenessTable.writeNetBenefit(result, folder.file("net_benefit_by_wtp.csv"));
             }

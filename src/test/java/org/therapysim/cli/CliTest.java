@@ -190,7 +190,8 @@ class CliTest {
         final CommandRun o = CommandRun.of("psa", study.toString(), "--draws", "3", "-o", psa.toString(), "--threads", "2", "-q");
         assertEquals(0, o.status(), o.err());
         assertEquals(3 * 2, csv(psa.resolve("psa_draws.csv")).size(), "draws x arms");
-        assertEquals(3 * 2 * 41, csv(psa.resolve("acceptability.csv")).size(), "perspectives x arms x 41 points");
+        assertEquals(org.therapysim.experiment.Perspective.values().length * 2 * 41, csv(psa.resolve("acceptability.csv")).size(),
+                "perspectives x arms x 41 points");
         for (final String f : List.of("psa_summary.csv", "charts/ce_plane_payer.png", "charts/acceptability_societal.svg",
                 "manifest.json", "summary.csv", "cost_effectiveness.csv", "report.html")) {
             assertTrue(Files.size(psa.resolve(f)) > 0, f);

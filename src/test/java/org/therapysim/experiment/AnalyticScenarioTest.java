@@ -68,6 +68,10 @@ class AnalyticScenarioTest {
     private static final double LOSS_PER_POINT = 0.0165;
     private static final double WAGE = 949;
     private static final double MEDICAL_AT_MAX = 11300;
+    /** The plan's share of other medical costs (costs.medicalCostPlanShare). */
+    private static final double PLAN_MEDICAL_SHARE = 0.25;
+    /** A patient's time for a session: 1.5 hours at $20 (costs.patientHoursPerSession, valueOfTimePerHour). */
+    private static final double TIME_PER_SESSION = 1.5 * 20;
     /** Resistance: mean 0.35 plus chronicity 0.05 ln(1 + 52/52), the help-seeking delay being 52 weeks. */
     private static final double RESISTANCE = 0.35 + 0.05 * Math.log(2.0);
     /** Alliance ceiling: logistic(logit(capacity 0.7) + skill 0) = 0.7; the alliance starts at 0.6 of it. */
@@ -381,16 +385,33 @@ class AnalyticScenarioTest {
             return recovered() && endWeek < HORIZON ? 1.0 : 0.0;
         }
 
+        /** Patients' time over the horizon, discounted like the session's payments. */
+        double timeDiscounted() {
+            double sum = 0;
+            for (int n = 0; n < sessions; n++) {
+                sum += discount(delay + n) * TIME_PER_SESSION;
+            }
+            return sum;
+        }
+
+        double planMedicalDiscounted() {
+            return PLAN_MEDICAL_SHARE * medicalDiscounted();
+        }
+
         double payerPerspective() {
-            return planDiscounted() + adminDiscounted();
+            return planDiscounted() + adminDiscounted() + planMedicalDiscounted();
         }
 
         double employerPerspective() {
             return payerPerspective() + productivityDiscounted();
         }
 
+        double healthcarePerspective() {
+            return planDiscounted() + adminDiscounted() + patientDiscounted() + medicalDiscounted();
+        }
+
         double societalPerspective() {
-            return employerPerspective() + patientDiscounted() + medicalDiscounted();
+            return healthcarePerspective() + productivityDiscounted() + timeDiscounted();
         }
 
         private static double sum(final double[] values) {
@@ -471,8 +492,11 @@ class AnalyticScenarioTest {
         m.put(Metric.PRODUCTIVITY_PER_PATIENT, c.productivityDiscounted());
         m.put(Metric.OUT_OF_POCKET_PER_PATIENT, c.patientDiscounted());
         m.put(Metric.MEDICAL_PER_PATIENT, c.medicalDiscounted());
+        m.put(Metric.PLAN_MEDICAL_PER_PATIENT, c.planMedicalDiscounted());
+        m.put(Metric.TIME_PER_PATIENT, c.timeDiscounted());
         m.put(Metric.COST_PAYER, c.payerPerspective());
         m.put(Metric.COST_EMPLOYER, c.employerPerspective());
+        m.put(Metric.COST_HEALTHCARE, c.healthcarePerspective());
         m.put(Metric.COST_SOCIETAL, c.societalPerspective());
         return m;
     }
@@ -551,6 +575,8 @@ class AnalyticScenarioTest {
         near(PATIENTS * c.adminDiscounted(), totals.adminCost(), "admin, discounted");
         near(PATIENTS * c.productivityDiscounted(), totals.productivityLoss(), "productivity, discounted");
         near(PATIENTS * c.medicalDiscounted(), totals.medicalCost(), "medical, discounted");
+        near(PATIENTS * c.planMedicalDiscounted(), totals.planMedicalCost(), "plan's medical, discounted");
+        near(PATIENTS * c.timeDiscounted(), totals.patientTime(), "patients' time, discounted");
     }
 
     @Test
@@ -658,17 +684,20 @@ class AnalyticScenarioTest {
         checkMetrics(r.reference(), f);
         checkMetrics(r.arms().get(1), d);
 
-        // Perspectives (docs/MODEL.md): payer = plan + admin; employer adds productivity; society adds
-        // out-of-pocket and other medical cost. The courses are the same, so the difference is
-        // -sum_t d_t A for payer and employer, and exactly 0 for society (the cost only changes hands).
+        // Perspectives (docs/MODEL.md): payer = plan + admin + the plan's share of other medical cost;
+        // employer adds productivity; the health care sector counts plan, out-of-pocket, admin and all
+        // other medical cost; society adds productivity and patients' time to it. The courses are the
+        // same, so the difference is -sum_t d_t A for payer and employer, and exactly 0 for the health
+        // care sector and society (the cost only changes hands).
         final double moved = f.planDiscounted();
         near(moved, d.patientDiscounted(), "what the plan stops paying the patient pays");
         final double wtp = r.reference().scenario().evaluation().willingnessToPay();
         final List<CostEffectiveness.Row> rows = CostEffectiveness.of(r, wtp);
         final Map<Perspective, Double> expectedIncrement = Map.of(Perspective.PAYER, -moved, Perspective.EMPLOYER,
-                -moved, Perspective.SOCIETAL, 0.0);
+                -moved, Perspective.HEALTHCARE, 0.0, Perspective.SOCIETAL, 0.0);
         final Map<Perspective, Double> freeCost = Map.of(Perspective.PAYER, f.payerPerspective(), Perspective.EMPLOYER,
-                f.employerPerspective(), Perspective.SOCIETAL, f.societalPerspective());
+                f.employerPerspective(), Perspective.HEALTHCARE, f.healthcarePerspective(), Perspective.SOCIETAL,
+                f.societalPerspective());
         for (final CostEffectiveness.Row row : rows) {
             final boolean reference = row.arm().equals("Free care");
             final Perspective p = row.perspective();
@@ -742,6 +771,7 @@ class AnalyticScenarioTest {
         metric(arm, Metric.PRODUCTIVITY_PER_PATIENT,
                 (c.productivityDiscounted() + waited * horizonProductivity(untreated)) / PATIENTS);
         metric(arm, Metric.MEDICAL_PER_PATIENT, (c.medicalDiscounted() + waited * horizonMedical(untreated)) / PATIENTS);
+        metric(arm, Metric.TIME_PER_PATIENT, c.timeDiscounted() / PATIENTS);
     }
 
     @Test
@@ -799,11 +829,13 @@ class AnalyticScenarioTest {
             final double cost = switch (p) {
                 case PAYER -> c.payerPerspective();
                 case EMPLOYER -> c.employerPerspective();
+                case HEALTHCARE -> c.healthcarePerspective();
                 case SOCIETAL -> c.societalPerspective();
             };
             final double fCost = switch (p) {
                 case PAYER -> f.payerPerspective();
                 case EMPLOYER -> f.employerPerspective();
+                case HEALTHCARE -> f.healthcarePerspective();
                 case SOCIETAL -> f.societalPerspective();
             };
             final String what = row.get("perspective") + " " + row.get("arm");
@@ -831,10 +863,11 @@ class AnalyticScenarioTest {
             table(pmpm, row.get("budget_impact_pmpm"), what + " budget impact pmpm");
             table(12.0 * PATIENTS * pmpm, row.get("budget_impact_per_year"), what + " budget impact a year");
             // The plane: the deductible saves the payer and the employer the plan's payments at the same
-            // QALYs; seen from society it changes nothing. The cap saves the payer 360.91 for 0.0297
+            // QALYs; seen from the health care sector or society it changes nothing. The cap saves the payer 360.91 for 0.0297
             // QALYs (a cost per QALY forgone of about 12,150) and costs the others more.
             final String expectedQuadrant = row.get("arm").equals("Full deductible")
-                    ? p == Perspective.SOCIETAL ? "same cost and QALYs as the reference" : "dominates the reference"
+                    ? p == Perspective.SOCIETAL || p == Perspective.HEALTHCARE ? "same cost and QALYs as the reference"
+                            : "dominates the reference"
                     : p == Perspective.PAYER ? "costs less, fewer QALYs" : "dominated by the reference";
             assertEquals(expectedQuadrant, row.get("vs_reference"), what);
             if (row.get("arm").equals("Cap 6") && p == Perspective.PAYER) {
@@ -843,7 +876,7 @@ class AnalyticScenarioTest {
                 assertEquals("", row.get("cost_per_qaly_vs_reference"), what + ": no trade-off, no ratio");
             }
         }
-        assertEquals(3 * 3, ceRows, "three perspectives by three arms");
+        assertEquals(4 * 3, ceRows, "four perspectives by three arms");
     }
 
     private static List<CSVRecord> read(final Path file) throws IOException {

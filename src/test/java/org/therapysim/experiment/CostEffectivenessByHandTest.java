@@ -29,6 +29,8 @@ import org.therapysim.scenario.Scenario;
  * worse      payer    130    140    150   employer 230 240 260   societal 330 350 370
  *            QALYs    0.25   0.5    0.75  recoveries 0.25 0.5 0.25   plan pmpm 1.0 1.5 2.0
  * </pre>
+ *
+ * The health care sector's cost is the societal cost less 100 in every replication.
  */
 class CostEffectivenessByHandTest {
     private static final double T2 = 4.30265272974946;
@@ -60,6 +62,7 @@ class CostEffectivenessByHandTest {
             final Map<Metric, Double> m = new EnumMap<>(Metric.class);
             m.put(Metric.COST_PAYER, payer[r]);
             m.put(Metric.COST_EMPLOYER, employer[r]);
+            m.put(Metric.COST_HEALTHCARE, societal[r] - 100);
             m.put(Metric.COST_SOCIETAL, societal[r]);
             m.put(Metric.QALYS_PER_PATIENT, qalys[r]);
             m.put(Metric.RECOVERIES_PER_PATIENT, recoveries[r]);
@@ -151,10 +154,10 @@ class CostEffectivenessByHandTest {
     @Test
     void eachPerspectiveUsesItsOwnCost() {
         final List<CostEffectiveness.Row> all = CostEffectiveness.of(result, WTP);
-        assertEquals(9, all.size());
+        assertEquals(12, all.size());
         final Perspective[] order = {Perspective.PAYER, Perspective.PAYER, Perspective.PAYER, Perspective.EMPLOYER,
-            Perspective.EMPLOYER, Perspective.EMPLOYER, Perspective.SOCIETAL, Perspective.SOCIETAL,
-            Perspective.SOCIETAL};
+            Perspective.EMPLOYER, Perspective.EMPLOYER, Perspective.HEALTHCARE, Perspective.HEALTHCARE,
+            Perspective.HEALTHCARE, Perspective.SOCIETAL, Perspective.SOCIETAL, Perspective.SOCIETAL};
         final String[] arms = {"reference", "more", "worse"};
         for (int i = 0; i < all.size(); i++) {
             assertSame(order[i], all.get(i).perspective());
@@ -165,13 +168,15 @@ class CostEffectivenessByHandTest {
         assertEquals(640.0 / 3, all.get(3).cost().mean(), 1e-9);
         assertEquals(160.0 / 3, all.get(4).incrementalCost().mean(), 1e-9);
         assertEquals(320, all.get(4).icerPerQaly(), 1e-9);
+        // Health care sector: reference 200, 220, 240 (mean 220).
+        assertEquals(220, all.get(6).cost().mean(), 1e-9);
         // Societal: more 400 each time against 300, 320, 340: paired 100, 80, 60, mean 80, sd 20.
-        assertSummary(all.get(7).incrementalCost(), 80, 20);
-        assertEquals(480, all.get(7).icerPerQaly(), 1e-9);
+        assertSummary(all.get(10).incrementalCost(), 80, 20);
+        assertEquals(480, all.get(10).icerPerQaly(), 1e-9);
         // The budget impact is the plan's whatever the perspective.
-        assertEquals(3000, all.get(7).budgetImpactPerYear(), 1e-9);
+        assertEquals(3000, all.get(10).budgetImpactPerYear(), 1e-9);
         // NMB in the societal perspective: reference 1000 x QALYs - 300, 320, 340 = 200, 430, 660.
-        assertEquals(430, all.get(6).netMonetaryBenefit().mean(), 1e-9);
+        assertEquals(430, all.get(9).netMonetaryBenefit().mean(), 1e-9);
     }
 
     @Test

@@ -73,15 +73,21 @@ class CostEffectivenessTest {
         final Scenario s = TestScenarios.cohort(600, 30);
         final ExperimentResult r = TestScenarios.compare(2, s, s.withName("same"));
         final ArmResult arm = r.reference();
-        final double payer = arm.summary(Metric.PLAN_SESSIONS_PER_PATIENT).mean()
+        final double sessionsAndAdmin = arm.summary(Metric.PLAN_SESSIONS_PER_PATIENT).mean()
                 + arm.summary(Metric.ADMIN_PER_PATIENT).mean();
+        final double payer = sessionsAndAdmin + arm.summary(Metric.PLAN_MEDICAL_PER_PATIENT).mean();
         final double employer = payer + arm.summary(Metric.PRODUCTIVITY_PER_PATIENT).mean();
-        final double societal = employer + arm.summary(Metric.OUT_OF_POCKET_PER_PATIENT).mean()
+        final double healthcare = sessionsAndAdmin + arm.summary(Metric.OUT_OF_POCKET_PER_PATIENT).mean()
                 + arm.summary(Metric.MEDICAL_PER_PATIENT).mean();
+        final double societal = healthcare + arm.summary(Metric.PRODUCTIVITY_PER_PATIENT).mean()
+                + arm.summary(Metric.TIME_PER_PATIENT).mean();
         assertEquals(payer, arm.summary(Metric.COST_PAYER).mean(), 1e-6);
         assertEquals(employer, arm.summary(Metric.COST_EMPLOYER).mean(), 1e-6);
+        assertEquals(healthcare, arm.summary(Metric.COST_HEALTHCARE).mean(), 1e-6);
         assertEquals(societal, arm.summary(Metric.COST_SOCIETAL).mean(), 1e-6);
-        assertTrue(societal > employer && employer > payer && payer > 0, payer + " " + employer + " " + societal);
+        assertTrue(arm.summary(Metric.TIME_PER_PATIENT).mean() > 0, "patients give time to sessions");
+        assertTrue(societal > employer && societal > healthcare && employer > payer && payer > 0,
+                payer + " " + employer + " " + healthcare + " " + societal);
         // Identical arms: every increment is exactly zero.
         for (final CostEffectiveness.Row row : CostEffectiveness.of(r, WTP)) {
             if (row.incrementalCost() != null) {

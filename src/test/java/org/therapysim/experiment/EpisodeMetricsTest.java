@@ -35,7 +35,7 @@ import org.therapysim.model.ReplicationResult;
  */
 class EpisodeMetricsTest {
     private static final double EPS = 1e-12;
-    private static final EconomicTotals NO_ECONOMICS = new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0);
+    private static final EconomicTotals NO_ECONOMICS = new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static List<EpisodeRecord> nineEpisodes() {
         return List.of(
@@ -355,7 +355,7 @@ class EpisodeMetricsTest {
 
     @Test
     void perPatientEconomicsAndThePerspectivesSums() {
-        final EconomicTotals economics = new EconomicTotals(8, 6.4, 2, 3000, 40, 500, 1600, 800);
+        final EconomicTotals economics = new EconomicTotals(8, 6.4, 2, 3000, 40, 500, 1600, 800, 200, 240);
         final Map<Metric, Double> m = metrics(nineEpisodes(), 1200, new int[0], economics);
         // Per patient, 8 patients.
         assertEquals(0.8, m.get(Metric.QALYS_PER_PATIENT), EPS);
@@ -365,10 +365,14 @@ class EpisodeMetricsTest {
         assertEquals(62.5, m.get(Metric.OUT_OF_POCKET_PER_PATIENT), EPS);
         assertEquals(200, m.get(Metric.PRODUCTIVITY_PER_PATIENT), EPS);
         assertEquals(100, m.get(Metric.MEDICAL_PER_PATIENT), EPS);
-        // Payer 375 + 5 = 380; employer + 200 = 580; societal + 62.5 + 100 = 742.5.
-        assertEquals(380, m.get(Metric.COST_PAYER), EPS);
-        assertEquals(580, m.get(Metric.COST_EMPLOYER), EPS);
-        assertEquals(742.5, m.get(Metric.COST_SOCIETAL), EPS);
+        assertEquals(25, m.get(Metric.PLAN_MEDICAL_PER_PATIENT), EPS);
+        assertEquals(30, m.get(Metric.TIME_PER_PATIENT), EPS);
+        // Payer 375 + 5 + 25 = 405; employer + 200 = 605; health care sector 375 + 5 + 62.5 + 100
+        // = 542.5 (all the medical cost, whoever pays); societal + 200 + 30 = 772.5.
+        assertEquals(405, m.get(Metric.COST_PAYER), EPS);
+        assertEquals(605, m.get(Metric.COST_EMPLOYER), EPS);
+        assertEquals(542.5, m.get(Metric.COST_HEALTHCARE), EPS);
+        assertEquals(772.5, m.get(Metric.COST_SOCIETAL), EPS);
     }
 
     @Test
@@ -386,7 +390,7 @@ class EpisodeMetricsTest {
     void withoutStartersEveryShareOfStartedEpisodesIsUndefined() {
         final Map<Metric, Double> m = metrics(List.of(Episode.ended(EndReason.DECLINED, 0).build(),
                 Episode.ended(EndReason.GAVE_UP_WAITING, 0).costs(0, 0, 11, 0, 0).build()), 120, new int[] {0, 1},
-                new EconomicTotals(2, 1.5, 0, 0, 11, 0, 0, 0));
+                new EconomicTotals(2, 1.5, 0, 0, 11, 0, 0, 0, 0, 0));
         assertEquals(2, m.get(Metric.EPISODES), 0.0);
         assertEquals(0.0, m.get(Metric.STARTED_RATE), 0.0);
         assertEquals(0.5, m.get(Metric.DECLINED_RATE), 0.0);

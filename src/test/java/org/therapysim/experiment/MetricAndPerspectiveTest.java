@@ -43,27 +43,33 @@ class MetricAndPerspectiveTest {
     }
 
     @Test
-    void eachPerspectiveAddsItsComponentsToTheOneBefore() {
-        assertEquals(List.of(Perspective.PAYER, Perspective.EMPLOYER, Perspective.SOCIETAL),
+    void eachPerspectiveCountsItsOwnComponents() {
+        assertEquals(List.of(Perspective.PAYER, Perspective.EMPLOYER, Perspective.HEALTHCARE, Perspective.SOCIETAL),
                 List.of(Perspective.values()));
-        assertEquals(List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT),
-                Perspective.PAYER.components());
         assertEquals(List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT,
-                Metric.PRODUCTIVITY_PER_PATIENT), Perspective.EMPLOYER.components());
+                Metric.PLAN_MEDICAL_PER_PATIENT), Perspective.PAYER.components());
         assertEquals(List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT,
-                Metric.PRODUCTIVITY_PER_PATIENT, Metric.OUT_OF_POCKET_PER_PATIENT, Metric.MEDICAL_PER_PATIENT),
-                Perspective.SOCIETAL.components());
+                Metric.PLAN_MEDICAL_PER_PATIENT, Metric.PRODUCTIVITY_PER_PATIENT), Perspective.EMPLOYER.components());
+        assertEquals(List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT,
+                Metric.OUT_OF_POCKET_PER_PATIENT, Metric.MEDICAL_PER_PATIENT), Perspective.HEALTHCARE.components());
+        assertEquals(List.of(Metric.PLAN_SESSIONS_PER_PATIENT, Metric.ADMIN_PER_PATIENT,
+                Metric.OUT_OF_POCKET_PER_PATIENT, Metric.MEDICAL_PER_PATIENT, Metric.PRODUCTIVITY_PER_PATIENT,
+                Metric.TIME_PER_PATIENT), Perspective.SOCIETAL.components());
         assertSame(Metric.COST_PAYER, Perspective.PAYER.cost());
         assertSame(Metric.COST_EMPLOYER, Perspective.EMPLOYER.cost());
+        assertSame(Metric.COST_HEALTHCARE, Perspective.HEALTHCARE.cost());
         assertSame(Metric.COST_SOCIETAL, Perspective.SOCIETAL.cost());
         assertEquals("payer", Perspective.PAYER.id());
         assertEquals("employer", Perspective.EMPLOYER.id());
+        assertEquals("healthcare", Perspective.HEALTHCARE.id());
         assertEquals("societal", Perspective.SOCIETAL.id());
         assertEquals("Payer", Perspective.PAYER.label());
         assertEquals("Employer", Perspective.EMPLOYER.label());
+        assertEquals("Health care sector", Perspective.HEALTHCARE.label());
         assertEquals("Societal", Perspective.SOCIETAL.label());
         assertTrue(Perspective.PAYER.counts().contains("administration"));
         assertTrue(Perspective.EMPLOYER.counts().contains("productivity"));
-        assertTrue(Perspective.SOCIETAL.counts().contains("out-of-pocket"));
+        assertTrue(Perspective.HEALTHCARE.counts().contains("out-of-pocket"));
+        assertTrue(Perspective.SOCIETAL.counts().contains("time"));
     }
 }

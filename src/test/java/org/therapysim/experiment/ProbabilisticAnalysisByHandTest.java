@@ -12,7 +12,7 @@ import org.therapysim.scenario.Study;
 class ProbabilisticAnalysisByHandTest {
     private static final double EPS = 1e-9;
 
-    /** Costs [arm][payer, employer, societal]. */
+    /** Costs [arm][payer, employer, health care sector, societal]. */
     private static ProbabilisticAnalysis.Draw draw(final int index, final double[] costA, final double[] costB,
             final double qalyA, final double qalyB) {
         return new ProbabilisticAnalysis.Draw(index, 100 + index, new double[0], new double[][] {costA, costB},
@@ -22,11 +22,11 @@ class ProbabilisticAnalysisByHandTest {
     private static ProbabilisticAnalysis.Result result() {
         final Study study = new Study("psa", "psa", List.of(TestScenarios.defaults("name=A"),
                 TestScenarios.defaults("name=B")), 1, 1, List.of());
-        // Payer (and societal) costs: A 100 every draw, B 300; employer costs differ in draw 0.
+        // Payer (and health care and societal) costs: A 100 every draw, B 300; employer costs differ in draw 0.
         return new ProbabilisticAnalysis.Result(study, 3, List.of(
-                draw(0, new double[] {100, 500, 100}, new double[] {300, 200, 300}, 1.0, 1.3),
-                draw(1, new double[] {100, 100, 100}, new double[] {300, 300, 300}, 1.0, 1.1),
-                draw(2, new double[] {100, 100, 100}, new double[] {300, 300, 300}, 1.0, 1.2)));
+                draw(0, new double[] {100, 500, 100, 100}, new double[] {300, 200, 300, 300}, 1.0, 1.3),
+                draw(1, new double[] {100, 100, 100, 100}, new double[] {300, 300, 300, 300}, 1.0, 1.1),
+                draw(2, new double[] {100, 100, 100, 100}, new double[] {300, 300, 300, 300}, 1.0, 1.2)));
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.therapysim.model.EconomicTotals;
 import org.therapysim.model.ReplicationResult;
 
 class VisitsPerUserTest {
-    private static final EconomicTotals NO_ECONOMICS = new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0);
+    private static final EconomicTotals NO_ECONOMICS = new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     @Test
     void usersAreThoseWithMoreThanOneVisitInTheYear() {

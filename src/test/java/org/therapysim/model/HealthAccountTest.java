@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.therapysim.TestScenarios;
+import org.therapysim.scenario.CostSettings;
 import org.therapysim.scenario.Evaluation;
 import org.therapysim.scenario.Measure;
 import org.therapysim.scenario.Scenario;
@@ -15,9 +16,15 @@ class HealthAccountTest {
 
     /** An account over a 52-week horizon with PHQ-9 and its default utilities (shared with other tests). */
     static HealthAccount account(final int arrival, final double discount, final double wage) {
+        return account(arrival, discount, wage, new CostSettings("USD", 2020, 11_300, 0, 0, 0));
+    }
+
+    /** As above, with the given cost settings. */
+    static HealthAccount account(final int arrival, final double discount, final double wage,
+            final CostSettings costs) {
         final Evaluation evaluation = new Evaluation(52, discount, 100_000, 200_000);
         return new HealthAccount(arrival, evaluation, PHQ9, new UtilityCurve(PHQ9.utility()),
-                HealthAccount.factors(evaluation), wage, 11_300);
+                HealthAccount.factors(evaluation), wage, costs);
     }
 
     /** @return the account's totals (see {@link EconomicTotals}) */
@@ -88,5 +95,29 @@ class HealthAccountTest {
         assertEquals(0.0, curve.at(27), 1e-12);
         assertEquals(1.0, curve.at(-0.4), 0.0, "scores below the range take the first utility");
         assertEquals(0.0, curve.at(27.3), 0.0, "and above it the last");
+    }
+
+    @Test
+    void thePlanPaysItsShareOfOtherMedicalCosts() {
+        // A week at PHQ-9 13.5 (half the range), no discounting: 11,300 / 52 x 0.5 = 108.6538...,
+        // of which the plan pays 40%.
+        final HealthAccount a = account(0, 0.0, 0, new CostSettings("USD", 2020, 11_300, 0.4, 0, 0));
+        a.week(0, 13.5, 0.0);
+        final double[] t = totals(a);
+        assertEquals(11_300 / 52.0 * 0.5, t[EconomicTotals.MEDICAL], 1e-9);
+        assertEquals(0.4 * 11_300 / 52.0 * 0.5, t[EconomicTotals.PLAN_MEDICAL], 1e-9);
+    }
+
+    @Test
+    void eachSessionCostsThePatientTimeDiscountedLikeThePayments() {
+        // 1.5 hours at $20 = $30 a session; sessions in weeks 0 and 52 (the second after the
+        // 52-week horizon, so not counted), and in week 26 at 3%: 30 x 1.03^(-0.5).
+        final HealthAccount a = account(0, 0.03, 0, new CostSettings("USD", 2020, 0, 0, 1.5, 20));
+        a.session(0, 60, 20);
+        a.session(26, 60, 20);
+        a.session(52, 60, 20);
+        final double[] t = totals(a);
+        assertEquals(30 + 30 * Math.pow(1.03, -0.5), t[EconomicTotals.TIME], 1e-9);
+        assertEquals(20 + 20 * Math.pow(1.03, -0.5), t[EconomicTotals.OUT_OF_POCKET], 1e-9);
     }
 }

@@ -45,7 +45,7 @@ class RelapseWindowTest {
     /** @return the windowed relapse rate of the episodes, through the metric itself */
     private static double windowed(final List<EpisodeRecord> episodes) {
         return EpisodeMetrics.of(new ReplicationResult(0, episodes, List.of(), List.of(), 0, 1, 1, new int[0],
-                new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0))).get(Metric.RELAPSE_RATE);
+                new EconomicTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0))).get(Metric.RELAPSE_RATE);
     }
 
     /** @return endings with a relapse status and the whole window before the horizon */

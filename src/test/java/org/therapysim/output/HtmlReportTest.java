@@ -89,14 +89,14 @@ class HtmlReportTest {
     void pageIsWellFormedEnoughToParse() {
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.strip().endsWith("</html>"));
-        // Arms, two headline tables, one per perspective and the budget impact.
-        assertEquals(3 + Perspective.values().length + 1, count(html, "<table"));
+        // Arms, two headline tables, one per perspective, the budget impact and the impact inventory.
+        assertEquals(3 + Perspective.values().length + 2, count(html, "<table"));
         assertEquals(count(html, "<table"), count(html, "</table>"));
         assertEquals(count(html, "<tr>"), count(html, "</tr>"));
         assertEquals(count(html, "<section"), count(html, "</section>"));
         // Dose-effect, retention, recovery, dropout, payer cost, end reasons, the plane and the net
-        // monetary benefit by willingness to pay in each of the three perspectives.
-        final int charts = 7 + 3;
+        // monetary benefit by willingness to pay in each perspective.
+        final int charts = 7 + Perspective.values().length;
         assertEquals(charts, count(html, "<svg"));
         assertEquals(charts, count(html, "</svg>"));
         assertEquals(charts, count(html, "viewBox="));

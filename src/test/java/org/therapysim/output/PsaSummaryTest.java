@@ -26,10 +26,10 @@ class PsaSummaryTest {
                 TestScenarios.defaults("name=B")), 1, 1, List.of());
         // Two draws; every perspective's cost the same. A: 100 and 1.0 QALYs in both.
         final List<ProbabilisticAnalysis.Draw> draws = List.of(
-                new ProbabilisticAnalysis.Draw(0, 1, new double[0], new double[][] {{100, 100, 100},
-                    {costB, costB, costB}}, new double[] {1.0, qalysB}, new double[] {0, 0}),
-                new ProbabilisticAnalysis.Draw(1, 2, new double[0], new double[][] {{100, 100, 100},
-                    {costB + 20, costB + 20, costB + 20}}, new double[] {1.0, qalysB}, new double[] {0, 0}));
+                new ProbabilisticAnalysis.Draw(0, 1, new double[0], new double[][] {same(100), same(costB)},
+                    new double[] {1.0, qalysB}, new double[] {0, 0}),
+                new ProbabilisticAnalysis.Draw(1, 2, new double[0], new double[][] {same(100), same(costB + 20)},
+                    new double[] {1.0, qalysB}, new double[] {0, 0}));
         final Path target = dir.resolve("psa-" + costB + "-" + qalysB);
         try (ResultsFolder folder = ResultsFolder.open(target, false)) {
             UncertaintyWriter.psa(new ProbabilisticAnalysis.Result(study, 1, draws), folder);
@@ -53,11 +53,19 @@ class PsaSummaryTest {
         }
         // B costs more (210) and gives less (-0.5): dominated, no ratio (it would read -420).
         final List<CSVRecord> dominated = summary(300, 0.5);
-        assertEquals(3, dominated.stream().filter(r -> r.get("arm").equals("B")).count());
+        assertEquals(org.therapysim.experiment.Perspective.values().length,
+                dominated.stream().filter(r -> r.get("arm").equals("B")).count(), "one row per perspective");
         assertTrue(dominated.stream().allMatch(r -> r.get("cost_per_qaly_vs_reference").isEmpty()));
         // B costs less (-90 + 10 = -80 on average) and gives more: dominates, no ratio either.
         final List<CSVRecord> dominates = summary(10, 1.5);
         assertFalse(dominates.isEmpty());
         assertTrue(dominates.stream().allMatch(r -> r.get("cost_per_qaly_vs_reference").isEmpty()));
+    }
+
+    /** @return the same cost in every perspective */
+    private static double[] same(final double cost) {
+        final double[] costs = new double[org.therapysim.experiment.Perspective.values().length];
+        java.util.Arrays.fill(costs, cost);
+        return costs;
     }
 }

@@ -30,6 +30,8 @@ import org.therapysim.scenario.UncertainParameter;
  * CI=true.
  */
 class ReportBrowserTest {
+    private static final int PERSPECTIVES = org.therapysim.experiment.Perspective.values().length;
+
     private static final Path SHOTS = Path.of("target", "report-browser");
 
     @TempDir
@@ -112,17 +114,19 @@ class ReportBrowserTest {
 
     @Test
     void theComparisonReportReadsCleanly() throws IOException {
-        check(compare, "compare", 7 + 3);
+        // Seven charts of the arms, and one net-benefit chart per perspective.
+        check(compare, "compare", 7 + PERSPECTIVES);
     }
 
     @Test
     void theProbabilisticAnalysisReportShowsItsChartsCleanly() throws IOException {
-        check(psa, "psa", 7 + 3 + 6);
+        // As compare, and an acceptability curve and a plane per perspective.
+        check(psa, "psa", 7 + PERSPECTIVES + 2 * PERSPECTIVES);
     }
 
     @Test
     void theTornadoReportShowsItsDiagramCleanly() throws IOException {
-        check(tornado, "tornado", 7 + 3 + 1);
+        check(tornado, "tornado", 7 + PERSPECTIVES + 1);
     }
 
     @Test

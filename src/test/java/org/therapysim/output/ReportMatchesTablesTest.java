@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
+import org.therapysim.experiment.Perspective;
 
 /**
  * Every number in the tables of {@code report.html} is the number in the CSV files of the same
@@ -64,7 +65,7 @@ class ReportMatchesTablesTest {
             ECONOMICS.computeIfAbsent(row.get("perspective"), p -> new LinkedHashMap<>()).put(row.get("arm"), row);
         }
         assertEquals(ARMS, List.copyOf(SUMMARY.keySet()), "arms in summary.csv");
-        assertEquals(List.of("payer", "employer", "societal"), List.copyOf(ECONOMICS.keySet()));
+        assertEquals(List.of("payer", "employer", "healthcare", "societal"), List.copyOf(ECONOMICS.keySet()));
     }
 
     private static List<CSVRecord> csv(final Path file) throws IOException {
@@ -78,7 +79,7 @@ class ReportMatchesTablesTest {
     @Test
     void theReportHasExactlyTheTablesThisTestReads() {
         final List<String> classes = page.select("table").stream().map(Element::className).toList();
-        assertEquals(List.of("arms", "results", "results", "ce", "ce", "ce", "budget"), classes,
+        assertEquals(List.of("arms", "results", "results", "ce", "ce", "ce", "ce", "budget", "impact"), classes,
                 "a new table in the report needs its numbers checked here");
     }
 
@@ -130,12 +131,13 @@ class ReportMatchesTablesTest {
     @Test
     void perspectiveTablesShowCostEffectivenessCsv() {
         final Elements tables = page.select("table.ce");
-        assertEquals(3, tables.size());
+        assertEquals(4, tables.size());
         final List<String> perspectives = List.copyOf(ECONOMICS.keySet());
         for (int t = 0; t < tables.size(); t++) {
             final Element table = tables.get(t);
             final String perspective = perspectives.get(t);
-            assertTrue(table.selectFirst("caption").text().toLowerCase().startsWith(perspective + " perspective"),
+            final String label = Perspective.valueOf(perspective.toUpperCase(java.util.Locale.ROOT)).label();
+            assertTrue(table.selectFirst("caption").text().startsWith(label + " perspective"),
                     table.selectFirst("caption").text());
             assertEquals(List.of("Arm", "Cost", "QALYs", "Recov.", "ICER /QALY", "ICER /recov.", "Frontier",
                     "\u0394 NMB"), headers(table));
@@ -293,11 +295,12 @@ class ReportMatchesTablesTest {
         final String caption = table.selectFirst("caption").text();
         show(between(caption, "analysis at ", " per QALY"), Kind.ROUNDED_MONEY, wtp, "caption");
         final List<Element> rows = bodyRows(table);
-        assertEquals(List.of("Payer", "Employer", "Societal"),
+        assertEquals(java.util.Arrays.stream(Perspective.values()).map(Perspective::label).toList(),
                 rows.stream().map(r -> r.select("> td").get(0).text()).toList());
         for (final Element row : rows) {
             final List<String> cells = row.select("> td").stream().map(Element::text).toList();
-            final String perspective = cells.get(0).toLowerCase();
+            final String perspective = java.util.Arrays.stream(Perspective.values())
+                    .filter(p -> p.label().equals(cells.get(0))).findFirst().orElseThrow().id();
             CSVRecord best = null;
             for (final CSVRecord r : summary) {
                 if (r.get("perspective").equals(perspective) && (best == null
@@ -417,6 +420,33 @@ class ReportMatchesTablesTest {
 
     /** A headline column: the metric and how its mean, its difference and the difference's interval are shown. */
     private record Column(String metric, Kind value, Kind difference, Kind ends) {
+    }
+
+    @Test
+    void impactTableShowsImpactInventoryCsv() throws IOException {
+        final Element table = page.selectFirst("table.impact");
+        final List<CSVRecord> inventory = csv(folder.resolve("impact_inventory.csv"));
+        final List<String> expectedHeaders = new ArrayList<>(List.of("Sector", "Impact", "Measured by"));
+        for (final Perspective p : Perspective.values()) {
+            expectedHeaders.add(p.label());
+        }
+        assertEquals(expectedHeaders, headers(table));
+        final List<Element> rows = bodyRows(table);
+        assertEquals(inventory.size(), rows.size(), "one row per impact");
+        for (int i = 0; i < rows.size(); i++) {
+            final CSVRecord csv = inventory.get(i);
+            final Element row = rows.get(i);
+            final String where = csv.get("impact");
+            assertEquals(csv.get("sector"), row.select("> td").get(0).text(), where);
+            assertEquals(csv.get("impact"), rowArm(row), where);
+            assertEquals(csv.get("measured_by").isEmpty() ? csv.get("note") : csv.get("measured_by"),
+                    row.select("> td").get(1).text(), where);
+            final Perspective[] perspectives = Perspective.values();
+            for (int p = 0; p < perspectives.length; p++) {
+                assertEquals(csv.get("counted_" + perspectives[p].id()), row.select("> td").get(2 + p).text(),
+                        where + " / " + perspectives[p].id());
+            }
+        }
     }
 
     private static List<String> headers(final Element table) {
