@@ -39,6 +39,7 @@ final class Html {
             tbody th, thead th:first-child { text-align: left; font-weight: 600; }
             tbody th { min-width: 7.5rem; max-width: 11rem; }
             table.arms td, table.arms th { text-align: left; }
+            table.impact td, table.impact th { text-align: left; }
             table.plain td:first-child, table.plain th:first-child { text-align: left; }
             table.arms td { white-space: nowrap; }
             th.status, td.status { text-align: left; min-width: 8.5rem; }

@@ -521,7 +521,8 @@ public final class HtmlReport {
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table></div>\n");
+        out.append("</tbody>\n</table></div>\n<p class=\"note\">The plan's share of other medical costs is part of"
+                + " all of them: the health care sector and society count the whole once.</p>\n");
     }
 
     private void perspectiveTable(final Perspective perspective, final double wtp) {
