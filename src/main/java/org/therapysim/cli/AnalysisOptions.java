@@ -36,11 +36,14 @@ final class AnalysisOptions {
     ResumeOption resuming = new ResumeOption();
 
     @Mixin
+    SetOptions settings = new SetOptions();
+
+    @Mixin
     WorkOptions work = new WorkOptions();
 
     /** @return the study with the seed and willingness to pay given, checked to have uncertain parameters */
     Study study(final ScenarioLoader loader, final Path file) {
-        Study study = StudyRunner.withWillingnessToPay(loader.loadStudy(file), wtp);
+        Study study = StudyRunner.withWillingnessToPay(settings.apply(loader.loadStudy(file), loader), wtp);
         study = study.withRun(replications != null ? replications : study.replications(),
                 seed != null ? seed : study.seed());
         if (study.uncertain().isEmpty()) {

@@ -28,9 +28,14 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    SetOptions settings = new SetOptions();
+
     @Override
     public Integer call() {
-        return StudyRunner.run(new ScenarioLoader().loadStudies(files), options, ResultsFolder.nameOf(files.get(0)),
+        final ScenarioLoader loader = new ScenarioLoader();
+        return StudyRunner.run(settings.apply(loader.loadStudies(files), loader), options,
+                ResultsFolder.nameOf(files.get(0)),
                 Main.commandLine(spec), null, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -25,9 +25,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    SetOptions settings = new SetOptions();
+
     @Override
     public Integer call() {
-        final Study study = new ScenarioLoader().loadStudy(scenario);
+        final ScenarioLoader loader = new ScenarioLoader();
+        final Study study = settings.apply(loader.loadStudy(scenario), loader);
         if (study.arms().size() > 1) {
             throw TherapysimException.invalidInput(scenario + ": is a study with " + study.arms().size()
                     + " arms: use 'therapysim compare " + scenario + "'");

@@ -412,6 +412,23 @@ public final class ScenarioLoader {
         return bind(override(tree, key, rawValue, label));
     }
 
+    /**
+     * Gives keys of a validated scenario other values, all applied before the scenario is
+     * validated again, so that keys that depend on each other (the evaluation horizon and the
+     * simulated weeks) can change together.
+     *
+     * @param keyValues pairs of a dotted key and its value written as in YAML
+     * @param label what to call the source of the values in error messages
+     * @return the scenario with the values, validated
+     */
+    public Scenario vary(final Scenario scenario, final List<Map.Entry<String, String>> keyValues, final String label) {
+        ResolvedTree tree = new ResolvedTree((ObjectNode) yaml.valueToTree(scenario), Map.of(), label);
+        for (final Map.Entry<String, String> kv : keyValues) {
+            tree = override(tree, kv.getKey(), kv.getValue(), label);
+        }
+        return bind(tree);
+    }
+
     private Scenario bindInline(final ObjectNode arm, final Path studyFile, final String prefix) {
         final String label = studyFile.toString();
         final Map<String, String> origins = new HashMap<>();

@@ -112,6 +112,51 @@ class CliTest {
     }
 
     @Test
+    void setGivesEveryArmTheSameValuesAndTheFolderReproducesWithoutThem() throws IOException {
+        final Path a = small("set-a", "");
+        final Path b = small("set-b", "plan: {copay: 50}\n");
+        final Path out = dir.resolve("set");
+        final CommandRun o = CommandRun.of("compare", a.toString(), b.toString(), "-o", out.toString(), "-q",
+                "--seed", "3", "--set", "evaluation.discountRate=0", "--set", "evaluation.willingnessToPay=50000");
+        assertEquals(0, o.status(), o.err());
+        for (final CSVRecord r : csv(out.resolve("cost_effectiveness.csv"))) {
+            assertEquals("0", r.get("discount_rate"), r.toString());
+            assertEquals("50000", r.get("willingness_to_pay"), r.toString());
+        }
+        // The folder's scenario.yaml holds the values: it reruns to the same tables without --set.
+        final Path again = dir.resolve("set-again");
+        assertEquals(0, CommandRun.of("compare", out.resolve("scenario.yaml").toString(), "-o", again.toString(), "-q")
+                .status());
+        for (final String table : List.of("summary.csv", "cost_effectiveness.csv")) {
+            assertEquals(Files.readString(out.resolve(table)), Files.readString(again.resolve(table)), table);
+        }
+        // Without the values the discounting differs.
+        final Path plain = dir.resolve("set-plain");
+        assertEquals(0, CommandRun.of("compare", a.toString(), b.toString(), "-o", plain.toString(), "-q", "--seed", "3")
+                .status());
+        assertTrue(!Files.readString(out.resolve("cost_effectiveness.csv"))
+                .equals(Files.readString(plain.resolve("cost_effectiveness.csv"))));
+    }
+
+    @Test
+    void setRefusesWhatAFileWouldRefuseWithOneLine() {
+        final String a = small("set-bad", "").toString();
+        final CommandRun unknown = CommandRun.of("compare", a, "-o", dir.resolve("x1").toString(), "--set",
+                "evaluation.horizonWeks=10");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("evaluation.horizonWeks") && unknown.err().contains("unknown key"),
+                unknown.err());
+        final CommandRun shape = CommandRun.of("compare", a, "-o", dir.resolve("x2").toString(), "--set", "discount");
+        assertEquals(2, shape.status());
+        assertTrue(shape.err().contains("must be KEY=VALUE"), shape.err());
+        final CommandRun range = CommandRun.of("compare", a, "-o", dir.resolve("x3").toString(), "--set",
+                "evaluation.discountRate=0.5");
+        assertEquals(2, range.status());
+        assertTrue(range.err().contains("evaluation.discountRate") && range.err().lines().count() == 1, range.err());
+        assertTrue(Files.notExists(dir.resolve("x1")) && Files.notExists(dir.resolve("x3")), "nothing written");
+    }
+
+    @Test
     void compareReportsPairedDifferencesFromTheReference() throws IOException {
         final Path out = dir.resolve("cmp");
         final CommandRun o = CommandRun.of("compare", small("a", "").toString(), small("b", "plan: {copay: 60}\n").toString(),
