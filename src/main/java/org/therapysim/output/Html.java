@@ -40,6 +40,9 @@ final class Html {
             tbody th { min-width: 7.5rem; max-width: 11rem; }
             table.arms td, table.arms th { text-align: left; }
             table.impact td, table.impact th { text-align: left; }
+            aside.findings { border: 1px solid var(--rule); border-left: 4px solid #0072b2; padding: .5rem 1rem; margin: 1rem 0; }
+            aside.findings li { margin: .35rem 0; }
+            aside.findings h2 { margin-top: .5rem; }
             table.plain td:first-child, table.plain th:first-child { text-align: left; }
             table.arms td { white-space: nowrap; }
             th.status, td.status { text-align: left; min-width: 8.5rem; }

@@ -128,6 +128,7 @@ public final class HtmlReport {
                 .append("<title>").append(Html.escape(result.study().name())).append(" \u2014 therapysim report</title>\n")
                 .append("<style>\n").append(Html.STYLE).append("</style>\n</head>\n<body>\n");
         header();
+        keyFindings();
         navigation();
         arms();
         headline();
@@ -159,6 +160,21 @@ public final class HtmlReport {
                 + " (common random numbers), so differences between arms come from the benefit design, not from"
                 + " chance in who fell ill. Ranges in square brackets are 95% confidence intervals over the "
                 + "replications.</p>\n</header>\n");
+    }
+
+    /** The answer first: one sentence per design on recovery, access, cost and cost-effectiveness. */
+    private void keyFindings() {
+        final List<String> sentences = new KeyFindings(result, format, evaluation.willingnessToPay()).sentences();
+        if (sentences.isEmpty()) {
+            return;
+        }
+        out.append("<aside class=\"findings\" aria-label=\"Key findings\">\n<h2>Key findings</h2>\n<p>Each design"
+                + " against ").append(armLabel(result.reference())).append(": paired differences per replication"
+                + " with 95% intervals; <b>bold</b> where the interval excludes zero.</p>\n<ul>\n");
+        for (final String sentence : sentences) {
+            out.append("<li>").append(sentence).append("</li>\n");
+        }
+        out.append("</ul>\n</aside>\n");
     }
 
     private void navigation() {
@@ -340,10 +356,14 @@ public final class HtmlReport {
                         + " <b>Sessions</b>: mean sessions per finished course. <b>Declined</b>: share of episodes"
                         + " that never started because of the price. <b>Ended at cap</b>: share of started episodes"
                         + " that ended at the session cap. <b>pp</b>: percentage points.");
-        headlineTable("Health and cost", List.of(Metric.QALYS_PER_PATIENT, Metric.COST_PAYER, Metric.PLAN_COST_PMPM),
-                List.of("QALYs per patient", "Payer cost per patient", "Plan cost PMPM"),
-                "<b>QALYs</b>: quality-adjusted life years per patient who sought care, over " + horizon()
-                        + ", discounted. <b>Payer cost per patient</b>: plan payments for sessions and administration"
+        headlineTable("Health and cost", List.of(Metric.RECOVERIES_PER_PATIENT, Metric.QALYS_PER_PATIENT,
+                Metric.COST_PAYER, Metric.PLAN_COST_PMPM),
+                List.of("Recoveries per patient", "QALYs per patient", "Payer cost per patient", "Plan cost PMPM"),
+                "<b>Recoveries per patient</b>: treated episodes that began at caseness and ended below it within "
+                        + horizon() + ", per patient who sought care, counting those who declined, gave up or"
+                        + " dropped out: unlike the recovery rate, it falls when a design keeps people from"
+                        + " starting. <b>QALYs</b>: quality-adjusted life years per patient who sought care, over "
+                        + horizon() + ", discounted. <b>Payer cost per patient</b>: plan payments for sessions and administration"
                         + " per patient over the same horizon, discounted. <b>PMPM</b>: per covered member per month,"
                         + " undiscounted. " + money());
         out.append("</section>\n");

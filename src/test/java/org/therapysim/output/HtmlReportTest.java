@@ -101,7 +101,8 @@ class HtmlReportTest {
         assertEquals(charts, count(html, "</svg>"));
         assertEquals(charts, count(html, "viewBox="));
         assertEquals(charts, count(html, "</title>") - 1, "a title in each chart besides the page's");
-        assertEquals(charts, count(html, "aria-label="));
+        // Each chart, and the key findings' box when there are designs to compare.
+        assertEquals(charts + (html.contains("<aside class=\"findings\"") ? 1 : 0), count(html, "aria-label="));
         final Set<String> ids = new HashSet<>();
         final Matcher id = Pattern.compile("\\sid=['\"]([^'\"]+)['\"]").matcher(html);
         while (id.find()) {

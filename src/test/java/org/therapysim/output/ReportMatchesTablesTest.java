@@ -91,6 +91,8 @@ class ReportMatchesTablesTest {
                 "Sessions", new Column("mean_sessions", Kind.NUMBER_1, Kind.SIGNED_1, Kind.SIGNED_1),
                 "Declined", new Column("declined_rate", Kind.PERCENT, Kind.POINTS, Kind.POINT_ENDS),
                 "Ended at cap", new Column("cap_reached_rate", Kind.PERCENT, Kind.POINTS, Kind.POINT_ENDS),
+                "Recoveries per patient", new Column("recoveries_per_patient", Kind.NUMBER_3, Kind.SIGNED_3,
+                        Kind.SIGNED_3),
                 "QALYs per patient", new Column("qalys_per_patient", Kind.NUMBER_3, Kind.SIGNED_4, Kind.SIGNED_4),
                 "Payer cost per patient", new Column("cost_per_patient_payer", Kind.MONEY, Kind.SIGNED_MONEY,
                         Kind.SIGNED_MONEY),
@@ -420,6 +422,54 @@ class ReportMatchesTablesTest {
 
     /** A headline column: the metric and how its mean, its difference and the difference's interval are shown. */
     private record Column(String metric, Kind value, Kind difference, Kind ends) {
+    }
+
+    @Test
+    void keyFindingsRestateSummaryAndCostEffectivenessCsv() {
+        final Elements items = page.select("aside.findings li");
+        assertEquals(ARMS.size() - 1, items.size(), "one sentence per design");
+        final Pattern sentence = Pattern.compile("(.+): recovery among finished courses (\\S+ pp) (\\[[^]]+]); "
+                + "recoveries per 1,000 people who sought care (\\S+) (\\[[^]]+]); episodes started (\\S+ pp) "
+                + "(\\[[^]]+]); plan cost per member per month (\\S+) (\\[[^]]+]); for the payer, (.+)\\.");
+        final Pattern payer = Pattern.compile(".*?(\\S+) (\\[[^]]+]) per person.*?(\\S+) (\\[[^]]+]) QALYs.*"
+                + "net monetary benefit (\\S+) (\\[[^]]+]) per person at .*");
+        for (int i = 0; i < items.size(); i++) {
+            final String text = items.get(i).text();
+            final String arm = ARMS.get(i + 1);
+            final Matcher m = sentence.matcher(text);
+            assertTrue(m.matches(), "the sentence's shape: " + text);
+            assertEquals(arm, m.group(1));
+            final CSVRecord recovery = summary(arm, "recovery_rate");
+            show(m.group(2).replace("\u00a0", " ").replace(" pp", "\u00a0pp"), Kind.POINTS,
+                    recovery.get("diff_vs_reference"), arm + " recovery");
+            final CSVRecord perSeeker = summary(arm, "recoveries_per_patient");
+            show(m.group(4), Kind.SIGNED_1, thousand(perSeeker.get("diff_vs_reference")), arm + " per 1,000 seekers");
+            interval(m.group(5), Kind.SIGNED_1, thousand(perSeeker.get("diff_ci_low")),
+                    thousand(perSeeker.get("diff_ci_high")), arm + " per 1,000 seekers interval");
+            show(m.group(6), Kind.POINTS, summary(arm, "started_rate").get("diff_vs_reference"), arm + " started");
+            final CSVRecord pmpm = summary(arm, "plan_cost_pmpm");
+            show(m.group(8), Kind.SIGNED_MONEY, pmpm.get("diff_vs_reference"), arm + " plan cost PMPM");
+            interval(m.group(9), Kind.SIGNED_MONEY, pmpm.get("diff_ci_low"), pmpm.get("diff_ci_high"),
+                    arm + " plan cost PMPM interval");
+            final CSVRecord ce = ECONOMICS.get("payer").get(arm);
+            final Matcher p = payer.matcher(m.group(10));
+            assertTrue(p.matches(), arm + ": " + m.group(10));
+            show(p.group(1), Kind.SIGNED_MONEY, ce.get("incremental_cost"), arm + " payer cost");
+            interval(p.group(2), Kind.SIGNED_MONEY, ce.get("incremental_cost_ci_low"),
+                    ce.get("incremental_cost_ci_high"), arm + " payer cost interval");
+            show(p.group(3), Kind.SIGNED_4, ce.get("incremental_qalys"), arm + " QALYs");
+            show(p.group(5), Kind.SIGNED_MONEY, ce.get("incremental_net_monetary_benefit"), arm + " NMB");
+            interval(p.group(6), Kind.SIGNED_MONEY, ce.get("incremental_net_monetary_benefit_ci_low"),
+                    ce.get("incremental_net_monetary_benefit_ci_high"), arm + " NMB interval");
+            final boolean qalysDiffer = value(ce.get("incremental_qalys_ci_low")) > 0
+                    || value(ce.get("incremental_qalys_ci_high")) < 0;
+            assertEquals(!qalysDiffer, m.group(10).contains("no detectable difference in QALYs")
+                    || m.group(10).contains("no detectable difference in cost ("), arm + ": " + m.group(10));
+        }
+    }
+
+    private static String thousand(final String csv) {
+        return csv.isEmpty() ? csv : new BigDecimal(csv).movePointRight(3).toPlainString();
     }
 
     @Test
