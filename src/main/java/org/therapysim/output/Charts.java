@@ -27,7 +27,10 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -229,6 +232,59 @@ public final class Charts {
         markUndefined(plot, data);
         final JFreeChart chart = new JFreeChart(metric.label(), TITLE, plot, false);
         return finish(chart, plot, intervalNote(result, "Bars: mean", "error bars"));
+    }
+
+    /**
+     * A forest plot: each design's paired difference from the reference with its 95% interval, one
+     * panel per outcome (recovery among finished courses, recoveries per 1,000 people who sought
+     * care, the plan's cost per member per month, QALYs per patient), designs in rows, a line at no
+     * difference. Only for two arms or more.
+     */
+    public static JFreeChart forest(final ExperimentResult result) {
+        final CostSettings costs = result.reference().scenario().costs();
+        final String money = costs.currency() + ", " + costs.priceYear() + " prices";
+        final Object[][] panels = {
+            {Metric.RECOVERY_RATE, 100.0, "Recovery, pp"},
+            {Metric.RECOVERIES_PER_PATIENT, 1000.0, "Recov. /1,000 seekers"},
+            {Metric.PLAN_COST_PMPM, 1.0, "Plan cost PMPM"},
+            {Metric.QALYS_PER_PATIENT, 1.0, "QALYs /patient"}};
+        final CategoryAxis designs = categoryAxis(null, result.arms().size() - 1);
+        designs.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        final CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(designs);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setGap(12);
+        for (final Object[] panel : panels) {
+            final Metric metric = (Metric) panel[0];
+            final DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+            for (final ArmResult arm : result.arms()) {
+                if (arm.index() > 0) {
+                    add(data, arm.differenceFrom(result.reference(), metric), (Double) panel[1], "difference",
+                            arm.name());
+                }
+            }
+            final StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(false, true);
+            renderer.setSeriesPaint(0, TEXT);
+            renderer.setSeriesShape(0, new Rectangle2D.Double(-4, -4, 8, 8));
+            renderer.setErrorIndicatorPaint(TEXT);
+            renderer.setErrorIndicatorStroke(ERROR_STROKE);
+            final NumberAxis value = new NumberAxis((String) panel[2]);
+            value.setAutoRangeIncludesZero(true);
+            // Room at both ends, so that neighbouring panels' end labels do not touch.
+            value.setLowerMargin(0.12);
+            value.setUpperMargin(0.12);
+            final CategoryPlot sub = new CategoryPlot(data, null, value, renderer);
+            final ValueMarker zero = new ValueMarker(0, MUTED, new BasicStroke(1f));
+            sub.addRangeMarker(zero);
+            sub.setBackgroundPaint(Color.WHITE);
+            sub.setOutlineVisible(false);
+            sub.setRangeGridlinePaint(GRID);
+            styleAxes(designs, value);
+            plot.add(sub, 1);
+        }
+        final JFreeChart chart = new JFreeChart("Paired differences from " + result.reference().name(), TITLE, plot,
+                false);
+        return finish(chart, plot, intervalNote(result, "Squares: mean paired difference", "lines")
+                + "; the grey line is no difference; plan cost in " + money);
     }
 
     /** Share of episodes by end reason, one bar per arm stacked to 100%. */
@@ -644,7 +700,7 @@ public final class Charts {
             xy.setDomainGridlineStroke(new BasicStroke(1f));
             xy.setRangeGridlineStroke(new BasicStroke(1f));
             xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        } else if (plot instanceof CategoryPlot category) {
+        } else if (plot instanceof CategoryPlot category && !(plot instanceof CombinedDomainCategoryPlot)) {
             styleAxes(category.getDomainAxis(), category.getRangeAxis());
             category.setRangeGridlinePaint(GRID);
             category.setRangeGridlineStroke(new BasicStroke(1f));

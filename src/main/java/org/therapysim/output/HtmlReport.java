@@ -453,6 +453,13 @@ public final class HtmlReport {
                         + " the curve where sessions stop being paid.");
         figure(Charts.retention(result), "retention", "Retention: share of patients still in treatment by session",
                 "How long patients stay: the share of started episodes still in treatment at each session.");
+        if (result.arms().size() > 1) {
+            figure(Charts.forest(result), "paired-differences", "Paired differences from the reference",
+                    "Each design's difference from " + result.reference().name() + " with its 95% interval, on the"
+                            + " same patients and random draws: recovery among finished courses, recoveries per"
+                            + " 1,000 people who sought care, the plan's cost per member per month and QALYs per"
+                            + " patient. Where a line crosses the grey line at zero, no difference is detectable.");
+        }
         figure(Charts.metricByArm(result, Metric.RECOVERY_RATE), "recovery", "Recovery rate by arm",
                 "Recovery among finished courses that started at caseness, with 95% intervals.");
         figure(Charts.metricByArm(result, Metric.DROPOUT_RATE), "dropout", "Dropout rate by arm",

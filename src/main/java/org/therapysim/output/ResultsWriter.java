@@ -171,6 +171,7 @@ public final class ResultsWriter {
             write(Charts.metricByArm(result, metric), charts, metric.id());
         }
         if (result.arms().size() > 1) {
+            write(Charts.forest(result), charts, "paired_differences");
             final double[] wtps = result.reference().scenario().evaluation().willingnessToPayGrid();
             for (final Perspective perspective : Perspective.values()) {
                 write(Charts.netBenefitByWillingnessToPay(result, perspective, wtps,

@@ -173,6 +173,38 @@ class ChartsTest {
     }
 
     @Test
+    void theForestPlotShowsEachDesignsPairedDifferenceAndItsInterval() throws IOException {
+        final JFreeChart chart = Charts.forest(twoArms);
+        render(chart, "paired_differences");
+        final var combined = (org.jfree.chart.plot.CombinedDomainCategoryPlot) chart.getPlot();
+        final List<?> panels = combined.getSubplots();
+        final Metric[] metrics = {Metric.RECOVERY_RATE, Metric.RECOVERIES_PER_PATIENT, Metric.PLAN_COST_PMPM,
+            Metric.QALYS_PER_PATIENT};
+        final double[] scales = {100, 1000, 1, 1};
+        assertEquals(metrics.length, panels.size());
+        final ArmResult cap = twoArms.arms().get(1);
+        for (int p = 0; p < metrics.length; p++) {
+            final DefaultStatisticalCategoryDataset data = (DefaultStatisticalCategoryDataset)
+                    ((org.jfree.chart.plot.CategoryPlot) panels.get(p)).getDataset();
+            assertEquals(List.of("Cap 6"), data.getColumnKeys(), "the reference has no row of its own");
+            // Recomputed here from the replications: mean of the paired differences and a t interval.
+            final double[] d = new double[cap.replications().size()];
+            for (int r = 0; r < d.length; r++) {
+                d[r] = scales[p] * (cap.replications().get(r).metrics().get(metrics[p])
+                        - twoArms.reference().replications().get(r).metrics().get(metrics[p]));
+            }
+            final double mean = Arrays.stream(d).average().orElseThrow();
+            final double sd = Math.sqrt(Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
+            final double half = new org.apache.commons.math3.distribution.TDistribution(d.length - 1)
+                    .inverseCumulativeProbability(0.975) * sd / Math.sqrt(d.length);
+            assertEquals(mean, data.getMeanValue(0, 0).doubleValue(), 1e-9 * Math.max(1, Math.abs(mean)),
+                    metrics[p].id());
+            assertEquals(half, data.getStdDevValue(0, 0).doubleValue(), 1e-9 * Math.max(1, Math.abs(half)),
+                    metrics[p].id() + ": the line is the 95% interval");
+        }
+    }
+
+    @Test
     void everyMetricRendersAsBarsWithIntervalsAndUnits() throws IOException {
         for (final Metric metric : Metric.values()) {
             final JFreeChart chart = Charts.metricByArm(twoArms, metric);

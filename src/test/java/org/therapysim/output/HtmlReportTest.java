@@ -94,9 +94,9 @@ class HtmlReportTest {
         assertEquals(count(html, "<table"), count(html, "</table>"));
         assertEquals(count(html, "<tr>"), count(html, "</tr>"));
         assertEquals(count(html, "<section"), count(html, "</section>"));
-        // Dose-effect, retention, recovery, dropout, payer cost, end reasons, the plane and the net
-        // monetary benefit by willingness to pay in each perspective.
-        final int charts = 7 + Perspective.values().length;
+        // Dose-effect, retention, recovery, dropout, payer cost, end reasons, the plane, the paired
+        // differences and the net monetary benefit by willingness to pay in each perspective.
+        final int charts = 7 + 1 + Perspective.values().length;
         assertEquals(charts, count(html, "<svg"));
         assertEquals(charts, count(html, "</svg>"));
         assertEquals(charts, count(html, "viewBox="));

@@ -114,19 +114,19 @@ class ReportBrowserTest {
 
     @Test
     void theComparisonReportReadsCleanly() throws IOException {
-        // Seven charts of the arms, and one net-benefit chart per perspective.
-        check(compare, "compare", 7 + PERSPECTIVES);
+        // Seven charts of the arms, the paired differences, and one net-benefit chart per perspective.
+        check(compare, "compare", 7 + 1 + PERSPECTIVES);
     }
 
     @Test
     void theProbabilisticAnalysisReportShowsItsChartsCleanly() throws IOException {
         // As compare, and an acceptability curve and a plane per perspective.
-        check(psa, "psa", 7 + PERSPECTIVES + 2 * PERSPECTIVES);
+        check(psa, "psa", 7 + 1 + PERSPECTIVES + 2 * PERSPECTIVES);
     }
 
     @Test
     void theTornadoReportShowsItsDiagramCleanly() throws IOException {
-        check(tornado, "tornado", 7 + PERSPECTIVES + 1);
+        check(tornado, "tornado", 7 + 1 + PERSPECTIVES + 1);
     }
 
     @Test
