@@ -818,7 +818,8 @@ public final class HtmlReport {
                 + Html.escape(instruments()) + ") by a piecewise-linear correspondence given in the scenario"
                 + " (measures.*.utility in scenario.yaml); a year at utility u counts u QALYs. The built-in"
                 + " correspondence for the PHQ-9 follows the published equipercentile linking of the PHQ-9 and the"
-                + " EQ-5D-3L; the GAD-7 takes the same utilities at its own severity cut-offs (an assumption).",
+                + " EQ-5D-3L; the GAD-7 takes the same utilities at its own severity cut-offs, its severe band spread"
+                + " over the PHQ-9's two highest in proportion (an assumption).",
                 "Furukawa et al. 2021; Spitzer et al. 2006");
         method("Discounting", "Costs and QALYs are discounted weekly to the patient's first arrival at "
                 + ReportFormat.percent(evaluation.discountRate()) + " a year; budget impact is not discounted.",
@@ -828,8 +829,12 @@ public final class HtmlReport {
             perspectives.append(perspectives.length() == 0 ? "" : "; ").append(p.label()).append(": ")
                     .append(p.counts());
         }
-        method("Perspectives", Html.escape(perspectives.toString()) + ". Dominance, extended dominance and the"
-                + " efficiency frontier follow the standard rules of incremental analysis.", "Drummond et al. 2015");
+        method("Perspectives", Html.escape(perspectives.toString()) + ". The plan pays "
+                + ReportFormat.percent(costs.medicalCostPlanShare()) + " of other medical costs; a patient's time"
+                + " for a session, travel included, is " + ReportFormat.number(costs.patientHoursPerSession(), 2)
+                + " hours at " + Html.escape(format.setting(costs.valueOfTimePerHour())) + " an hour. Dominance,"
+                + " extended dominance and the efficiency frontier follow the standard rules of incremental"
+                + " analysis.", "Sanders et al. 2016; Ray et al. 2015; Drummond et al. 2015");
         out.append("</dl>\n</section>\n");
     }
 
