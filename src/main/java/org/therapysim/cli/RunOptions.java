@@ -21,6 +21,10 @@ final class RunOptions {
     @Option(names = "--sessions", description = "Also write sessions.csv, one row per attended session.")
     boolean sessions;
 
+    @Option(names = "--evaluation", description = "Also write evaluation.csv, one row per patient who sought care:"
+            + " QALYs and discounted costs by component over the evaluation horizon, condition, employment and wage.")
+    boolean evaluation;
+
     @Option(names = "--wtp", paramLabel = "AMOUNT",
             description = "Willingness to pay per QALY (default: the scenario's evaluation.willingnessToPay).")
     Double wtp;

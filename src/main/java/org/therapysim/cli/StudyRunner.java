@@ -35,7 +35,7 @@ final class StudyRunner {
         final ExperimentResult result;
         final int threads = options.work.threadCount();
         try (WorkFolder work = WorkFolder.open(target, options.work.overwrite, options.resuming.resume,
-                ResultsWriter.fingerprint(study, options.sessions), note -> {
+                ResultsWriter.fingerprint(study, options.sessions, options.evaluation), note -> {
                     err.println("therapysim: " + note);
                     err.flush();
                 });
@@ -43,7 +43,7 @@ final class StudyRunner {
             work.expect(total);
             try {
                 result = ResultsWriter.run(study, new ResultsWriter.Options(target, options.work.overwrite,
-                        options.sessions, threads, command, sweep, engine), progress, null, work);
+                        options.sessions, threads, command, sweep, engine, options.evaluation), progress, null, work);
             } catch (RuntimeException e) {
                 throw work.explain(e);
             }

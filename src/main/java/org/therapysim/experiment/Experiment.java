@@ -15,6 +15,7 @@ import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engine;
 import org.therapysim.engine.ReplicationTask;
 import org.therapysim.model.RandomStreams;
+import org.therapysim.model.Kept;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.TherapySim;
 import org.therapysim.scenario.Scenario;
@@ -32,7 +33,7 @@ public final class Experiment {
     private static final int AHEAD_PER_THREAD = 16;
 
     private final Study study;
-    private final boolean keepSessions;
+    private final Kept kept;
     private final int threads;
 
     /**
@@ -41,11 +42,20 @@ public final class Experiment {
      * @param threads worker threads (at least 1)
      */
     public Experiment(final Study study, final boolean keepSessions, final int threads) {
+        this(study, new Kept(keepSessions, false), threads);
+    }
+
+    /**
+     * @param study what to run
+     * @param kept which records besides the episodes replications keep (for the detail tables)
+     * @param threads worker threads (at least 1)
+     */
+    public Experiment(final Study study, final Kept kept, final int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.study = study;
-        this.keepSessions = keepSessions;
+        this.kept = kept;
         this.threads = threads;
     }
 
@@ -165,7 +175,7 @@ public final class Experiment {
      */
     public <T> ExperimentResult run(final ReplicationSink<T> sink, final ProgressListener progress,
             final TaskJournal journal) {
-        return execute(List.of(study), keepSessions, threads, sink, progress, journal).get(0);
+        return execute(List.of(study), kept, threads, sink, progress, journal).get(0);
     }
 
     /**
@@ -179,11 +189,11 @@ public final class Experiment {
      */
     public static List<ExperimentResult> runAll(final List<Study> studies, final int threads,
             final ProgressListener progress, final TaskJournal journal) {
-        return execute(studies, false, threads, null, progress, journal);
+        return execute(studies, Kept.EPISODES, threads, null, progress, journal);
     }
 
     /** Runs every replication of every study on one pool; the sink receives them in canonical order. */
-    private static <T> List<ExperimentResult> execute(final List<Study> studies, final boolean keepSessions,
+    private static <T> List<ExperimentResult> execute(final List<Study> studies, final Kept kept,
             final int threads, final ReplicationSink<T> sink, final ProgressListener progress,
             final TaskJournal journal) {
         if (threads < 1) {
@@ -211,7 +221,7 @@ public final class Experiment {
                         final TaskJournal.Task task = new TaskJournal.Task(g, a, r);
                         final int seed = seeds.get(r);
                         final ReplicationSink<T> wanted = tasks.size() < held ? null : sink;
-                        tasks.add(() -> runTask(task, scenario, seed, keepSessions, wanted, journal));
+                        tasks.add(() -> runTask(task, scenario, seed, kept, wanted, journal));
                     }
                 }
             }
@@ -275,14 +285,14 @@ public final class Experiment {
      * does not need its full result, else simulated, recorded and prepared for the sink.
      */
     private static <T> Done<T> runTask(final TaskJournal.Task task, final Scenario scenario, final int seed,
-            final boolean keepSessions, final ReplicationSink<T> sink, final TaskJournal journal) throws Exception {
+            final Kept records, final ReplicationSink<T> sink, final TaskJournal journal) throws Exception {
         final ReplicationSummary kept = journal == null ? null : journal.recall(task);
         final boolean known = kept != null && kept.seed() == seed && kept.arm() == task.arm()
                 && kept.replication() == task.replication();
         if (known && sink == null) {
             return new Done<>(kept, null);
         }
-        final ReplicationResult result = new TherapySim(scenario, seed, keepSessions).run();
+        final ReplicationResult result = new TherapySim(scenario, seed, records).run();
         final T prepared = sink == null ? null : sink.prepare(task.arm(), scenario.name(), task.replication(), result);
         final ReplicationSummary summary = ReplicationSummary.of(task.arm(), task.replication(), result);
         if (journal != null && !known) {

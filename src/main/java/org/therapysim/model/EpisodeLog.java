@@ -65,11 +65,11 @@ final class EpisodeLog {
     }
 
     ReplicationResult result(final int seed, final long patientWeeks, final int members, final double memberMonths,
-            final int[] firstYearVisits, final EconomicTotals economics) {
+            final int[] firstYearVisits, final EconomicTotals economics, final List<PatientEvaluation> evaluations) {
         sortByPatient(episodes);
         sessions.sort(Comparator.comparingInt(SessionRecord::patientId).thenComparingInt(SessionRecord::episode)
                 .thenComparingInt(SessionRecord::sessionNumber));
         return new ReplicationResult(seed, episodes, sessions, census, patientWeeks, members, memberMonths,
-                firstYearVisits, economics);
+                firstYearVisits, economics, evaluations);
     }
 }

@@ -735,6 +735,13 @@ public final class Patient {
         account.addTo(sum);
     }
 
+    /** @return the patient's evaluation over the horizon; call after {@link #closeAccount} */
+    PatientEvaluation evaluation() {
+        final double[] totals = new double[EconomicTotals.FIELDS];
+        account.addTo(totals);
+        return PatientEvaluation.of(id, condition.name(), employed, weeklyWage, episode, totals);
+    }
+
     /** @return sessions attended in weeks 0-51, over all episodes */
     int firstYearVisits() {
         return firstYearVisits;

@@ -33,7 +33,7 @@ public final class TherapySim extends SimState {
 
     private final transient Scenario scenario;
     private final int replicationSeed;
-    private final boolean keepSessions;
+    private final Kept kept;
 
     private transient BenefitPlan plan;
     private transient Clinic clinic;
@@ -62,17 +62,26 @@ public final class TherapySim extends SimState {
      * @param keepSessions whether to keep a record of every session
      */
     public TherapySim(final Scenario scenario, final int replicationSeed, final boolean keepSessions) {
+        this(scenario, replicationSeed, new Kept(keepSessions, false));
+    }
+
+    /**
+     * @param scenario the validated scenario
+     * @param replicationSeed the replication's seed (see {@link RandomStreams#replicationSeed})
+     * @param kept which records besides the episodes to keep
+     */
+    public TherapySim(final Scenario scenario, final int replicationSeed, final Kept kept) {
         super(replicationSeed);
         this.scenario = scenario;
         this.replicationSeed = replicationSeed;
-        this.keepSessions = keepSessions;
+        this.kept = kept;
     }
 
     @Override
     public void start() {
         super.start();
         plan = new BenefitPlan(scenario.plan());
-        log = new EpisodeLog(keepSessions);
+        log = new EpisodeLog(kept.sessions());
         sampler = new TraitSampler();
         allianceProcess = new AllianceProcess(scenario.dynamics().alliance(), scenario.dynamics().ruptures());
         symptomCourse = new SymptomCourse(scenario.dynamics().symptoms());
@@ -156,11 +165,15 @@ public final class TherapySim extends SimState {
         final int members = scenario.population().covered();
         final int[] firstYearVisits = patients.stream().mapToInt(Patient::firstYearVisits).toArray();
         final double[] economics = new double[EconomicTotals.FIELDS];
+        final List<PatientEvaluation> evaluations = new ArrayList<>(kept.patients() ? patients.size() : 0);
         for (final Patient p : patients) {
             p.closeAccount(economics);
+            if (kept.patients()) {
+                evaluations.add(p.evaluation());
+            }
         }
         return log.result(replicationSeed, patientWeeks, members, memberMonths, firstYearVisits,
-                EconomicTotals.of(patients.size(), economics));
+                EconomicTotals.of(patients.size(), economics), evaluations);
     }
 
     void admitNewPatient(final int week) {

@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.therapysim.experiment.ReplicationSink;
+import org.therapysim.model.Kept;
 import org.therapysim.model.ReplicationResult;
 
 /**
- * The per-replication tables of a run ({@code patients.csv}, and {@code sessions.csv} when asked
- * for), written in study order as the replications finish. Rows are rendered and encoded on the
+ * The per-replication tables of a run ({@code patients.csv}, and {@code sessions.csv} and
+ * {@code evaluation.csv} when asked for), written in study order as the replications finish. Rows are rendered and encoded on the
  * worker that simulated the replication and written once, into the folder of the run's journal
  * ({@link TaskLog}). About once a second the tables are forced to disk and the journal records how
  * many replications they hold and how long they are, so a resumed run cuts each table back to
@@ -27,6 +30,7 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
     private static final long MARK_EVERY_NANOS = 1_000_000_000L;
     private static final String EPISODES = "patients.csv";
     private static final String SESSIONS = "sessions.csv";
+    private static final String EVALUATION = "evaluation.csv";
 
     private final TaskLog journal;
     private final String[] names;
@@ -77,18 +81,41 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
      * @param sessions whether {@code sessions.csv} is written too
      */
     public static ReplicationTables open(final TaskLog journal, final boolean sessions) throws IOException {
-        return open(journal, sessions, MARK_EVERY_NANOS);
+        return open(journal, new Kept(sessions, false), MARK_EVERY_NANOS);
+    }
+
+    /**
+     * Opens the tables of a run: {@code patients.csv}, and the detail tables of what replications
+     * keep ({@link Kept}).
+     */
+    public static ReplicationTables open(final TaskLog journal, final Kept kept) throws IOException {
+        return open(journal, kept, MARK_EVERY_NANOS);
     }
 
     /** As {@link #open(TaskLog, boolean)}, recording progress at most every {@code markEvery} nanoseconds. */
     static ReplicationTables open(final TaskLog journal, final boolean sessions, final long markEvery)
             throws IOException {
-        return new ReplicationTables(journal, sessions ? new String[] {EPISODES, SESSIONS} : new String[] {EPISODES},
-                markEvery);
+        return open(journal, new Kept(sessions, false), markEvery);
+    }
+
+    private static ReplicationTables open(final TaskLog journal, final Kept kept, final long markEvery)
+            throws IOException {
+        final List<String> names = new ArrayList<>(List.of(EPISODES));
+        if (kept.sessions()) {
+            names.add(SESSIONS);
+        }
+        if (kept.patients()) {
+            names.add(EVALUATION);
+        }
+        return new ReplicationTables(journal, names.toArray(String[]::new), markEvery);
     }
 
     private static String[] header(final String name) {
-        return name.equals(EPISODES) ? EpisodeTable.HEADER : SessionTable.HEADER;
+        return switch (name) {
+            case EPISODES -> EpisodeTable.HEADER;
+            case SESSIONS -> SessionTable.HEADER;
+            default -> EvaluationTable.HEADER;
+        };
     }
 
     /** @return whether every table is there and at least as long as the mark says */
@@ -111,9 +138,13 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
     public byte[][] prepare(final int arm, final String armName, final int replication, final ReplicationResult result)
             throws IOException {
         final byte[][] rows = new byte[names.length][];
-        rows[0] = EpisodeTable.render(armName, replication, result).getBytes(StandardCharsets.UTF_8);
-        if (names.length > 1) {
-            rows[1] = SessionTable.render(armName, replication, result).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < names.length; i++) {
+            final String text = switch (names[i]) {
+                case EPISODES -> EpisodeTable.render(armName, replication, result);
+                case SESSIONS -> SessionTable.render(armName, replication, result);
+                default -> EvaluationTable.render(armName, replication, result);
+            };
+            rows[i] = text.getBytes(StandardCharsets.UTF_8);
         }
         return rows;
     }

@@ -16,6 +16,7 @@ import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProgressListener;
+import org.therapysim.model.Kept;
 import org.therapysim.scenario.Study;
 
 /**
@@ -46,16 +47,27 @@ public final class ResultsWriter {
      * @param engine where the replications run (local threads unless chosen otherwise)
      */
     public record Options(Path target, boolean overwrite, boolean sessions, int threads, List<String> command,
-            SweepAxis sweep, Engines.Choice engine) {
+            SweepAxis sweep, Engines.Choice engine, boolean evaluation) {
         public Options {
             command = List.copyOf(command);
             engine = engine == null ? Engines.Choice.LOCAL_THREADS : engine;
+        }
+
+        /** Options without the per-patient evaluation table. */
+        public Options(final Path target, final boolean overwrite, final boolean sessions, final int threads,
+                final List<String> command, final SweepAxis sweep, final Engines.Choice engine) {
+            this(target, overwrite, sessions, threads, command, sweep, engine, false);
         }
 
         /** Options for a run on this JVM's threads. */
         public Options(final Path target, final boolean overwrite, final boolean sessions, final int threads,
                 final List<String> command, final SweepAxis sweep) {
             this(target, overwrite, sessions, threads, command, sweep, null);
+        }
+
+        /** @return which records replications keep for the detail tables */
+        Kept kept() {
+            return new Kept(sessions, evaluation);
         }
     }
 
@@ -101,6 +113,12 @@ public final class ResultsWriter {
         return WorkFolder.fingerprint(study, "study", "sessions " + sessions);
     }
 
+    /** As {@link #fingerprint(Study, boolean)}, for a run that also writes the per-patient evaluation table. */
+    public static String fingerprint(final Study study, final boolean sessions, final boolean evaluation) {
+        return evaluation ? WorkFolder.fingerprint(study, "study", "sessions " + sessions, "evaluation true")
+                : fingerprint(study, sessions);
+    }
+
     /**
      * Runs the study (the base case) in an open work folder, recording each replication in its
      * journal ({@code tasks/replications/}, which holds the tables too while they are written) and
@@ -118,8 +136,8 @@ public final class ResultsWriter {
             if (!options.engine().isLocal()) {
                 result = runOnEngine(study, options, folder, progress);
             } else try (ReplicationTables tables = ReplicationTables.open(work.journal("replications"),
-                    options.sessions())) {
-                result = new Experiment(study, options.sessions(), options.threads()).run(tables, progress,
+                    options.kept())) {
+                result = new Experiment(study, options.kept(), options.threads()).run(tables, progress,
                         work.journal("replications"));
                 tables.placeIn(folder);
             }
@@ -155,6 +173,10 @@ public final class ResultsWriter {
         if (options.sessions()) {
             throw TherapysimException.invalidInput("--sessions: the " + options.engine().name()
                     + " engine does not write sessions.csv; leave it out or use --engine local");
+        }
+        if (options.evaluation()) {
+            throw TherapysimException.invalidInput("--evaluation: the " + options.engine().name()
+                    + " engine does not write evaluation.csv; leave it out or use --engine local");
         }
         try (Engine engine = Engines.open(options.engine())) {
             return new Experiment(study, false, options.threads()).run(engine, folder.file(PARQUET_EPISODES), progress);

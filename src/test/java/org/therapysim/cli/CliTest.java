@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -136,6 +137,46 @@ class CliTest {
                 .status());
         assertTrue(!Files.readString(out.resolve("cost_effectiveness.csv"))
                 .equals(Files.readString(plain.resolve("cost_effectiveness.csv"))));
+    }
+
+    @Test
+    void theEvaluationTableHasOneRowPerPatientAndRestatesThePerPatientFigures() throws IOException {
+        final Path out = dir.resolve("evaluation");
+        final CommandRun o = CommandRun.of("run", small("evaluated", "").toString(), "-o", out.toString(), "-q",
+                "--evaluation");
+        assertEquals(0, o.status(), o.err());
+        final List<CSVRecord> rows = csv(out.resolve("evaluation.csv"));
+        final Map<String, List<CSVRecord>> byReplication = new java.util.TreeMap<>();
+        for (final CSVRecord r : rows) {
+            byReplication.computeIfAbsent(r.get("replication"), k -> new java.util.ArrayList<>()).add(r);
+        }
+        final Map<String, CSVRecord> summary = new java.util.HashMap<>();
+        for (final CSVRecord r : csv(out.resolve("summary.csv"))) {
+            summary.put(r.get("metric"), r);
+        }
+        // Each patient who sought care once per replication, as the per-patient figures count them.
+        for (final List<CSVRecord> replication : byReplication.values()) {
+            assertEquals(replication.size(), replication.stream().map(r -> r.get("patient_id")).distinct().count());
+        }
+        final Map<String, String> columns = Map.of("qalys", "qalys_per_patient", "recoveries", "recoveries_per_patient",
+                "plan_sessions_cost", "plan_sessions_cost_per_patient", "out_of_pocket", "out_of_pocket_per_patient",
+                "productivity_loss", "productivity_loss_per_patient", "medical_cost", "medical_cost_per_patient",
+                "patient_time_cost", "patient_time_cost_per_patient");
+        for (final Map.Entry<String, String> c : columns.entrySet()) {
+            double sumOfMeans = 0;
+            for (final List<CSVRecord> replication : byReplication.values()) {
+                sumOfMeans += replication.stream().mapToDouble(r -> Double.parseDouble(r.get(c.getKey()))).average()
+                        .orElseThrow();
+            }
+            final double expected = Double.parseDouble(summary.get(c.getValue()).get("mean"));
+            // Cells are rounded to 4 or 6 decimals, summary.csv to 8 significant digits.
+            assertEquals(expected, sumOfMeans / byReplication.size(), 1e-4 + 1e-7 * Math.abs(expected), c.getKey());
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.get("employed").equals("false") && r.get("weekly_wage").equals("0.00")));
+        // Without the option there is no such table.
+        final Path plain = dir.resolve("no-evaluation");
+        assertEquals(0, CommandRun.of("run", small("evaluated", "").toString(), "-o", plain.toString(), "-q").status());
+        assertTrue(Files.notExists(plain.resolve("evaluation.csv")));
     }
 
     @Test

@@ -34,8 +34,8 @@ class DeterminismTest {
 
     private Path write(final Study study, final String name, final int threads) {
         final Path target = dir.resolve(name);
-        ResultsWriter.run(study, new ResultsWriter.Options(target, false, true, threads, List.of("test"), null),
-                ProgressListener.NONE);
+        ResultsWriter.run(study, new ResultsWriter.Options(target, false, true, threads, List.of("test"), null, null,
+                true), ProgressListener.NONE);
         return target;
     }
 
@@ -48,7 +48,7 @@ class DeterminismTest {
         final Path one = write(smallStudy(5), "one-thread", 1);
         final Path again = write(smallStudy(5), "again", 1);
         final Path three = write(smallStudy(5), "three-threads", 3);
-        for (final String table : List.of("patients.csv", "sessions.csv", "summary.csv", "curves.csv",
+        for (final String table : List.of("patients.csv", "sessions.csv", "evaluation.csv", "summary.csv", "curves.csv",
                 "cost_effectiveness.csv", "report.html", "scenario.yaml", "charts/dose_effect.png", "charts/dose_effect.svg", "charts/end_reasons.svg",
                 "charts/recovery_rate.png", "charts/recovery_rate.svg")) {
             assertArrayEquals(bytes(one.resolve(table)), bytes(again.resolve(table)), table + " repeats");
