@@ -125,6 +125,13 @@ class SparkEngineTest {
         assertEquals(2, sessions.status(), sessions.err());
         assertTrue(sessions.err().contains("--sessions"), sessions.err());
         assertFalse(Files.exists(dir.resolve("s")));
+
+        final CommandRun evaluation = CommandRun.of(with(SWEEP, "-o", dir.resolve("e").toString(), "--engine", "spark",
+                "--master", "local[1]", "--evaluation"));
+        assertEquals(2, evaluation.status(), evaluation.err());
+        assertTrue(evaluation.err().contains("--evaluation") && evaluation.err().contains("evaluation.csv"),
+                evaluation.err());
+        assertFalse(Files.exists(dir.resolve("e")));
     }
 
     @Test
