@@ -172,6 +172,7 @@ public final class Charts {
             // a mean over the replications that remain would jump about, so the line ends where the
             // first one stops.
             final long full = points.isEmpty() ? 0 : points.get(0).n();
+            double[] held = null;
             for (int k = 0; k < points.size(); k++) {
                 final MetricSummary s = points.get(k);
                 if (!Double.isFinite(s.mean()) || s.n() < full) {
@@ -180,7 +181,12 @@ public final class Charts {
                 }
                 final double low = Double.isFinite(s.ciLow()) ? s.ciLow() : s.mean();
                 final double high = Double.isFinite(s.ciHigh()) ? s.ciHigh() : s.mean();
-                series.add(k + 1, 100 * s.mean(), 100 * Math.max(0, low), 100 * Math.min(1, high));
+                if (doseEffect && held != null) {
+                    // Kaplan-Meier steps: the share reached after a session holds until the next one.
+                    series.add(k + 1, held[0], held[1], held[2]);
+                }
+                held = new double[] {100 * s.mean(), 100 * Math.max(0, low), 100 * Math.min(1, high)};
+                series.add(k + 1, held[0], held[1], held[2]);
             }
             data.addSeries(series);
         }
@@ -200,7 +206,7 @@ public final class Charts {
         }
         final XYPlot plot = new XYPlot(data, x, y, renderer);
         final String what = doseEffect
-                ? "Started episodes; unimproved endings censored at their last session"
+                ? "Kaplan-Meier steps over started episodes; unimproved endings censored at their last session"
                 : "Started episodes; episodes open at the horizon censored";
         return finish(new JFreeChart(title, TITLE, plot, true), plot, what + ". "
                 + intervalNote(result, "Lines: mean", "shaded bands")

@@ -145,12 +145,17 @@ class ChartsTest {
         final JFreeChart dose = Charts.doseEffect(twoArms);
         for (final ArmResult arm : twoArms.arms()) {
             final var data = dose.getXYPlot().getDataset();
-            assertTrue(data.getItemCount(arm.index()) > 5, arm.name());
-            for (int i = 0; i < data.getItemCount(arm.index()); i++) {
-                final int session = (int) data.getXValue(arm.index(), i);
-                assertEquals(i + 1, session, arm.name() + ": a point at each session from the first");
-                assertEquals(100 * arm.doseEffect().get(session - 1).mean(), data.getYValue(arm.index(), i), 1e-9,
-                        arm.name() + ": share improved by session " + session);
+            final int items = data.getItemCount(arm.index());
+            assertTrue(items > 10, arm.name());
+            // Kaplan-Meier steps: session 1's share, then for each later session s the share of s - 1
+            // held up to s, then s's own: items 2s - 3 and 2s - 2 (from 0) sit at x = s.
+            assertEquals(1, (int) data.getXValue(arm.index(), 0), arm.name() + ": the line starts at session 1");
+            for (int i = 0; i < items; i++) {
+                final int session = (i + 3) / 2;
+                assertEquals(session, data.getXValue(arm.index(), i), 0.0, arm.name() + ": item " + i);
+                final int shown = i % 2 == 1 ? session - 1 : session;
+                assertEquals(100 * arm.doseEffect().get(shown - 1).mean(), data.getYValue(arm.index(), i), 1e-9,
+                        arm.name() + ": item " + i + " at session " + session + " holds the share of session " + shown);
             }
         }
         assertEquals("Dose-effect: patients reliably improved by session", dose.getTitle().getText());
