@@ -164,6 +164,27 @@ class CliTest {
     }
 
     @Test
+    void theSensitivityAnalysesSayOnTheTerminalWhenCapacityDrivesTheBaseCase() throws IOException {
+        final String psa = "psa:\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n";
+        final Path crowded = small("crowded", "workforce: {therapists: 1}\n" + psa);
+        final String warning = "therapysim: warning: capacity, not care, drives the results of 'crowded': ";
+        final CommandRun p = CommandRun.of("psa", crowded.toString(), "--draws", "2", "-n", "2", "-o",
+                dir.resolve("psa").toString(), "-q");
+        assertEquals(0, p.status(), p.err());
+        assertTrue(p.err().startsWith(warning), p.err());
+        final CommandRun t = CommandRun.of("tornado", crowded.toString(), "--outcome", "recovery", "-n", "2", "-o",
+                dir.resolve("tornado").toString(), "-q");
+        assertEquals(0, t.status(), t.err());
+        assertTrue(t.err().startsWith(warning), t.err());
+        // The terminal and the report say the same, from the same check.
+        assertTrue(Files.readString(dir.resolve("tornado/report.html")).contains("Capacity, not care, drives"));
+        final CommandRun enough = CommandRun.of("tornado", small("enough", psa).toString(), "--outcome", "recovery",
+                "-n", "2", "-o", dir.resolve("enough").toString(), "-q");
+        assertEquals(0, enough.status(), enough.err());
+        assertEquals("", enough.err());
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         final CommandRun help = CommandRun.of("--help");
         assertEquals(0, help.status());
