@@ -71,6 +71,7 @@ final class PsaCommand implements Callable<Integer> {
                     + " are allowed; give fewer --draws or --per-draw");
         }
         final Path target = analysis.target(file, "psa");
+        StudyRunner.checkSpace(study, false, target, analysis.resuming.resume, where);
         final ProbabilisticAnalysis.Result result;
         final ExperimentResult base;
         // Another engine stays open for the base case, which then joins it rather than starting anew.

@@ -71,6 +71,7 @@ final class TornadoCommand implements Callable<Integer> {
         final int index = armIndex(study);
         final Engines.Choice where = engine.choice(analysis.resuming.resume);
         final Path target = analysis.target(file, "tornado");
+        StudyRunner.checkSpace(study, false, target, analysis.resuming.resume, where);
         final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
         final OneWaySensitivity.Result result;
         final ExperimentResult base;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 import org.therapysim.output.EpisodeTable;
+import org.therapysim.output.TableSpace;
+import org.therapysim.output.WorkFolder;
 
 class CliTest {
     @TempDir
@@ -182,6 +184,37 @@ class CliTest {
                 "-n", "2", "-o", dir.resolve("enough").toString(), "-q");
         assertEquals(0, enough.status(), enough.err());
         assertEquals("", enough.err());
+    }
+
+    @Test
+    void aRunWhoseTablesWouldNotFitOnTheDiskIsRefusedBeforeAnythingIsWritten() {
+        final Path scenario = small("big", "");
+        final Path out = dir.resolve("big");
+        final TableSpace.FreeSpace real = StudyRunner.freeSpace;
+        try {
+            // A file system with 1 MB free: 1,000 replications with sessions would need some 300 MB.
+            StudyRunner.freeSpace = folder -> 1_000_000L;
+            final CommandRun o = CommandRun.of("run", scenario.toString(), "--sessions", "-n", "1000", "-o",
+                    out.toString(), "-q");
+            assertEquals(2, o.status(), o.err());
+            assertTrue(o.err().startsWith("therapysim: -o = " + out + ": the tables would take about "), o.err());
+            assertTrue(o.err().contains("more than the 1.0 MB free on its file system"), o.err());
+            assertEquals(1, o.err().lines().count(), o.err());
+            assertFalse(Files.exists(out), "no results folder");
+            assertFalse(Files.exists(WorkFolder.of(out)), "no work folder");
+            final CommandRun psa = CommandRun.of("psa", small("bigpsa", "psa:\n  - {key: patients.employmentRate, "
+                    + "distribution: uniform, low: 0.5, high: 0.7}\n").toString(), "-n", "1000", "--draws", "2", "-o",
+                    out.toString(), "-q");
+            assertEquals(2, psa.status(), psa.err());
+            assertTrue(psa.err().contains("the tables would take about"), psa.err());
+            // The same run with room enough goes ahead.
+            StudyRunner.freeSpace = folder -> 1_000_000_000L;
+            final CommandRun fits = CommandRun.of("run", scenario.toString(), "--sessions", "-n", "2", "-o",
+                    out.toString(), "-q");
+            assertEquals(0, fits.status(), fits.err());
+        } finally {
+            StudyRunner.freeSpace = real;
+        }
     }
 
     @Test
