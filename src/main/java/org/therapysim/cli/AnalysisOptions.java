@@ -3,8 +3,9 @@ package org.therapysim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.therapysim.TherapysimException;
-import org.therapysim.engine.Engines;
 import java.util.List;
+import org.therapysim.engine.Engines;
+import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.output.ResultsFolder;
 import org.therapysim.output.ResultsWriter;
 import org.therapysim.output.WorkFolder;
@@ -65,18 +66,22 @@ final class AnalysisOptions {
         });
     }
 
-    /** Runs the base case of the study and writes the folder with the analysis's files. */
-    void write(final Study study, final WorkFolder folder, final Path target, final List<String> command,
+    /**
+     * Runs the base case of the study and writes the folder with the analysis's files.
+     *
+     * @return the base case's result
+     */
+    ExperimentResult write(final Study study, final WorkFolder folder, final Path target, final List<String> command,
             final ResultsWriter.Addition addition) {
-        write(study, folder, target, command, addition, Engines.Choice.LOCAL_THREADS);
+        return write(study, folder, target, command, addition, Engines.Choice.LOCAL_THREADS);
     }
 
     /** As {@link #write(Study, WorkFolder, Path, List, ResultsWriter.Addition)}, with the base case on {@code engine}. */
-    void write(final Study study, final WorkFolder folder, final Path target, final List<String> command,
+    ExperimentResult write(final Study study, final WorkFolder folder, final Path target, final List<String> command,
             final ResultsWriter.Addition addition, final Engines.Choice engine) {
         try (Progress progress = Progress.start("Base case", study.arms().size() * study.replications(), work.quiet,
                 System.err)) {
-            ResultsWriter.run(study, new ResultsWriter.Options(target, work.overwrite, false, work.threadCount(),
+            return ResultsWriter.run(study, new ResultsWriter.Options(target, work.overwrite, false, work.threadCount(),
                     command, null, engine), progress, addition, folder);
         }
     }

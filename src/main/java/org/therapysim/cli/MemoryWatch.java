@@ -18,24 +18,32 @@ import org.therapysim.output.ResultsFolder;
  * million-member cohort in a 1 GiB heap (docs/PERFORMANCE.md). The JVM's own overhead limit
  * (GCTimeLimit, GCHeapFreeLimit) did not fire there: the young generation kept enough free space.
  *
- * <p>The watch samples, every {@link #PERIOD_MS} ms, the time spent collecting and the old
- * generation's occupancy after its last collection; it reports the heap as exhausted when over the
- * last {@link #WINDOW_MS} ms more than {@link #GC_SHARE} of the time went to collecting and the old
- * generation stayed more than {@link #FULL} full after collection. A run in that state advances at
- * a fraction of its speed and almost always ends in OutOfMemoryError.
+ * <p>The watch samples, every {@link #PERIOD_MS} ms, the time spent collecting, the collections
+ * made and the old generation's occupancy after its last collection; it reports the heap as
+ * exhausted when over the last {@link #WINDOW_MS} ms, reaching further back if need be to take in
+ * at least {@link #MIN_COLLECTIONS} collections, more than {@link #GC_SHARE} of the time went to
+ * collecting and the old generation stayed more than {@link #FULL} full after collection. A run in
+ * that state advances at a fraction of its speed and almost always ends in OutOfMemoryError. The
+ * collections are counted because one long full collection of a nearly full heap, on a busy
+ * machine, fills a window by itself in a run that then finishes (docs/PERFORMANCE.md, measured at
+ * {@code -Xmx2050m}): back-to-back collections are what exhaustion looks like.
  */
 final class MemoryWatch {
     static final long PERIOD_MS = 250;
     static final long WINDOW_MS = 5_000;
     static final double GC_SHARE = 0.8;
     static final double FULL = 0.9;
-    private static final int SAMPLES = (int) (WINDOW_MS / PERIOD_MS) + 2;
+    static final int MIN_COLLECTIONS = 3;
+    /** How far back the samples go: a window stretched to take in its collections ends there. */
+    private static final long HISTORY_MS = 120_000;
+    private static final int SAMPLES = (int) (HISTORY_MS / PERIOD_MS) + 2;
 
     // Everything the watch needs is allocated before the heap fills: sampling allocates nothing.
     private final GarbageCollectorMXBean[] collectors;
     private final MemoryPoolMXBean old;
     private final long[] wall = new long[SAMPLES];
     private final long[] collecting = new long[SAMPLES];
+    private final long[] collections = new long[SAMPLES];
     private int taken;
 
     private MemoryWatch(final MemoryPoolMXBean old) {
@@ -95,22 +103,42 @@ final class MemoryWatch {
     /** @return whether the heap is exhausted, after adding a sample taken at {@code now} ms */
     private boolean sample(final long now) {
         long total = 0;
+        long count = 0;
         for (final GarbageCollectorMXBean gc : collectors) {
             total += Math.max(0, gc.getCollectionTime());
+            count += Math.max(0, gc.getCollectionCount());
         }
         wall[taken % SAMPLES] = now;
         collecting[taken % SAMPLES] = total;
+        collections[taken % SAMPLES] = count;
         taken++;
-        // The latest sample at least a window old: while the collector runs back to back the watch
-        // wakes only between collections, so samples are further apart than the period.
-        for (int back = 1; back < Math.min(taken, SAMPLES); back++) {
-            final int i = (taken - 1 - back) % SAMPLES;
-            final long span = now - wall[i];
-            if (span >= WINDOW_MS) {
-                return exhausted((double) (total - collecting[i]) / span, old.isCollectionUsageThresholdExceeded());
+        final double share = collectingShare(wall, collecting, collections, taken);
+        return !Double.isNaN(share) && exhausted(share, old.isCollectionUsageThresholdExceeded());
+    }
+
+    /**
+     * The share of the time spent collecting since the latest sample that is at least a window old
+     * and has at least {@link #MIN_COLLECTIONS} collections after it. While the collector runs back
+     * to back the watch wakes only between collections, so samples are further apart than the period.
+     *
+     * @param wall each sample's time (ms), in a ring of {@code wall.length}; the latest is {@code taken - 1}
+     * @param collecting the cumulative time spent collecting at each sample (ms)
+     * @param collections the cumulative collections at each sample
+     * @param taken the samples taken so far
+     * @return the share, or NaN when no sample qualifies
+     */
+    static double collectingShare(final long[] wall, final long[] collecting, final long[] collections,
+            final int taken) {
+        final int n = wall.length;
+        final int last = (taken - 1) % n;
+        for (int back = 1; back < Math.min(taken, n); back++) {
+            final int i = (taken - 1 - back) % n;
+            final long span = wall[last] - wall[i];
+            if (span >= WINDOW_MS && collections[last] - collections[i] >= MIN_COLLECTIONS) {
+                return (double) (collecting[last] - collecting[i]) / span;
             }
         }
-        return false;
+        return Double.NaN;
     }
 
     /** @return whether a share of time collecting, with the old generation full after collection, means exhaustion */

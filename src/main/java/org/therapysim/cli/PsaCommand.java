@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engine;
 import org.therapysim.engine.Engines;
+import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
 import org.therapysim.output.UncertaintyWriter;
@@ -70,7 +71,9 @@ final class PsaCommand implements Callable<Integer> {
                     + " are allowed; give fewer --draws or --per-draw");
         }
         final Path target = analysis.target(file, "psa");
+        StudyRunner.checkSpace(study, false, target, analysis.resuming.resume, where);
         final ProbabilisticAnalysis.Result result;
+        final ExperimentResult base;
         // Another engine stays open for the base case, which then joins it rather than starting anew.
         try (WorkFolder work = analysis.open(target, fingerprint(study, draws, perDraw), spec.commandLine().getErr());
                 Engine other = where.isLocal() ? null : Engines.open(where)) {
@@ -82,7 +85,7 @@ final class PsaCommand implements Callable<Integer> {
                                     progress, work.journal("draws"))
                             : ProbabilisticAnalysis.run(study, loader, draws, perDraw, other, progress);
                 }
-                analysis.write(study, work, target, Main.commandLine(spec),
+                base = analysis.write(study, work, target, Main.commandLine(spec),
                         folder -> UncertaintyWriter.psa(result, folder), where);
             } catch (RuntimeException e) {
                 throw work.explain(e);
@@ -103,6 +106,7 @@ final class PsaCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
             out.flush();
         }
+        StudyRunner.warnAboutCapacity(base, spec.commandLine().getErr());
         return 0;
     }
 

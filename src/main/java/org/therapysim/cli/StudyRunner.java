@@ -13,6 +13,7 @@ import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
 import org.therapysim.output.ResultsWriter;
 import org.therapysim.output.SweepAxis;
+import org.therapysim.output.TableSpace;
 import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.Study;
 
@@ -21,7 +22,22 @@ final class StudyRunner {
     private static final List<Metric> HEADLINE = List.of(Metric.RECOVERY_RATE, Metric.RELIABLE_IMPROVEMENT_RATE,
             Metric.DROPOUT_RATE, Metric.MEAN_SESSIONS, Metric.PAYER_COST_PER_EPISODE, Metric.PAYER_COST_PMPM);
 
+    /** Where the free space of the output folder's file system comes from; tests put a figure of their own. */
+    static volatile TableSpace.FreeSpace freeSpace = TableSpace.FILE_STORE;
+
     private StudyRunner() {
+    }
+
+    /**
+     * Refuses, before anything is simulated or written, a run on this machine whose tables would not
+     * fit in the free space of the output folder's file system (see {@link TableSpace}). Another engine
+     * writes its table where its executors run, so it is not checked here.
+     */
+    static void checkSpace(final Study study, final boolean sessions, final Path target, final boolean resume,
+            final Engines.Choice engine) {
+        if (engine.isLocal()) {
+            TableSpace.check(study, sessions, target, resume ? TableSpace.sizeOf(WorkFolder.of(target)) : 0, freeSpace);
+        }
     }
 
     static int run(final Study loaded, final RunOptions options, final String defaultName, final List<String> command,
@@ -34,6 +50,7 @@ final class StudyRunner {
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;
         final int threads = options.work.threadCount();
+        checkSpace(study, options.sessions, target, options.resuming.resume, engine);
         try (WorkFolder work = WorkFolder.open(target, options.work.overwrite, options.resuming.resume,
                 ResultsWriter.fingerprint(study, options.sessions, options.evaluation), note -> {
                     err.println("therapysim: " + note);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engine;
 import org.therapysim.engine.Engines;
+import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.output.UncertaintyWriter;
@@ -70,8 +71,10 @@ final class TornadoCommand implements Callable<Integer> {
         final int index = armIndex(study);
         final Engines.Choice where = engine.choice(analysis.resuming.resume);
         final Path target = analysis.target(file, "tornado");
+        StudyRunner.checkSpace(study, false, target, analysis.resuming.resume, where);
         final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
         final OneWaySensitivity.Result result;
+        final ExperimentResult base;
         final double wtp = study.reference().evaluation().willingnessToPay();
         // Another engine stays open for the base case, which then joins it rather than starting anew.
         try (WorkFolder work = analysis.open(target, WorkFolder.fingerprint(study, "tornado", "arm " + index,
@@ -87,7 +90,7 @@ final class TornadoCommand implements Callable<Integer> {
                     throw TherapysimException.invalidInput("--outcome icer: " + e.getMessage()
                             + "; run more replications (-n) or use --outcome nmb");
                 }
-                analysis.write(study, work, target, Main.commandLine(spec),
+                base = analysis.write(study, work, target, Main.commandLine(spec),
                         folder -> UncertaintyWriter.tornado(result, folder), where);
             } catch (RuntimeException e) {
                 throw work.explain(e);
@@ -104,6 +107,7 @@ final class TornadoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
             out.flush();
         }
+        StudyRunner.warnAboutCapacity(base, spec.commandLine().getErr());
         return 0;
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 import org.therapysim.output.EpisodeTable;
+import org.therapysim.output.TableSpace;
+import org.therapysim.output.WorkFolder;
 
 class CliTest {
     @TempDir
@@ -247,6 +249,58 @@ class CliTest {
                 dir.resolve("enough").toString(), "-q", "-n", "2");
         assertEquals("", enough.err());
         assertTrue(!Files.readString(dir.resolve("enough/report.html")).contains("class=\"warning\""));
+    }
+
+    @Test
+    void theSensitivityAnalysesSayOnTheTerminalWhenCapacityDrivesTheBaseCase() throws IOException {
+        final String psa = "psa:\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n";
+        final Path crowded = small("crowded", "workforce: {therapists: 1}\n" + psa);
+        final String warning = "therapysim: warning: capacity, not care, drives the results of 'crowded': ";
+        final CommandRun p = CommandRun.of("psa", crowded.toString(), "--draws", "2", "-n", "2", "-o",
+                dir.resolve("psa").toString(), "-q");
+        assertEquals(0, p.status(), p.err());
+        assertTrue(p.err().startsWith(warning), p.err());
+        final CommandRun t = CommandRun.of("tornado", crowded.toString(), "--outcome", "recovery", "-n", "2", "-o",
+                dir.resolve("tornado").toString(), "-q");
+        assertEquals(0, t.status(), t.err());
+        assertTrue(t.err().startsWith(warning), t.err());
+        // The terminal and the report say the same, from the same check.
+        assertTrue(Files.readString(dir.resolve("tornado/report.html")).contains("Capacity, not care, drives"));
+        final CommandRun enough = CommandRun.of("tornado", small("enough", psa).toString(), "--outcome", "recovery",
+                "-n", "2", "-o", dir.resolve("enough").toString(), "-q");
+        assertEquals(0, enough.status(), enough.err());
+        assertEquals("", enough.err());
+    }
+
+    @Test
+    void aRunWhoseTablesWouldNotFitOnTheDiskIsRefusedBeforeAnythingIsWritten() {
+        final Path scenario = small("big", "");
+        final Path out = dir.resolve("big");
+        final TableSpace.FreeSpace real = StudyRunner.freeSpace;
+        try {
+            // A file system with 1 MB free: 1,000 replications with sessions would need some 300 MB.
+            StudyRunner.freeSpace = folder -> 1_000_000L;
+            final CommandRun o = CommandRun.of("run", scenario.toString(), "--sessions", "-n", "1000", "-o",
+                    out.toString(), "-q");
+            assertEquals(2, o.status(), o.err());
+            assertTrue(o.err().startsWith("therapysim: -o = " + out + ": the tables would take about "), o.err());
+            assertTrue(o.err().contains("more than the 1.0 MB free on its file system"), o.err());
+            assertEquals(1, o.err().lines().count(), o.err());
+            assertFalse(Files.exists(out), "no results folder");
+            assertFalse(Files.exists(WorkFolder.of(out)), "no work folder");
+            final CommandRun psa = CommandRun.of("psa", small("bigpsa", "psa:\n  - {key: patients.employmentRate, "
+                    + "distribution: uniform, low: 0.5, high: 0.7}\n").toString(), "-n", "1000", "--draws", "2", "-o",
+                    out.toString(), "-q");
+            assertEquals(2, psa.status(), psa.err());
+            assertTrue(psa.err().contains("the tables would take about"), psa.err());
+            // The same run with room enough goes ahead.
+            StudyRunner.freeSpace = folder -> 1_000_000_000L;
+            final CommandRun fits = CommandRun.of("run", scenario.toString(), "--sessions", "-n", "2", "-o",
+                    out.toString(), "-q");
+            assertEquals(0, fits.status(), fits.err());
+        } finally {
+            StudyRunner.freeSpace = real;
+        }
     }
 
     @Test
