@@ -11,6 +11,7 @@ import org.therapysim.experiment.CapacityCheck;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Metric;
 import org.therapysim.experiment.MetricSummary;
+import org.therapysim.model.Kept;
 import org.therapysim.output.ResultsWriter;
 import org.therapysim.output.SweepAxis;
 import org.therapysim.output.TableSpace;
@@ -35,8 +36,14 @@ final class StudyRunner {
      */
     static void checkSpace(final Study study, final boolean sessions, final Path target, final boolean resume,
             final Engines.Choice engine) {
+        checkSpace(study, new Kept(sessions, false), target, resume, engine);
+    }
+
+    /** As {@link #checkSpace(Study, boolean, Path, boolean, Engines.Choice)}, with the detail tables of {@code kept}. */
+    static void checkSpace(final Study study, final Kept kept, final Path target, final boolean resume,
+            final Engines.Choice engine) {
         if (engine.isLocal()) {
-            TableSpace.check(study, sessions, target, resume ? TableSpace.sizeOf(WorkFolder.of(target)) : 0, freeSpace);
+            TableSpace.check(study, kept, target, resume ? TableSpace.sizeOf(WorkFolder.of(target)) : 0, freeSpace);
         }
     }
 
@@ -50,7 +57,7 @@ final class StudyRunner {
         final int total = study.arms().size() * study.replications();
         final ExperimentResult result;
         final int threads = options.work.threadCount();
-        checkSpace(study, options.sessions, target, options.resuming.resume, engine);
+        checkSpace(study, new Kept(options.sessions, options.evaluation), target, options.resuming.resume, engine);
         try (WorkFolder work = WorkFolder.open(target, options.work.overwrite, options.resuming.resume,
                 ResultsWriter.fingerprint(study, options.sessions, options.evaluation), note -> {
                     err.println("therapysim: " + note);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.therapysim.TherapysimException;
 import org.therapysim.model.RandomStreams;
+import org.therapysim.model.Kept;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.TherapySim;
 import org.therapysim.scenario.Scenario;
@@ -16,7 +17,7 @@ import org.therapysim.scenario.Study;
 
 /**
  * How many bytes a run's tables ({@code patients.csv}, and {@code sessions.csv} with
- * {@code --sessions}) and its journal will take, estimated before the run so that a run that cannot
+ * {@code --sessions} and {@code evaluation.csv} with {@code --evaluation}) and its journal will take, estimated before the run so that a run that cannot
  * fit on its disk is refused rather than filling it.
  *
  * <p>The estimate simulates replication 0 of every arm (its own seed, so exactly the replication
@@ -41,6 +42,8 @@ public final class TableSpace {
     static final long EPISODE_ROW_BYTES = 300;
     /** Longest row of sessions.csv apart from the arm's name, with room to spare (about 58 measured). */
     static final long SESSION_ROW_BYTES = 90;
+    /** Longest row of evaluation.csv apart from the arm's name, with room to spare (about 130 measured). */
+    static final long EVALUATION_ROW_BYTES = 200;
 
     /** Where the free space of a folder's file system comes from (injectable, for tests). */
     @FunctionalInterface
@@ -65,6 +68,12 @@ public final class TableSpace {
      * @return the bound in bytes
      */
     public static long crudeBound(final Study study, final boolean sessions) {
+        return crudeBound(study, new Kept(sessions, false));
+    }
+
+    /** As {@link #crudeBound(Study, boolean)}, with the detail tables of {@code kept}. */
+    public static long crudeBound(final Study study, final Kept kept) {
+        final boolean sessions = kept.sessions();
         double bytes = 0;
         for (final Scenario arm : study.arms()) {
             final int weeks = arm.simulation().weeks();
@@ -73,6 +82,9 @@ public final class TableSpace {
             bytes += arrivals * Math.max(1, weeks / 4.0) * (EPISODE_ROW_BYTES + nameBytes);
             if (sessions) {
                 bytes += arrivals * weeks * (SESSION_ROW_BYTES + nameBytes);
+            }
+            if (kept.patients()) {
+                bytes += arrivals * (EVALUATION_ROW_BYTES + nameBytes);
             }
         }
         return saturated(bytes * study.replications() + (double) JOURNAL_BYTES * study.replications()
@@ -95,15 +107,24 @@ public final class TableSpace {
      * @return the estimate in bytes
      */
     public static long estimate(final Study study, final boolean sessions) {
+        return estimate(study, new Kept(sessions, false));
+    }
+
+    /** As {@link #estimate(Study, boolean)}, with the detail tables of {@code kept}. */
+    public static long estimate(final Study study, final Kept kept) {
         final int last = study.replications() - 1;
         double perReplication = 0;
         for (final Scenario arm : study.arms()) {
-            final ReplicationResult pilot = new TherapySim(arm, RandomStreams.replicationSeed(study.seed(), 0), sessions)
+            final ReplicationResult pilot = new TherapySim(arm, RandomStreams.replicationSeed(study.seed(), 0), kept)
                     .run();
             try {
                 perReplication += EpisodeTable.render(arm.name(), last, pilot).getBytes(StandardCharsets.UTF_8).length;
-                if (sessions) {
+                if (kept.sessions()) {
                     perReplication += SessionTable.render(arm.name(), last, pilot)
+                            .getBytes(StandardCharsets.UTF_8).length;
+                }
+                if (kept.patients()) {
+                    perReplication += EvaluationTable.render(arm.name(), last, pilot)
                             .getBytes(StandardCharsets.UTF_8).length;
                 }
             } catch (IOException e) {
@@ -125,6 +146,13 @@ public final class TableSpace {
      */
     public static long check(final Study study, final boolean sessions, final Path target, final long reclaimable,
             final FreeSpace freeSpace) {
+        return check(study, new Kept(sessions, false), target, reclaimable, freeSpace);
+    }
+
+    /** As {@link #check(Study, boolean, Path, long, FreeSpace)}, with the detail tables of {@code kept}. */
+    public static long check(final Study study, final Kept kept, final Path target, final long reclaimable,
+            final FreeSpace freeSpace) {
+        final boolean sessions = kept.sessions();
         final Path folder = existing(target.toAbsolutePath());
         final long free;
         try {
@@ -133,18 +161,32 @@ public final class TableSpace {
             // A file system that cannot say leaves the disk-full handling of the run to cope.
             return -1;
         }
-        if (crudeBound(study, sessions) <= free) {
+        if (crudeBound(study, kept) <= free) {
             return -1;
         }
-        final long estimate = estimate(study, sessions);
+        final long estimate = estimate(study, kept);
         if (estimate > free) {
             throw TherapysimException.invalidInput(String.format(Locale.ROOT, "-o = %s: the tables would take about %s"
                     + " (%d arm(s) x %d replications%s), more than the %s free on its file system (%s); give fewer"
                     + " replications (-n)%s or choose another folder (-o)", target, bytes(estimate), study.arms().size(),
-                    study.replications(), sessions ? ", with sessions.csv" : "", bytes(free), folder,
-                    sessions ? ", leave out --sessions" : ""));
+                    study.replications(), details(kept, ", with "), bytes(free), folder,
+                    sessions || kept.patients() ? ", leave out " + options(kept) : ""));
         }
         return estimate;
+    }
+
+    private static String details(final Kept kept, final String prefix) {
+        if (kept.sessions() && kept.patients()) {
+            return prefix + "sessions.csv and evaluation.csv";
+        }
+        return kept.sessions() ? prefix + "sessions.csv" : kept.patients() ? prefix + "evaluation.csv" : "";
+    }
+
+    private static String options(final Kept kept) {
+        if (kept.sessions() && kept.patients()) {
+            return "--sessions or --evaluation";
+        }
+        return kept.sessions() ? "--sessions" : "--evaluation";
     }
 
     /** @return the bytes held by the files under {@code folder}, or 0 when it does not exist */

@@ -14,6 +14,7 @@ import org.therapysim.ExitCode;
 import org.therapysim.TestScenarios;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.ProgressListener;
+import org.therapysim.model.Kept;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 
@@ -52,6 +53,23 @@ class TableSpaceTest {
         assertTrue(episodesOnly >= Files.size(out.resolve("patients.csv")) && episodesOnly < written, "" + episodesOnly);
         // The crude figure that spares the simulation is above the estimate.
         assertTrue(TableSpace.crudeBound(study, true) > estimate);
+    }
+
+    @Test
+    void theEstimateCoversThePerPatientEvaluationTableToo() throws IOException {
+        final Study study = study(6, small("open"), small("capped", "plan.sessionCap.sessions=4"));
+        final Path out = dir.resolve("evaluated");
+        ResultsWriter.run(study, new ResultsWriter.Options(out, false, false, 2, List.of("test"), null, null, true),
+                ProgressListener.NONE);
+        final long written = Files.size(out.resolve("patients.csv")) + Files.size(out.resolve("evaluation.csv"));
+        final Kept kept = new Kept(false, true);
+        final long estimate = TableSpace.estimate(study, kept);
+        assertTrue(estimate >= written && estimate <= 2 * written, estimate + " against " + written + " written");
+        assertTrue(TableSpace.crudeBound(study, kept) > estimate);
+        final TherapysimException e = assertThrows(TherapysimException.class,
+                () -> TableSpace.check(study, kept, dir.resolve("x"), 0, folder -> estimate - 1));
+        assertTrue(e.getMessage().contains("with evaluation.csv") && e.getMessage().contains("leave out --evaluation"),
+                e.getMessage());
     }
 
     @Test
