@@ -208,6 +208,24 @@ class ClassroomLayoutTest {
         ImageIO.write(new Robot().createScreenCapture(screen), "png", SHOTS.resolve("layout-controls.png").toFile());
         playWeeks(console, gui, 21);
         assertEquals(4, (int) gui.classroom().clinics().get(1).plan().spec().sessionCap().sessions().value());
+
+        // A patient inspected as a double-click does it: in the Inspectors tab of the same window.
+        final org.therapysim.model.Patient patient = gui.classroom().clinics().get(1).patients().stream()
+                .filter(p -> p.getTherapist() != null && p.getSessions() >= 4).findFirst().orElseThrow();
+        SwingUtilities.invokeAndWait(() -> {
+            final sim.util.Bag inspectors = new sim.util.Bag();
+            inspectors.add(new Portrayals.PatientPortrayal(gui::week, gui.histories())
+                    .getInspector(new sim.portrayal.LocationWrapper(patient, null, null), gui));
+            final sim.util.Bag names = new sim.util.Bag();
+            names.add("Patient " + patient.getId());
+            console.setInspectors(inspectors, names);
+        });
+        Thread.sleep(500);
+        SwingUtilities.invokeAndWait(() -> { });
+        assertEquals(console.getTabPane().indexOfTab("Inspectors"), console.getTabPane().getSelectedIndex());
+        final List<String> inspecting = windowProblems(screen, visibleWindows());
+        ImageIO.write(new Robot().createScreenCapture(screen), "png", SHOTS.resolve("layout-inspector.png").toFile());
+        assertTrue(inspecting.isEmpty(), "with an inspector: " + String.join("; ", inspecting));
         close(console, gui);
     }
 
