@@ -26,16 +26,19 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Four live charts (JFreeChart 1.5) of one or two clinics: recoveries and dropouts so far; patients
  * in treatment and waiting now; the plan's payments so far, in the scenario's currency; and the
  * dose-effect curve as it forms. Colour tells the clinic ({@link #clinicColour}), line style the
- * measure. The dose-effect line stops at the last session that at least {@link #MIN_REACHED}
- * started episodes reached, so a capped clinic's line ends near its cap instead of trailing off on
+ * measure. The dose-effect line stops at the last session that enough started episodes reached
+ * ({@link #MIN_REACHED_SHARE}), so a capped clinic's line ends at its cap instead of trailing off on
  * the few episodes that crossed into a new plan year. Points are added on Swing's thread.
  */
 final class LiveCharts {
     /**
-     * Fewest started episodes that must have reached a session for the dose-effect line to show
-     * it: past that, the share rests on a handful of patients (Pocock, Clayton and Altman 2002 advise
-     * cutting a Kaplan-Meier plot short where few remain at risk).
+     * Fewest started episodes that must have reached a session for the dose-effect line to show it,
+     * as a share of the started episodes and as a count: past that the share improved rests on a
+     * handful of patients (in a capped clinic, the few whose course crossed into a new plan year).
+     * Cutting a Kaplan-Meier plot short where few remain at risk is the practice Gebski et al. (2018)
+     * argue for; the thresholds are this classroom's choice for clinics of about 300 courses.
      */
+    static final double MIN_REACHED_SHARE = 0.05;
     static final int MIN_REACHED = 10;
     /** Okabe and Ito's colour-blind-safe blue and vermillion: clinic A, clinic B. */
     private static final Color[] CLINICS = {new Color(0x0072B2), new Color(0xD55E00)};
@@ -191,7 +194,9 @@ final class LiveCharts {
                     final XYSeries curve = doseEffect.get(c);
                     curve.clear();
                     final double[] share = w.doseEffect();
-                    for (int k = 0; k < share.length && w.reached()[k] >= MIN_REACHED; k++) {
+                    final int[] reached = w.reached();
+                    final double enough = Math.max(MIN_REACHED, MIN_REACHED_SHARE * reached[0]);
+                    for (int k = 0; k < share.length && reached[k] >= enough && reached[k] > 0; k++) {
                         if (!Double.isNaN(share[k])) {
                             curve.add(k + 1, share[k]);
                         }
