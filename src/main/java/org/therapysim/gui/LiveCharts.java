@@ -72,7 +72,8 @@ final class LiveCharts {
         }
         charts.add(chart("Recovered and dropped out, so far", "week", "patients", endedData, 2, clinics.size()));
         charts.add(chart("In treatment and waiting, this week", "week", "patients", nowData, 2, clinics.size()));
-        final ChartPanel payments = chart("Plan payments for sessions, so far", "week", currency, costData, 1,
+        final ChartPanel payments = chart("Plan payments for sessions, so far", "week",
+                symbol(currency).equals(currency) ? currency : symbol(currency) + " (" + currency + ")", costData, 1,
                 clinics.size());
         ((NumberAxis) ((XYPlot) payments.getChart().getPlot()).getRangeAxis()).setNumberFormatOverride(money(currency));
         charts.add(payments);

@@ -49,9 +49,12 @@ final class PatientInspector extends Inspector {
         plot.setBackgroundPaint(Color.WHITE);
         final ChartPanel chart = new ChartPanel(new JFreeChart("History with a therapist", new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13),
                 plot, true));
-        chart.setPreferredSize(new Dimension(320, 220));
+        chart.setPreferredSize(new Dimension(290, 220));
         // The history first: in the Console's narrow Inspectors tab it is seen without scrolling.
-        add(chart, BorderLayout.NORTH);
+        // Kept at its own width at the left: a long property can make the inspector wider than the tab.
+        final javax.swing.JPanel left = new javax.swing.JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+        left.add(chart);
+        add(left, BorderLayout.NORTH);
         add(properties, BorderLayout.CENTER);
         setTitle("Patient " + patient.getId());
         refresh();
