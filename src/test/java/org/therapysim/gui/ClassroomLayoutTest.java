@@ -138,9 +138,14 @@ class ClassroomLayoutTest {
         });
     }
 
+    /** Presses a button as a teacher does, on Swing's thread: off it, MASON's Console can deadlock with Swing. */
+    static void press(final Runnable button) throws Exception {
+        SwingUtilities.invokeAndWait(button);
+    }
+
     private static void playWeeks(final Console console, final ClassroomWithUI gui, final long weeks) throws Exception {
         console.setWhenShouldPause(weeks);
-        console.pressPlay();
+        press(console::pressPlay);
         final long deadline = System.currentTimeMillis() + 120_000;
         while (gui.classroom().schedule.getSteps() < weeks && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
@@ -274,7 +279,7 @@ class ClassroomLayoutTest {
     }
 
     private static void checkTheEnd(final ClassroomWithUI gui, final Console console) throws Exception {
-        console.pressPlay();
+        press(console::pressPlay);
         final long deadline = System.currentTimeMillis() + 180_000;
         while (gui.classroom().results().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

@@ -75,7 +75,7 @@ class ClassroomWindowTest {
         });
         Files.createDirectories(SHOTS);
         console[0].setWhenShouldPause(60);
-        console[0].pressPlay();
+        ClassroomLayoutTest.press(console[0]::pressPlay);
         final long deadline = System.currentTimeMillis() + 120_000;
         while (gui.classroom().schedule.getSteps() < 60 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -114,7 +114,7 @@ class ClassroomWindowTest {
         SwingUtilities.invokeAndWait(frame::dispose);
 
         console[0].setWhenShouldPause(Long.MAX_VALUE);
-        console[0].pressPause();
+        ClassroomLayoutTest.press(console[0]::pressPause);
         while (gui.classroom().results().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
