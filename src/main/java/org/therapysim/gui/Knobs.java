@@ -2,7 +2,6 @@ package org.therapysim.gui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.therapysim.scenario.AtCapRule;
 import org.therapysim.scenario.CapPeriod;
 import org.therapysim.scenario.Scenario;
@@ -184,11 +183,6 @@ public final class Knobs {
 
         public void setResistance(final double value) {
             resistance = Math.max(0.05, Math.min(0.9, value));
-        }
-
-        @Override
-        public String toString() {
-            return scenario.name() + ": cap " + sessionCap + ", " + atCap.word().toLowerCase(Locale.ROOT);
         }
     }
 }
