@@ -47,7 +47,7 @@ final class GuiCommand implements Callable<Integer> {
         }
         final CountDownLatch closed = new CountDownLatch(1);
         SwingUtilities.invokeLater(() -> {
-            final Console console = new Console(new ClassroomWithUI(study));
+            final Console console = new Console(new ClassroomWithUI(study, chosen));
             console.addWindowListener(new java.awt.event.WindowAdapter() {
                 @Override
                 public void windowClosed(final java.awt.event.WindowEvent e) {

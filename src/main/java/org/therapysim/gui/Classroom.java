@@ -2,9 +2,11 @@ package org.therapysim.gui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.therapysim.model.RandomStreams;
 import org.therapysim.model.ReplicationResult;
 import org.therapysim.model.TherapySim;
+import org.therapysim.scenario.PlanSpec;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 import sim.engine.SimState;
@@ -20,20 +22,36 @@ import sim.engine.Steppable;
 public final class Classroom extends SimState {
     private static final long serialVersionUID = 1L;
 
-    private final transient Study study;
-    private final transient Knobs knobs;
+    private transient Study study;
+    private transient Knobs knobs;
     private transient List<Scenario> arms = List.of();
     private transient List<TherapySim> clinics = List.of();
     private transient List<ReplicationResult> results = List.of();
+    private transient Runnable observer = () -> { };
+    /** Plans set by the teacher during the run, one per clinic (null: no change), put in force next week. */
+    private final transient AtomicReference<List<PlanSpec>> nextPlans = new AtomicReference<>();
+    private transient volatile List<PlanSpec> plans = List.of();
 
     /** @param study one or two arms; the first is the reference */
     public Classroom(final Study study) {
         super(study.seed());
-        if (study.arms().size() > 2) {
-            throw new IllegalArgumentException("a classroom shows one or two clinics, not " + study.arms().size());
+        use(study);
+    }
+
+    /**
+     * Shows another study (a lesson picked from the menu) from the next start, with its own
+     * settings; the clinics of the last start stay until then.
+     */
+    void use(final Study next) {
+        if (next.arms().size() > 2) {
+            throw new IllegalArgumentException("a classroom shows one or two clinics, not " + next.arms().size());
         }
-        this.study = study;
-        this.knobs = new Knobs(study);
+        this.study = next;
+        this.knobs = new Knobs(next);
+        this.clinics = List.of();
+        this.arms = List.of();
+        this.plans = List.of();
+        this.results = List.of();
     }
 
     @Override
@@ -48,19 +66,79 @@ public final class Classroom extends SimState {
             built.add(clinic);
         }
         clinics = List.copyOf(built);
+        plans = arms.stream().map(Scenario::plan).toList();
+        nextPlans.set(null);
         results = List.of();
         schedule.scheduleRepeating(0.0, (Steppable) state -> week());
     }
 
     private void week() {
+        final List<PlanSpec> next = nextPlans.getAndSet(null);
+        if (next != null) {
+            for (int i = 0; i < clinics.size(); i++) {
+                if (!next.get(i).equals(plans.get(i))) {
+                    clinics.get(i).changePlan(next.get(i));
+                }
+            }
+            plans = next;
+        }
         boolean more = false;
         for (final TherapySim clinic : clinics) {
             more |= clinic.stepWeek();
         }
-        if (!more && results.isEmpty()) {
+        final boolean last = !more && results.isEmpty();
+        if (last) {
             results = clinics.stream().map(TherapySim::conclude).toList();
+        }
+        observer.run();
+        if (last) {
             kill();
         }
+    }
+
+    /**
+     * @param afterWeek run at the end of every week, the last one's after the open episodes are
+     *     censored at the horizon, so that what it reads then is the result
+     */
+    void observeWeeks(final Runnable afterWeek) {
+        observer = afterWeek;
+    }
+
+    /**
+     * Puts the plans of the settings in force from the next week (the run must have started); the
+     * settings of therapists and patients wait for the next start.
+     *
+     * @return whether any clinic's plan will change
+     */
+    boolean changePlansNextWeek() {
+        final List<PlanSpec> wanted = knobs.arms().stream().map(Scenario::plan).toList();
+        if (clinics.isEmpty() || !results.isEmpty() || wanted.size() != clinics.size()) {
+            return false;
+        }
+        final boolean change = !wanted.equals(plans);
+        nextPlans.set(change ? wanted : null);
+        return change;
+    }
+
+    /** @return the plans in force now, reference first (those of {@link #arms()} until the teacher changes one) */
+    public List<PlanSpec> plans() {
+        return plans;
+    }
+
+    /** @return whether a setting differs from the run's in a way that only a new start can apply */
+    boolean restartNeeded() {
+        if (clinics.isEmpty()) {
+            return false;
+        }
+        final List<Scenario> wanted = knobs.arms();
+        for (int i = 0; i < wanted.size(); i++) {
+            final Scenario a = wanted.get(i);
+            final Scenario b = arms.get(i);
+            if (!a.workforce().equals(b.workforce()) || !a.patients().equals(b.patients())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the clinics, reference first */

@@ -18,21 +18,29 @@ import sim.util.Double2D;
  * panel of {@link #WIDTH} x {@link #HEIGHT} whose left edge is {@code offsetX}.
  */
 final class ClinicLayout {
-    static final double WIDTH = 1000;
-    static final double HEIGHT = 620;
-    static final double DOT = 14;
-    private static final double TOP = 96;
-    private static final double LEFT = 40;
-    private static final double ROOM_X = 560;
-    private static final double ENDED_Y = 380;
-    private static final int ROOM_COLUMNS = 28;
-    private static final int ENDED_ROWS = 9;
+    static final double WIDTH = 500;
+    static final double HEIGHT = 282;
+    static final double DOT = 10;
+    private static final double TOP = 52;
+    private static final double LEFT = 16;
+    private static final double ROOM_X = 250;
+    private static final double ENDED_Y = 160;
+    private static final int ROOM_COLUMNS = 24;
+    private static final int ROOM_ROWS = 9;
+    private static final int ENDED_ROWS = 6;
     private static final int ENDED_COLUMNS = 4;
+    private static final double GROUP_WIDTH = 61;
 
     /** The groups of ended patients, in display order. */
     enum Ended {
         RECOVERED("recovered"), PLANNED("finished"), NOT_HELPED("not helped"), DROPOUT("dropped out"), CAP("cap reached"),
         DENIED("review denied"), DECLINED("did not start"), GAVE_UP("gave up");
+
+        /** @return the label in two short lines, to fit the group's column */
+        String[] lines() {
+            final int space = label.indexOf(' ');
+            return space < 0 ? new String[] {label} : new String[] {label.substring(0, space), label.substring(space + 1)};
+        }
 
         final String label;
 
@@ -53,14 +61,23 @@ final class ClinicLayout {
         }
     }
 
-    /** A label drawn at a place in the picture (titles, areas, counts); equal only to itself. */
+    /**
+     * A label drawn at a place in the picture (titles, areas, counts); equal only to itself. Its
+     * size is in the picture's units, so it grows and shrinks with the picture.
+     */
     static final class Label {
         final String text;
-        final boolean heading;
+        final boolean bold;
+        final double size;
+
+        Label(final String text, final boolean bold, final double size) {
+            this.text = text;
+            this.bold = bold;
+            this.size = size;
+        }
 
         Label(final String text, final boolean heading) {
-            this.text = text;
-            this.heading = heading;
+            this(text, heading, heading ? 13 : 10);
         }
     }
 
@@ -75,15 +92,15 @@ final class ClinicLayout {
 
     /** Places the clinic's agents and labels in {@code field} (which is cleared of them first by the caller). */
     void place(final TherapySim clinic, final Continuous2D field) {
-        field.setObjectLocation(new Label(title, true), at(LEFT, 28));
+        field.setObjectLocation(new Label(title, true, 15), at(LEFT - 8, 18));
         final List<Therapist> therapists = clinic.clinic().therapists();
-        final double rowHeight = Math.min(34, (ENDED_Y - TOP - 20) / Math.max(1, therapists.size()));
+        final double rowHeight = Math.min(22, (ENDED_Y - TOP - 18) / Math.max(1, therapists.size()));
         final Map<Therapist, Integer> seats = new java.util.HashMap<>();
         for (int i = 0; i < therapists.size(); i++) {
             field.setObjectLocation(therapists.get(i), at(LEFT, TOP + i * rowHeight));
             seats.put(therapists.get(i), 0);
         }
-        field.setObjectLocation(new Label("Therapists and their patients", false), at(LEFT - 10, TOP - 24));
+        field.setObjectLocation(new Label("Therapists and their patients", false), at(LEFT - 8, TOP - 14));
         final List<Patient> waiting = new ArrayList<>();
         int hesitating = 0;
         final Map<Ended, List<Patient>> ended = new EnumMap<>(Ended.class);
@@ -96,7 +113,7 @@ final class ClinicLayout {
                     final Therapist t = p.getTherapist();
                     final int seat = seats.merge(t, 1, Integer::sum) - 1;
                     final int row = therapists.indexOf(t);
-                    field.setObjectLocation(p, at(LEFT + 30 + seat * DOT, TOP + row * rowHeight));
+                    field.setObjectLocation(p, at(LEFT + 20 + seat * DOT, TOP + row * rowHeight));
                 }
                 // Decided to start but not yet booked: not at the clinic, so counted but not drawn.
                 case HESITATING -> hesitating++;
@@ -106,23 +123,26 @@ final class ClinicLayout {
             }
         }
         field.setObjectLocation(new Label("Waiting room: " + waitingCount(clinic) + " (not yet booked: " + hesitating
-                + ")", false), at(ROOM_X - 10, TOP - 24));
-        for (int i = 0; i < waiting.size() && i < ROOM_COLUMNS * 18; i++) {
+                + ")", false), at(ROOM_X - 8, TOP - 14));
+        for (int i = 0; i < waiting.size() && i < ROOM_COLUMNS * ROOM_ROWS; i++) {
             field.setObjectLocation(waiting.get(i), at(ROOM_X + (i % ROOM_COLUMNS) * DOT, TOP + (i / ROOM_COLUMNS) * DOT));
         }
-        field.setObjectLocation(new Label("Ended, by how (up to " + ENDED_ROWS * ENDED_COLUMNS + " of each group shown)", false),
-                at(LEFT - 10, ENDED_Y - 16));
+        field.setObjectLocation(new Label("Ended, by how (the latest " + ENDED_ROWS * ENDED_COLUMNS + " of each group shown)",
+                false), at(LEFT - 8, ENDED_Y - 10));
         int group = 0;
         for (final Ended e : Ended.values()) {
             final List<Patient> members = ended.get(e);
             counts.put(e, members.size());
-            final double x0 = LEFT + group * (ENDED_COLUMNS * DOT + 62);
-            field.setObjectLocation(new Label(e.label, false), at(x0 - 10, ENDED_Y + 4));
-            field.setObjectLocation(new Label(Integer.toString(members.size()), true), at(x0 - 10, ENDED_Y + 24));
+            final double x0 = LEFT + group * GROUP_WIDTH;
+            final String[] lines = e.lines();
+            for (int l = 0; l < lines.length; l++) {
+                field.setObjectLocation(new Label(lines[l], false), at(x0 - 8, ENDED_Y + 5 + l * 11));
+            }
+            field.setObjectLocation(new Label(Integer.toString(members.size()), true), at(x0 - 8, ENDED_Y + 38));
             final int shown = Math.min(members.size(), ENDED_ROWS * ENDED_COLUMNS);
             for (int k = 0; k < shown; k++) {
                 final Patient p = members.get(members.size() - 1 - k);
-                field.setObjectLocation(p, at(x0 + (k % ENDED_COLUMNS) * DOT, ENDED_Y + 44 + (k / ENDED_COLUMNS) * DOT));
+                field.setObjectLocation(p, at(x0 + (k % ENDED_COLUMNS) * DOT, ENDED_Y + 50 + (k / ENDED_COLUMNS) * DOT));
             }
             group++;
         }

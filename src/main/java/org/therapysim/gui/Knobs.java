@@ -2,194 +2,187 @@ package org.therapysim.gui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.therapysim.scenario.AtCapRule;
+import org.therapysim.scenario.CapPeriod;
 import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.ScenarioLoader;
 import org.therapysim.scenario.Study;
-import sim.util.Interval;
 
 /**
- * The settings a teacher changes in the model inspector, with their ranges ({@code dom}) and
- * descriptions ({@code des}) as MASON reads them. The plan settings apply to the clinic under
- * study (the second clinic when two are shown, else the only one); the therapist and patient
- * settings apply to every clinic, so that two clinics still differ only in their plans. Every
- * setting takes effect at the next start (Stop, then Play): the scenario is rebuilt and validated.
+ * The settings a teacher changes, one set per clinic, so that each lesson's clinics keep their own
+ * values (in the common-factors lesson the clinics differ in how much therapists differ; in the
+ * others in their plans). A setting the teacher leaves alone is not touched, so the clinics run
+ * the study's scenarios exactly. Every setting takes effect at the next start: the scenario is
+ * rebuilt and validated then.
  */
 public final class Knobs {
-    private static final String NEXT_START = " Takes effect at the next start (press Stop, then Play).";
-    private static final AtCapRule[] RULES = AtCapRule.values();
-
-    private final Study study;
+    private final List<Clinic> clinics = new ArrayList<>();
     private final ScenarioLoader loader = new ScenarioLoader();
-    private int sessionCap;
-    private int atCapRule;
-    private double copay;
-    private int reviewSession;
-    private double repairSkill;
-    private double allianceSkillSd;
-    private double resistance;
 
     Knobs(final Study study) {
-        this.study = study;
-        final Scenario studied = studied();
-        this.sessionCap = studied.plan().sessionCap().isCapped() ? (int) studied.plan().sessionCap().sessions().value() : 0;
-        this.atCapRule = studied.plan().sessionCap().atCap().ordinal();
-        this.copay = studied.plan().copay();
-        this.reviewSession = studied.plan().review().enabled() ? studied.plan().review().atSession() : 0;
-        this.repairSkill = studied.workforce().repairSkill().mean();
-        this.allianceSkillSd = studied.workforce().allianceSkillSd();
-        this.resistance = studied.patients().resistance().mean();
+        for (final Scenario arm : study.arms()) {
+            clinics.add(new Clinic(arm));
+        }
     }
 
-    private Scenario studied() {
-        return study.arms().get(study.arms().size() - 1);
+    /** @return the settings of clinic {@code i} (0 the reference) */
+    public Clinic clinic(final int i) {
+        return clinics.get(i);
+    }
+
+    /** @return how many clinics there are */
+    public int clinics() {
+        return clinics.size();
     }
 
     /** @return the study's arms with the settings applied */
     List<Scenario> arms() {
         final List<Scenario> out = new ArrayList<>();
-        for (int i = 0; i < study.arms().size(); i++) {
-            Scenario arm = study.arms().get(i);
-            arm = set(arm, "workforce.repairSkill.mean", Double.toString(repairSkill));
-            arm = set(arm, "workforce.allianceSkillSd", Double.toString(allianceSkillSd));
-            arm = set(arm, "patients.resistance.mean", Double.toString(resistance));
-            if (i == study.arms().size() - 1) {
-                arm = set(arm, "plan.sessionCap.sessions", sessionCap == 0 ? "unlimited" : Integer.toString(sessionCap));
-                arm = set(arm, "plan.sessionCap.atCap", RULES[atCapRule].name().toLowerCase(Locale.ROOT));
-                arm = set(arm, "plan.copay", Double.toString(copay));
-                arm = set(arm, "plan.review.enabled", reviewSession > 0 ? "true" : "false");
-                if (reviewSession > 0) {
-                    arm = set(arm, "plan.review.atSession", Integer.toString(reviewSession));
-                }
-            }
-            out.add(arm);
+        for (final Clinic clinic : clinics) {
+            out.add(clinic.apply(loader));
         }
         return out;
     }
 
-    private Scenario set(final Scenario arm, final String key, final String value) {
-        return loader.vary(arm, key, value, "classroom setting " + key);
-    }
+    /** One clinic's settings, each with its range; a value outside is brought to the nearest end of the range. */
+    public static final class Clinic {
+        /** The largest session cap offered: a session a week for a year. */
+        static final int MAX_CAP = 52;
+        static final double MAX_COPAY = 200;
+        static final int MAX_REVIEW = 40;
 
-    public int getSessionCap() {
-        return sessionCap;
-    }
+        private final Scenario scenario;
+        private int sessionCap;
+        private AtCapRule atCap;
+        private double copay;
+        private int reviewSession;
+        private double repairSkill;
+        private double allianceSkillSd;
+        private double resistance;
 
-    public void setSessionCap(final int value) {
-        sessionCap = Math.max(0, Math.min(52, value));
-    }
-
-    public Object domSessionCap() {
-        return new Interval(0, 52);
-    }
-
-    public String desSessionCap() {
-        return "Plan-paid sessions per plan year of the clinic under study; 0 means no cap." + NEXT_START;
-    }
-
-    public int getAtCapRule() {
-        return atCapRule;
-    }
-
-    public void setAtCapRule(final int value) {
-        atCapRule = Math.max(0, Math.min(RULES.length - 1, value));
-    }
-
-    public Object domAtCapRule() {
-        final String[] names = new String[RULES.length];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = RULES[i].name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        Clinic(final Scenario scenario) {
+            this.scenario = scenario;
+            this.sessionCap = initialCap();
+            this.atCap = scenario.plan().sessionCap().atCap();
+            this.copay = scenario.plan().copay();
+            this.reviewSession = initialReview();
+            this.repairSkill = scenario.workforce().repairSkill().mean();
+            this.allianceSkillSd = scenario.workforce().allianceSkillSd();
+            this.resistance = scenario.patients().resistance().mean();
         }
-        return names;
-    }
 
-    public String desAtCapRule() {
-        return "What happens at the cap: treatment stops, the patient may pay the full fee, moves to another"
-                + " therapist for more sessions, or a utilization review may grant more." + NEXT_START;
-    }
+        private int initialCap() {
+            return scenario.plan().sessionCap().isCapped() ? (int) scenario.plan().sessionCap().sessions().value() : 0;
+        }
 
-    public double getCopay() {
-        return copay;
-    }
+        private int initialReview() {
+            return scenario.plan().review().enabled() ? scenario.plan().review().atSession() : 0;
+        }
 
-    public void setCopay(final double value) {
-        copay = Math.max(0, Math.min(200, value));
-    }
+        /** @return the plan's session limit: per plan year, or per episode */
+        public boolean capPerYear() {
+            return scenario.plan().sessionCap().per() == CapPeriod.PLAN_YEAR;
+        }
 
-    public Object domCopay() {
-        return new Interval(0.0, 200.0);
-    }
+        /** @return the scenario's currency code, e.g. USD */
+        public String currency() {
+            return scenario.costs().currency();
+        }
 
-    public String desCopay() {
-        return "What the patient pays per in-network session, in the scenario's currency (clinic under study)."
-                + NEXT_START;
-    }
+        private Scenario apply(final ScenarioLoader loader) {
+            Scenario arm = scenario;
+            if (sessionCap != initialCap()) {
+                arm = set(loader, arm, "plan.sessionCap.sessions", sessionCap == 0 ? "unlimited" : Integer.toString(sessionCap));
+            }
+            if (atCap != scenario.plan().sessionCap().atCap()) {
+                arm = set(loader, arm, "plan.sessionCap.atCap", atCap.word());
+            }
+            if (copay != scenario.plan().copay()) {
+                arm = set(loader, arm, "plan.copay", Double.toString(copay));
+            }
+            if (reviewSession != initialReview()) {
+                arm = set(loader, arm, "plan.review.enabled", reviewSession > 0 ? "true" : "false");
+                if (reviewSession > 0) {
+                    arm = set(loader, arm, "plan.review.atSession", Integer.toString(reviewSession));
+                }
+            }
+            if (repairSkill != scenario.workforce().repairSkill().mean()) {
+                arm = set(loader, arm, "workforce.repairSkill.mean", Double.toString(repairSkill));
+            }
+            if (allianceSkillSd != scenario.workforce().allianceSkillSd()) {
+                arm = set(loader, arm, "workforce.allianceSkillSd", Double.toString(allianceSkillSd));
+            }
+            if (resistance != scenario.patients().resistance().mean()) {
+                arm = set(loader, arm, "patients.resistance.mean", Double.toString(resistance));
+            }
+            return arm;
+        }
 
-    public int getReviewSession() {
-        return reviewSession;
-    }
+        private static Scenario set(final ScenarioLoader loader, final Scenario arm, final String key, final String value) {
+            return loader.vary(arm, key, value, "classroom setting " + key);
+        }
 
-    public void setReviewSession(final int value) {
-        reviewSession = Math.max(0, Math.min(40, value));
-    }
+        /** @return sessions the plan pays per plan year (or episode); 0 for no limit */
+        public int getSessionCap() {
+            return sessionCap;
+        }
 
-    public Object domReviewSession() {
-        return new Interval(0, 40);
-    }
+        public void setSessionCap(final int value) {
+            sessionCap = Math.max(0, Math.min(MAX_CAP, value));
+        }
 
-    public String desReviewSession() {
-        return "Utilization review after this many plan-paid sessions (clinic under study); 0 means no review."
-                + NEXT_START;
-    }
+        /** @return what happens at the cap */
+        public AtCapRule getAtCap() {
+            return atCap;
+        }
 
-    public double getRepairSkill() {
-        return repairSkill;
-    }
+        public void setAtCap(final AtCapRule value) {
+            atCap = value;
+        }
 
-    public void setRepairSkill(final double value) {
-        repairSkill = Math.max(0.05, Math.min(0.95, value));
-    }
+        /** @return what the patient pays per in-network session, in the scenario's currency */
+        public double getCopay() {
+            return copay;
+        }
 
-    public Object domRepairSkill() {
-        return new Interval(0.05, 0.95);
-    }
+        public void setCopay(final double value) {
+            copay = Math.max(0, Math.min(MAX_COPAY, value));
+        }
 
-    public String desRepairSkill() {
-        return "Therapists' mean skill at repairing a rupture in the alliance (every clinic)." + NEXT_START;
-    }
+        /** @return the plan-paid session after which utilization review decides; 0 for none */
+        public int getReviewSession() {
+            return reviewSession;
+        }
 
-    public double getAllianceSkillSd() {
-        return allianceSkillSd;
-    }
+        public void setReviewSession(final int value) {
+            reviewSession = Math.max(0, Math.min(MAX_REVIEW, value));
+        }
 
-    public void setAllianceSkillSd(final double value) {
-        allianceSkillSd = Math.max(0.0, Math.min(2.0, value));
-    }
+        /** @return therapists' mean skill at repairing a rupture, 0.05 to 0.95 */
+        public double getRepairSkill() {
+            return repairSkill;
+        }
 
-    public Object domAllianceSkillSd() {
-        return new Interval(0.0, 2.0);
-    }
+        public void setRepairSkill(final double value) {
+            repairSkill = Math.max(0.05, Math.min(0.95, value));
+        }
 
-    public String desAllianceSkillSd() {
-        return "How much therapists differ in forming an alliance (every clinic): 0 makes them all alike."
-                + NEXT_START;
-    }
+        /** @return how much therapists differ in forming an alliance (standard deviation), 0 to 2 */
+        public double getAllianceSkillSd() {
+            return allianceSkillSd;
+        }
 
-    public double getResistance() {
-        return resistance;
-    }
+        public void setAllianceSkillSd(final double value) {
+            allianceSkillSd = Math.max(0.0, Math.min(2.0, value));
+        }
 
-    public void setResistance(final double value) {
-        resistance = Math.max(0.05, Math.min(0.9, value));
-    }
+        /** @return patients' mean resistance to change, 0.05 to 0.9 */
+        public double getResistance() {
+            return resistance;
+        }
 
-    public Object domResistance() {
-        return new Interval(0.05, 0.9);
-    }
-
-    public String desResistance() {
-        return "Patients' mean resistance to change (every clinic): higher slows improvement and makes"
-                + " ruptures likelier." + NEXT_START;
+        public void setResistance(final double value) {
+            resistance = Math.max(0.05, Math.min(0.9, value));
+        }
     }
 }

@@ -17,8 +17,8 @@ import sim.portrayal.LocationWrapper;
 import sim.portrayal.SimpleInspector;
 
 /**
- * A patient's inspector: the patient's state (MASON's property list) above a chart of the score and
- * the alliance over the weeks seen with a therapist.
+ * A patient's inspector: a chart of the score and the alliance over the weeks seen with a
+ * therapist, above the patient's state (MASON's property list).
  */
 final class PatientInspector extends Inspector {
     private static final long serialVersionUID = 1L;
@@ -34,7 +34,6 @@ final class PatientInspector extends Inspector {
         this.histories = histories;
         this.properties = new SimpleInspector(patient, state, "Patient " + patient.getId());
         setLayout(new BorderLayout());
-        add(properties, BorderLayout.CENTER);
         final XYLineAndShapeRenderer scoreLine = new XYLineAndShapeRenderer(true, true);
         scoreLine.setSeriesPaint(0, new Color(0xD55E00));
         final XYPlot plot = new XYPlot(new XYSeriesCollection(score), new NumberAxis("week"),
@@ -48,10 +47,15 @@ final class PatientInspector extends Inspector {
         plot.setRenderer(1, allianceLine);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setBackgroundPaint(Color.WHITE);
-        final ChartPanel chart = new ChartPanel(new JFreeChart("History with a therapist", JFreeChart.DEFAULT_TITLE_FONT,
+        final ChartPanel chart = new ChartPanel(new JFreeChart("History with a therapist", new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13),
                 plot, true));
-        chart.setPreferredSize(new Dimension(360, 240));
-        add(chart, BorderLayout.SOUTH);
+        chart.setPreferredSize(new Dimension(290, 220));
+        // The history first: in the Console's narrow Inspectors tab it is seen without scrolling.
+        // Kept at its own width at the left: a long property can make the inspector wider than the tab.
+        final javax.swing.JPanel left = new javax.swing.JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+        left.add(chart);
+        add(left, BorderLayout.NORTH);
+        add(properties, BorderLayout.CENTER);
         setTitle("Patient " + patient.getId());
         refresh();
     }

@@ -25,8 +25,6 @@ import sim.portrayal.SimplePortrayal2D;
 final class Portrayals {
     static final Color RUPTURE = new Color(0xFF8C00);
     static final Color REPAIR = new Color(0x00A651);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font HEADING = new Font(Font.SANS_SERIF, Font.BOLD, 18);
 
     private Portrayals() {
     }
@@ -139,8 +137,9 @@ final class Portrayals {
         public void draw(final Object object, final Graphics2D g, final DrawInfo2D info) {
             final ClinicLayout.Label label = (ClinicLayout.Label) object;
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(label.heading ? HEADING : LABEL);
-            g.setColor(label.heading ? Color.BLACK : Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, label.bold ? Font.BOLD : Font.PLAIN, 1)
+                    .deriveFont((float) (label.size * info.draw.width)));
+            g.setColor(label.bold ? Color.BLACK : Color.DARK_GRAY);
             g.drawString(label.text, (float) info.draw.x, (float) info.draw.y);
         }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.therapysim.scenario.PlanSpec;
 import org.therapysim.scenario.PopulationMode;
 import org.therapysim.scenario.Scenario;
 import sim.engine.SimState;
@@ -159,9 +160,7 @@ public final class TherapySim extends SimState {
             }
         }
         finish();
-        final double memberMonths = scenario.population().mode() == PopulationMode.OPEN
-                ? scenario.population().members() * Math.min(scenario.population().arrivalWeeks(), weeks) * 12.0 / 52.0
-                : scenario.population().cohortSize() * weeks * 12.0 / 52.0;
+        final double memberMonths = memberMonths(weeks);
         final int members = scenario.population().covered();
         final int[] firstYearVisits = patients.stream().mapToInt(Patient::firstYearVisits).toArray();
         final double[] economics = new double[EconomicTotals.FIELDS];
@@ -174,6 +173,17 @@ public final class TherapySim extends SimState {
         }
         return log.result(replicationSeed, patientWeeks, members, memberMonths, firstYearVisits,
                 EconomicTotals.of(patients.size(), economics), evaluations);
+    }
+
+    /**
+     * @param weeks weeks simulated
+     * @return covered member-months of the arrival period in the first {@code weeks} weeks: the
+     *     denominator of per-member-per-month costs (the whole run's at the horizon)
+     */
+    public double memberMonths(final int weeks) {
+        return scenario.population().mode() == PopulationMode.OPEN
+                ? scenario.population().members() * Math.min(scenario.population().arrivalWeeks(), weeks) * 12.0 / 52.0
+                : scenario.population().cohortSize() * weeks * 12.0 / 52.0;
     }
 
     void admitNewPatient(final int week) {
@@ -206,6 +216,23 @@ public final class TherapySim extends SimState {
     /** @return the benefit plan in force */
     public BenefitPlan plan() {
         return plan;
+    }
+
+    /**
+     * Puts another benefit plan in force from the next week, for every member: a change of benefits
+     * during the run, as a teacher makes in the classroom. Sessions already paid stay counted against
+     * the new cap (plan-year totals and each episode's plan-paid sessions are kept). The network stays
+     * as built: which therapists are in it was decided when they were created. Call between weeks,
+     * on the thread that steps the simulation.
+     *
+     * @param spec the new plan, with the same network share as the scenario's
+     */
+    public void changePlan(final PlanSpec spec) {
+        if (spec.network().inNetworkShare() != scenario.plan().network().inNetworkShare()) {
+            throw new IllegalArgumentException("the network is built at the start: plan.network.inNetworkShare cannot"
+                    + " change during a run");
+        }
+        plan = new BenefitPlan(spec);
     }
 
     /** @return the clinic: therapists and waiting list */

@@ -89,15 +89,86 @@ class ClassroomTest {
     }
 
     @Test
-    void knobsTakeEffectAtTheNextStartAndOnlyOnTheClinicUnderStudy() {
+    void knobsTakeEffectAtTheNextStartAndOnlyOnTheirOwnClinic() {
         final Classroom classroom = new Classroom(preset("ten-vs-twenty.yaml"));
-        classroom.knobs().setSessionCap(4);
-        classroom.knobs().setCopay(0);
+        classroom.knobs().clinic(1).setSessionCap(4);
+        classroom.knobs().clinic(1).setCopay(0);
         classroom.start();
         assertEquals(10, (int) classroom.arms().get(0).plan().sessionCap().sessions().value(), "reference untouched");
         assertEquals(4, (int) classroom.arms().get(1).plan().sessionCap().sessions().value());
         assertEquals(0.0, classroom.arms().get(1).plan().copay());
         assertEquals(20.0, classroom.arms().get(0).plan().copay());
+    }
+
+    private static int cap(final TherapySim clinic) {
+        return (int) clinic.plan().spec().sessionCap().sessions().value();
+    }
+
+    @Test
+    void aPlanChangedDuringTheRunAppliesFromTheNextWeekAndOnlyToItsClinic() {
+        final Study study = preset("ten-vs-twenty.yaml");
+        final Classroom classroom = new Classroom(study);
+        classroom.start();
+        for (int w = 0; w < 20; w++) {
+            classroom.schedule.step(classroom);
+        }
+        classroom.knobs().clinic(1).setSessionCap(4);
+        assertTrue(classroom.changePlansNextWeek(), "a plan setting is applied during the run");
+        assertFalse(classroom.restartNeeded(), "a plan setting needs no restart");
+        assertEquals(20, cap(classroom.clinics().get(1)), "not before the next week");
+        classroom.schedule.step(classroom);
+        assertEquals(4, cap(classroom.clinics().get(1)), "from the next week");
+        assertEquals(10, cap(classroom.clinics().get(0)), "the other clinic keeps its plan");
+        stepToTheHorizon(() -> classroom.results().isEmpty(), () -> classroom.schedule.step(classroom), "changed");
+        final List<ReplicationResult> cli = commandLine(study);
+        assertEquals(cli.get(0).episodes(), classroom.results().get(0).episodes(), "clinic A as on the command line");
+        final java.util.function.ToLongFunction<ReplicationResult> capped = r -> r.episodes().stream()
+                .filter(e -> e.endReason() == org.therapysim.model.EndReason.CAP_REACHED).count();
+        assertTrue(capped.applyAsLong(classroom.results().get(1)) > capped.applyAsLong(cli.get(1)) + 10,
+                "a cap of 4 from week 21 ends more courses at the cap than 20: " + capped.applyAsLong(classroom.results()
+                        .get(1)) + " against " + capped.applyAsLong(cli.get(1)));
+    }
+
+    @Test
+    void therapistAndPatientSettingsWaitForARestart() {
+        final Classroom classroom = new Classroom(preset("ten-vs-twenty.yaml"));
+        assertFalse(classroom.restartNeeded(), "nothing to restart before the first start");
+        classroom.start();
+        classroom.schedule.step(classroom);
+        classroom.knobs().clinic(0).setResistance(0.6);
+        assertTrue(classroom.restartNeeded());
+        assertFalse(classroom.changePlansNextWeek(), "no plan changed");
+        classroom.start();
+        assertFalse(classroom.restartNeeded(), "applied at the start");
+        assertEquals(0.6, classroom.arms().get(0).patients().resistance().mean());
+    }
+
+    @Test
+    void eachClinicKeepsTheSettingsItsLessonGivesIt() {
+        // In this lesson only clinic B's therapists are all alike; one shared setting would make A's alike too.
+        final Classroom classroom = new Classroom(preset("common-factors.yaml"));
+        classroom.start();
+        assertEquals(classroom.study().arms(), classroom.arms(), "untouched settings leave the lesson as written");
+        assertNotEquals(0.0, classroom.arms().get(0).workforce().allianceSkillSd());
+        assertEquals(0.0, classroom.arms().get(1).workforce().allianceSkillSd());
+    }
+
+    @Test
+    void everyLessonPresetHasItsTextInTheClassroomDocs() throws IOException {
+        final List<Lessons.Lesson> lessons = Lessons.all();
+        try (var files = Files.list(Path.of("scenarios", "classroom"))) {
+            for (final Path preset : files.filter(p -> !p.getFileName().toString().equals("clinic.yaml")).toList()) {
+                final Lessons.Lesson lesson = lessons.stream()
+                        .filter(l -> l.file().equals(preset.getFileName().toString())).findFirst()
+                        .orElseThrow(() -> new AssertionError(preset + ": no section in docs/CLASSROOM.md"));
+                for (final String part : List.of("<b>Question.</b>", "<b>Watch.</b>", "<b>Students should see.</b>")) {
+                    assertTrue(lesson.html().contains(part), preset + ": " + part + " in " + lesson.html());
+                }
+            }
+        }
+        // The build copies the page itself, so the text shown is the documentation's.
+        final String page = Files.readString(Path.of("docs", "CLASSROOM.md"));
+        assertEquals(Lessons.parse(page), lessons);
     }
 
     @Test

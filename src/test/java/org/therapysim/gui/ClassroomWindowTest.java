@@ -25,7 +25,7 @@ import sim.display.Console;
 import sim.portrayal.LocationWrapper;
 
 /**
- * The classroom as a teacher sees it: MASON's Console with the two clinics and the live charts,
+ * The classroom as a teacher sees it: MASON's Console holding the two clinics and the live charts,
  * played to the horizon on a real (virtual) display. Needs a display: under CI it runs in Xvfb
  * ({@code xvfb-run}); elsewhere without one it is skipped. Screenshots stay in {@code target/gui/}.
  */
@@ -71,10 +71,11 @@ class ClassroomWindowTest {
         SwingUtilities.invokeAndWait(() -> {
             console[0] = new Console(gui);
             console[0].setVisible(true);
+            gui.setSpeed(ClassroomWithUI.WEEKS_PER_SECOND.length - 1);
         });
         Files.createDirectories(SHOTS);
         console[0].setWhenShouldPause(60);
-        console[0].pressPlay();
+        ClassroomLayoutTest.press(console[0]::pressPlay);
         final long deadline = System.currentTimeMillis() + 120_000;
         while (gui.classroom().schedule.getSteps() < 60 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -83,8 +84,8 @@ class ClassroomWindowTest {
                 + gui.classroom().schedule.getSteps());
         Thread.sleep(500);
         SwingUtilities.invokeAndWait(() -> { });
-        final BufferedImage clinics = shot(gui.displayFrame().getContentPane());
-        final BufferedImage charts = shot(gui.chartsFrame().getContentPane());
+        final BufferedImage clinics = shot(gui.picturePanel());
+        final BufferedImage charts = shot(gui.charts().panel());
         ImageIO.write(clinics, "png", SHOTS.resolve("classroom-clinics.png").toFile());
         ImageIO.write(charts, "png", SHOTS.resolve("classroom-charts.png").toFile());
         final double[] c = content(clinics);
@@ -113,7 +114,7 @@ class ClassroomWindowTest {
         SwingUtilities.invokeAndWait(frame::dispose);
 
         console[0].setWhenShouldPause(Long.MAX_VALUE);
-        console[0].pressPause();
+        ClassroomLayoutTest.press(console[0]::pressPause);
         while (gui.classroom().results().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
