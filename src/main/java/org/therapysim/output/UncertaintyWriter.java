@@ -9,6 +9,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
+import org.therapysim.experiment.SimulationNoise;
+import org.therapysim.experiment.ValueOfInformation;
 import org.therapysim.scenario.Evaluation;
 import org.therapysim.scenario.Population;
 import org.therapysim.scenario.PopulationMode;
@@ -52,14 +54,21 @@ public final class UncertaintyWriter {
         final List<UncertaintyResults.Figure> figures = new ArrayList<>();
         final List<List<String>> rows = new ArrayList<>();
         try (Tables.Printer out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
-                "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year")) {
+                "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year",
+                "probability_cost_effective_corrected", "evpi_corrected_per_patient", "evpi_corrected_se_per_patient",
+                "evpi_corrected_per_year")) {
             for (final Perspective p : Perspective.values()) {
                 final double[][] probability = result.acceptability(p, wtps);
+                final ValueOfInformation corrected = result.corrected(p);
+                final double[][] correctedProbability = corrected.acceptability(wtps);
+                final ValueOfInformation.Estimate[] correctedEvpi = corrected.evppi(wtps);
                 for (int w = 0; w < wtps.length; w++) {
                     final double evpi = result.evpi(p, wtps[w]);
+                    final ValueOfInformation.Estimate c = correctedEvpi[w];
                     for (int a = 0; a < result.arms().size(); a++) {
                         out.printRecord(p.id(), n(wtps[w]), result.arms().get(a), n(probability[a][w]), n(evpi),
-                                n(evpi * population));
+                                n(evpi * population), n(correctedProbability[a][w]), n(c.value()),
+                                n(c.standardError()), n(c.value() * population));
                     }
                 }
                 final var ceac = UncertaintyCharts.acceptability(result, p, wtps, probability, currency);
@@ -71,27 +80,125 @@ public final class UncertaintyWriter {
                         + "incremental cost against its incremental QALYs per patient, both against the reference."));
                 figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(ceac, "psa-ceac-" + p.id(),
                         "Acceptability curve, " + p.id() + " perspective"), "The share of draws in which each arm "
-                        + "has the highest net monetary benefit, over the value of a QALY."));
-                final double[][] at = result.acceptability(p, new double[] {wtp});
+                        + "has the highest net monetary benefit, over the value of a QALY, each draw's simulation "
+                        + "noise included (acceptability.csv also has the curve corrected for it)."));
+                final double[][] at = corrected.acceptability(new double[] {wtp});
                 int best = 0;
                 for (int a = 1; a < result.arms().size(); a++) {
                     best = at[a][0] > at[best][0] ? a : best;
                 }
+                final ValueOfInformation.Estimate c = corrected.evppi(new double[] {wtp})[0];
                 rows.add(List.of(p.label(), result.arms().get(best), ReportFormat.percent(at[best][0]),
-                        format.money(result.evpi(p, wtp)), format.roundedMoney(result.evpi(p, wtp) * population)));
+                        format.money(c.value()) + " \u00b1 " + format.money(c.standardError()),
+                        format.roundedMoney(c.value() * population), format.money(result.evpi(p, wtp))));
             }
         }
+        final List<UncertaintyResults.Table> tables = new ArrayList<>();
+        tables.add(new UncertaintyResults.Table(
+                "Probabilistic sensitivity analysis at " + format.roundedMoney(wtp) + " per QALY, parameter "
+                        + "uncertainty alone (simulation noise regressed away): the arm most often cost-effective, "
+                        + "and the expected value of perfect information (EVPI, with its standard error) per patient "
+                        + "and for a year's " + Math.round(population) + " treatment-seekers; last, the EVPI of the "
+                        + "draws as run, noise included",
+                List.of("Perspective", "Most often cost-effective", "Share of draws", "EVPI per patient",
+                        "EVPI a year", "EVPI with noise, per patient"), rows));
+        tables.add(writeNoise(result, wtp, folder.file("psa_noise.csv")));
+        tables.add(writeEvppi(result, wtp, population, format, folder.file("evppi.csv")));
         final String summary = result.draws().size() + " draws of " + result.study().uncertain().size()
                 + " uncertain inputs (" + String.join("; ", result.study().uncertain().stream()
                         .map(u -> u.key() + " " + u.describe()).toList()) + "), each draw running every arm with "
                 + result.replicationsPerDraw() + (result.replicationsPerDraw() == 1 ? " replication" : " replications")
-                + " on common random numbers. Files: psa_draws.csv, psa_summary.csv, acceptability.csv.";
-        return new UncertaintyResults(summary, figures, List.of(new UncertaintyResults.Table(
-                "Probabilistic sensitivity analysis at " + format.roundedMoney(wtp) + " per QALY: "
-                        + "the arm most often cost-effective, and the expected value of perfect information (EVPI) "
-                        + "per patient and for a year's " + Math.round(population) + " treatment-seekers",
-                List.of("Perspective", "Most often cost-effective", "Share of draws", "EVPI per patient",
-                        "EVPI a year"), rows)));
+                + " on common random numbers. Each draw's means carry the simulation's own noise as well as the "
+                + "inputs' uncertainty: the noise is estimated from the replications within each draw, and the "
+                + "acceptability and value of information are corrected for it by regressing the draws' outcomes on "
+                + "the inputs. Files: psa_draws.csv, psa_summary.csv, acceptability.csv, psa_noise.csv, evppi.csv.";
+        return new UncertaintyResults(summary, SimulationNoise.warnings(result), figures, tables);
+    }
+
+    /** Writes psa_noise.csv and returns the report's table of the incremental net benefit's noise shares. */
+    private static UncertaintyResults.Table writeNoise(final ProbabilisticAnalysis.Result result, final double wtp,
+            final Path file) throws IOException {
+        final List<List<String>> rows = new ArrayList<>();
+        try (Tables.Printer out = Tables.open(file, "perspective", "arm", "quantity", "willingness_to_pay", "draws",
+                "replications_per_draw", "variance_of_draw_means", "noise_variance", "parameter_variance",
+                "noise_share")) {
+            for (final Perspective p : Perspective.values()) {
+                for (int a = 0; a < result.arms().size(); a++) {
+                    for (final boolean incremental : new boolean[] {false, true}) {
+                        if (incremental && a == 0) {
+                            continue;
+                        }
+                        final SimulationNoise.Share share = SimulationNoise.of(result, p, wtp, a, incremental ? 0 : -1);
+                        out.printRecord(p.id(), result.arms().get(a), incremental ? "incremental_net_benefit"
+                                : "net_benefit", n(wtp), result.draws().size(), result.replicationsPerDraw(),
+                                n(share.total()), n(share.noise()), n(share.parameter()), n(share.share()));
+                        if (incremental && p == Perspective.PAYER) {
+                            rows.add(List.of(result.arms().get(a), noiseShare(share.share()),
+                                    noiseShare(SimulationNoise.of(result, Perspective.EMPLOYER, wtp, a, 0).share()),
+                                    noiseShare(SimulationNoise.of(result, Perspective.SOCIETAL, wtp, a, 0).share())));
+                        }
+                    }
+                }
+                if (result.arms().size() > 2) {
+                    final SimulationNoise.Share all = SimulationNoise.pooled(result, p, wtp);
+                    out.printRecord(p.id(), "", "incremental_net_benefit_all_arms", n(wtp), result.draws().size(),
+                            result.replicationsPerDraw(), n(all.total()), n(all.noise()), n(all.parameter()),
+                            n(all.share()));
+                }
+            }
+            if (result.arms().size() > 2) {
+                final List<String> all = new ArrayList<>(List.of(ALL_ARMS));
+                for (final Perspective p : Perspective.values()) {
+                    all.add(noiseShare(SimulationNoise.pooled(result, p, wtp).share()));
+                }
+                rows.add(all);
+            }
+        }
+        return new UncertaintyResults.Table("Simulation noise as a share of the variance across draws of each arm's "
+                + "incremental net benefit against the reference, at the willingness to pay (psa_noise.csv); the rest "
+                + "is parameter uncertainty", List.of("Arm", "Payer", "Employer", "Societal"), rows);
+    }
+
+    /** The row of the noise table that sums over the arms. */
+    static final String ALL_ARMS = "All arms together";
+
+    private static String noiseShare(final double share) {
+        return Double.isNaN(share) ? "not estimable" : ReportFormat.percent(share);
+    }
+
+    /** Writes evppi.csv and returns the report's table of it. */
+    private static UncertaintyResults.Table writeEvppi(final ProbabilisticAnalysis.Result result, final double wtp,
+            final double population, final ReportFormat format, final Path file) throws IOException {
+        final List<ValueOfInformation.Inputs> sets = ValueOfInformation.sets(result.study().uncertain());
+        final List<List<String>> rows = new ArrayList<>();
+        final double[][] values = new double[sets.size()][Perspective.values().length];
+        final double[][] errors = new double[sets.size()][Perspective.values().length];
+        try (Tables.Printer out = Tables.open(file, "perspective", "willingness_to_pay", "inputs", "kind", "keys",
+                "evppi_per_patient", "se_per_patient", "evppi_per_year")) {
+            for (final Perspective p : Perspective.values()) {
+                for (int s = 0; s < sets.size(); s++) {
+                    final ValueOfInformation.Inputs set = sets.get(s);
+                    final ValueOfInformation.Estimate e = ValueOfInformation.fit(result, p, set.indexes(), wtp,
+                            Perspective.values().length * (s + 1) + p.ordinal()).evppi(new double[] {wtp})[0];
+                    values[s][p.ordinal()] = e.value();
+                    errors[s][p.ordinal()] = e.standardError();
+                    out.printRecord(p.id(), n(wtp), set.name(), set.kind(), String.join(";", set.indexes().stream()
+                            .map(i -> result.study().uncertain().get(i).key()).toList()), n(e.value()),
+                            n(e.standardError()), n(e.value() * population));
+                }
+            }
+        }
+        for (int s = 0; s < sets.size(); s++) {
+            final List<String> row = new ArrayList<>(List.of(sets.get(s).name()));
+            for (final Perspective p : Perspective.values()) {
+                row.add(format.money(values[s][p.ordinal()]) + " \u00b1 " + format.money(errors[s][p.ordinal()]));
+            }
+            rows.add(row);
+        }
+        return new UncertaintyResults.Table("Expected value of partial perfect information (EVPPI) per patient at "
+                + format.roundedMoney(wtp) + " per QALY, with its standard error, for each input, each group of "
+                + "inputs and all together (evppi.csv; regression on the inputs, Strong, Oakley and Brennan 2014)",
+                List.of("Inputs", "Payer", "Employer", "Societal"), rows);
     }
 
     private static void writeDraws(final ProbabilisticAnalysis.Result result, final Path file) throws IOException {
