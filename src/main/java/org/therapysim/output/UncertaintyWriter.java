@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.therapysim.experiment.IncrementalAnalysis;
+import org.therapysim.experiment.MetricSummary;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
@@ -56,7 +60,18 @@ public final class UncertaintyWriter {
         try (Tables.Printer out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
                 "arm", "probability_cost_effective", "evpi_per_patient", "evpi_per_year",
                 "probability_cost_effective_corrected", "evpi_corrected_per_patient", "evpi_corrected_se_per_patient",
-                "evpi_corrected_per_year")) {
+                "evpi_corrected_per_year");
+                Tables.Printer ceafOut = Tables.open(folder.file("ceaf.csv"), "perspective", "willingness_to_pay",
+                        "optimal_arm", "expected_net_benefit_per_patient", "probability_cost_effective",
+                        "probability_cost_effective_corrected");
+                Tables.Printer lossOut = Tables.open(folder.file("expected_loss.csv"), "perspective",
+                        "willingness_to_pay", "arm", "optimal", "expected_loss_per_patient",
+                        "expected_loss_corrected_per_patient");
+                Tables.Printer planeOut = Tables.open(folder.file("ce_plane.csv"), "perspective", "arm",
+                        "mean_incremental_qalys", "mean_incremental_cost", "sd_incremental_qalys", "sd_incremental_cost",
+                        "correlation", "frontier_status");
+                Tables.Printer convergenceOut = Tables.open(folder.file("psa_convergence.csv"), "perspective",
+                        "willingness_to_pay", "draws", "arm", "mean_incremental_net_benefit", "ci_half_width")) {
             for (final Perspective p : Perspective.values()) {
                 final double[][] probability = result.acceptability(p, wtps);
                 final ValueOfInformation corrected = result.corrected(p);
@@ -71,17 +86,66 @@ public final class UncertaintyWriter {
                                 n(c.standardError()), n(c.value() * population));
                     }
                 }
+                // The frontier and the losses: the arm chosen on expected net benefit, which the
+                // regression (with its constant) leaves as it is.
+                final double[][] costs = result.costs(p);
+                final double[][] qalys = result.qalys();
+                final int[] optimal = IncrementalAnalysis.optimal(costs, qalys, wtps);
+                final double[] frontierRaw = new double[wtps.length];
+                final double[] frontierCorrected = new double[wtps.length];
+                final double[][] loss = IncrementalAnalysis.expectedLoss(costs, qalys, wtps);
+                final double[][] lossCorrected = IncrementalAnalysis.expectedLoss(corrected.fittedCosts(),
+                        corrected.fittedQalys(), wtps);
+                for (int w = 0; w < wtps.length; w++) {
+                    frontierRaw[w] = probability[optimal[w]][w];
+                    frontierCorrected[w] = correctedProbability[optimal[w]][w];
+                    ceafOut.printRecord(p.id(), n(wtps[w]), result.arms().get(optimal[w]),
+                            n(IncrementalAnalysis.meanNetBenefit(costs, qalys, wtps[w])[optimal[w]]),
+                            n(frontierRaw[w]), n(frontierCorrected[w]));
+                    for (int a = 0; a < result.arms().size(); a++) {
+                        lossOut.printRecord(p.id(), n(wtps[w]), result.arms().get(a), optimal[w] == a,
+                                n(loss[a][w]), n(lossCorrected[a][w]));
+                    }
+                }
+                for (final PlaneSummary arm : PlaneSummary.of(result, p)) {
+                    planeOut.printRecord(p.id(), arm.arm(), n(arm.qalys()), n(arm.cost()), n(arm.sdQalys()),
+                            n(arm.sdCost()), n(arm.correlation()), arm.status().name().toLowerCase(Locale.ROOT));
+                }
+                final double[][][] running = runningMeans(result, p, wtp);
+                for (int k = 0; k < result.draws().size(); k++) {
+                    for (int a = 1; a < result.arms().size(); a++) {
+                        convergenceOut.printRecord(p.id(), n(wtp), k + 1, result.arms().get(a), n(running[0][a][k]),
+                                n(running[1][a][k]));
+                    }
+                }
                 final var ceac = UncertaintyCharts.acceptability(result, p, wtps, probability, currency);
                 final var plane = UncertaintyCharts.plane(result, p, wtp, currency);
+                final var ceaf = UncertaintyCharts.frontier(result, p, wtps, optimal, frontierCorrected, frontierRaw,
+                        currency);
+                final var losses = UncertaintyCharts.expectedLoss(result, p, wtps, lossCorrected, currency);
+                final var convergence = UncertaintyCharts.convergence(result, p, wtp, running[0], running[1], currency);
                 ChartFiles.write(ceac, charts, "acceptability_" + p.id(), WIDTH, HEIGHT);
                 ChartFiles.write(plane, charts, "ce_plane_" + p.id(), WIDTH, HEIGHT);
+                ChartFiles.write(ceaf, charts, "acceptability_frontier_" + p.id(), WIDTH, HEIGHT);
+                ChartFiles.write(losses, charts, "expected_loss_" + p.id(), WIDTH, HEIGHT);
+                ChartFiles.write(convergence, charts, "psa_convergence_" + p.id(), WIDTH, HEIGHT);
                 figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(plane, "psa-plane-" + p.id(),
                         "Cost-effectiveness plane, " + p.id() + " perspective"), "Each point is one draw: an arm's "
-                        + "incremental cost against its incremental QALYs per patient, both against the reference."));
+                        + "incremental cost against its incremental QALYs per patient, both against the reference; "
+                        + "each arm's 95% ellipse and the efficiency frontier of the means (ce_plane.csv)."));
                 figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(ceac, "psa-ceac-" + p.id(),
                         "Acceptability curve, " + p.id() + " perspective"), "The share of draws in which each arm "
                         + "has the highest net monetary benefit, over the value of a QALY, each draw's simulation "
                         + "noise included (acceptability.csv also has the curve corrected for it)."));
+                figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(ceaf, "psa-ceaf-" + p.id(),
+                        "Acceptability frontier, " + p.id() + " perspective"), "The arm with the highest expected net "
+                        + "benefit and the probability that it is the best (ceaf.csv)."));
+                figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(losses, "psa-loss-" + p.id(),
+                        "Expected loss, " + p.id() + " perspective"), "The net benefit each arm is expected to forgo "
+                        + "against the best arm of each draw, noise regressed away (expected_loss.csv)."));
+                figures.add(new UncertaintyResults.Figure(HtmlReport.inlineSvg(convergence, "psa-convergence-" + p.id(),
+                        "Convergence, " + p.id() + " perspective"), "Each arm's mean incremental net benefit over the "
+                        + "first draws, with its 95% interval (psa_convergence.csv)."));
                 final double[][] at = corrected.acceptability(new double[] {wtp});
                 int best = 0;
                 for (int a = 1; a < result.arms().size(); a++) {
@@ -111,8 +175,32 @@ public final class UncertaintyWriter {
                 + " on common random numbers. Each draw's means carry the simulation's own noise as well as the "
                 + "inputs' uncertainty: the noise is estimated from the replications within each draw, and the "
                 + "acceptability and value of information are corrected for it by regressing the draws' outcomes on "
-                + "the inputs. Files: psa_draws.csv, psa_summary.csv, acceptability.csv, psa_noise.csv, evppi.csv.";
+                + "the inputs. Files: psa_draws.csv, psa_summary.csv, acceptability.csv, psa_noise.csv, evppi.csv, "
+                + "ceaf.csv, expected_loss.csv, ce_plane.csv, psa_convergence.csv.";
         return new UncertaintyResults(summary, SimulationNoise.warnings(result), figures, tables);
+    }
+
+    /**
+     * @return [0][arm][k]: the mean of each arm's incremental net benefit at {@code wtp} over the first
+     *     k + 1 draws; [1][arm][k]: the half-width of its 95% t interval (NaN for one draw)
+     */
+    static double[][][] runningMeans(final ProbabilisticAnalysis.Result result, final Perspective perspective,
+            final double wtp) {
+        final double[][] costs = result.costs(perspective);
+        final double[][] qalys = result.qalys();
+        final int arms = result.arms().size();
+        final double[][][] out = new double[2][arms][costs.length];
+        for (int a = 0; a < arms; a++) {
+            final SummaryStatistics stats = new SummaryStatistics();
+            for (int k = 0; k < costs.length; k++) {
+                stats.addValue(IncrementalAnalysis.netMonetaryBenefit(costs[k][a] - costs[k][0], qalys[k][a]
+                        - qalys[k][0], wtp));
+                out[0][a][k] = stats.getMean();
+                out[1][a][k] = k == 0 ? Double.NaN : new TDistribution(null, k)
+                        .inverseCumulativeProbability(0.975) * stats.getStandardDeviation() / Math.sqrt(k + 1);
+            }
+        }
+        return out;
     }
 
     /** Writes psa_noise.csv and returns the report's table of the incremental net benefit's noise shares. */
@@ -276,14 +364,24 @@ public final class UncertaintyWriter {
         final List<List<String>> rows = new ArrayList<>();
         try (Tables.Printer out = Tables.open(folder.file("tornado.csv"), "parameter", "distribution", "arm",
                 "outcome", "perspective", "willingness_to_pay", "base", "low_value", "high_value",
-                "outcome_at_low", "outcome_at_high", "swing")) {
+                "outcome_at_low", "outcome_at_high", "swing", "low_less_base_ci_low", "low_less_base_ci_high",
+                "high_less_base_ci_low", "high_less_base_ci_high", "high_less_low", "high_less_low_ci_low",
+                "high_less_low_ci_high", "outside_noise")) {
             for (final OneWaySensitivity.Bar bar : result.bars()) {
+                final MetricSummary low = bar.lowError();
+                final MetricSummary high = bar.highError();
+                final MetricSummary difference = bar.differenceError();
                 out.printRecord(bar.parameter().key(), bar.parameter().describe(), result.arm(),
                         result.outcome().name().toLowerCase(Locale.ROOT), result.perspective().id(),
                         n(result.willingnessToPay()), n(result.base()), n(bar.lowValue()), n(bar.highValue()),
-                        n(bar.atLow()), n(bar.atHigh()), n(bar.swing()));
+                        n(bar.atLow()), n(bar.atHigh()), n(bar.swing()), low == null ? "" : n(low.ciLow()),
+                        low == null ? "" : n(low.ciHigh()), high == null ? "" : n(high.ciLow()),
+                        high == null ? "" : n(high.ciHigh()), difference == null ? "" : n(difference.mean()),
+                        difference == null ? "" : n(difference.ciLow()), difference == null ? "" : n(difference.ciHigh()),
+                        difference == null ? "" : Boolean.toString(bar.detected()));
                 rows.add(List.of(bar.parameter().key(), UncertaintyCharts.rounded(bar.lowValue()) + " to "
-                        + UncertaintyCharts.rounded(bar.highValue()), end(bar.atLow()), end(bar.atHigh())));
+                        + UncertaintyCharts.rounded(bar.highValue()), end(bar.atLow()), end(bar.atHigh()),
+                        difference(bar)));
             }
         }
         final boolean partial = result.bars().stream().anyMatch(OneWaySensitivity.Bar::partial);
@@ -299,8 +397,24 @@ public final class UncertaintyWriter {
                         "Tornado diagram"), what + " as each input moves across its range; the line is the value with "
                         + "every input as given (" + UncertaintyCharts.rounded(result.base()) + ")."
                         + (partial ? " " + UncertaintyCharts.UNDEFINED_NOTE : ""))),
-                List.of(new UncertaintyResults.Table(what + unit + ", widest first", List.of("Input",
-                        "2.5th to 97.5th percentile", "At low end", "At high end"), rows)));
+                List.of(new UncertaintyResults.Table(what + unit + ", widest first; last, the outcome at the high "
+                        + "end less that at the low end, replication by replication on the same seeds, with its 95% "
+                        + "Monte Carlo interval (an interval that includes zero: the bar is within the simulation's "
+                        + "noise)", List.of("Input", "2.5th to 97.5th percentile", "At low end", "At high end",
+                                "High less low (95% interval)"), rows)));
+    }
+
+    /** @return the difference between a bar's ends with its interval, or why there is none */
+    private static String difference(final OneWaySensitivity.Bar bar) {
+        final MetricSummary d = bar.differenceError();
+        if (d == null) {
+            return "no interval (a ratio of means)";
+        }
+        if (!Double.isFinite(d.ciLow())) {
+            return UncertaintyCharts.rounded(d.mean()) + " (one replication: no interval)";
+        }
+        return UncertaintyCharts.rounded(d.mean()) + " [" + UncertaintyCharts.rounded(d.ciLow()) + ", "
+                + UncertaintyCharts.rounded(d.ciHigh()) + "]" + (bar.detected() ? "" : " within noise");
     }
 
     /** @return a bar end rounded, or why it is undefined */

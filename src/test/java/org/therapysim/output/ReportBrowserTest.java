@@ -60,7 +60,7 @@ class ReportBrowserTest {
                                 Double.NaN, Double.NaN, 0.55, 0.65)));
         final ScenarioLoader loader = new ScenarioLoader();
         compare = write(study, "compare", null);
-        final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 1, 2,
+        final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 2, 2,
                 ProgressListener.NONE);
         psa = write(study, "psa", folder -> UncertaintyWriter.psa(draws, folder));
         final OneWaySensitivity.Result bars = OneWaySensitivity.run(study, loader, 1, OneWaySensitivity.Outcome.NMB,
@@ -117,7 +117,7 @@ class ReportBrowserTest {
 
     @Test
     void theProbabilisticAnalysisReportShowsItsChartsCleanly() throws IOException {
-        check(psa, "psa", 7 + 3 + 6);
+        check(psa, "psa", 7 + 3 + 15);
     }
 
     @Test

@@ -360,12 +360,13 @@ class ReportMatchesTablesTest {
     @Test
     void tornadoTableShowsTornadoCsv() throws IOException {
         final Path out = dir.resolve("tornado");
-        final CommandRun run = CommandRun.of("tornado", uncertainStudy().toString(), "--seed", "8", "-q", "-o",
-                out.toString());
+        final CommandRun run = CommandRun.of("tornado", uncertainStudy().toString(), "--seed", "8", "-n", "3", "-q",
+                "-o", out.toString());
         assertEquals(0, run.status(), run.err());
         final Document tornado = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         final Element table = uncertaintyTable(tornado);
-        assertEquals(List.of("Input", "2.5th to 97.5th percentile", "At low end", "At high end"), headers(table));
+        assertEquals(List.of("Input", "2.5th to 97.5th percentile", "At low end", "At high end",
+                "High less low (95% interval)"), headers(table));
         final List<CSVRecord> bars = csv(out.resolve("tornado.csv"));
         final List<Element> rows = bodyRows(table);
         assertEquals(bars.size(), rows.size());
@@ -381,6 +382,12 @@ class ReportMatchesTablesTest {
             threeDigits(range[1], bar.get("high_value"), where + " high value");
             threeDigits(cells.get(2), bar.get("outcome_at_low"), where + " outcome at low");
             threeDigits(cells.get(3), bar.get("outcome_at_high"), where + " outcome at high");
+            final Matcher interval = Pattern.compile("(\\S+) \\[(\\S+), (\\S+)\\]( within noise)?").matcher(cells.get(4));
+            assertTrue(interval.matches(), cells.get(4));
+            threeDigits(interval.group(1), bar.get("high_less_low"), where + " high less low");
+            threeDigits(interval.group(2), bar.get("high_less_low_ci_low"), where + " its interval's low end");
+            threeDigits(interval.group(3), bar.get("high_less_low_ci_high"), where + " its interval's high end");
+            assertEquals(!Boolean.parseBoolean(bar.get("outside_noise")), interval.group(4) != null, where);
             if (i > 0) {
                 assertTrue(value(bars.get(i - 1).get("swing")) >= value(bar.get("swing")), "widest first");
             }
