@@ -111,9 +111,10 @@ public final class SimulationNoise {
             }
             if (!arms.isEmpty()) {
                 out.add(String.format(Locale.ROOT, "%s perspective: simulation noise is more than half the variance "
-                        + "across draws of the incremental net benefit of %s: these arms' spread is mostly noise "
-                        + "(the corrected acceptability and EVPI regress it away); give more --per-draw to see "
-                        + "their parameter uncertainty", p.label(), String.join(", ", arms)));
+                        + "across draws of the incremental net benefit of %s: their spread across draws is mostly "
+                        + "noise, because the inputs hardly move them or because each draw has too few replications "
+                        + "(--per-draw); the corrected acceptability and EVPI regress the noise away",
+                        p.label(), String.join(", ", arms)));
             }
         }
         return out;
