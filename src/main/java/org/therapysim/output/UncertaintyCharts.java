@@ -248,6 +248,7 @@ public final class UncertaintyCharts {
             }
         }
         final NumberAxis x = new NumberAxis("Draws");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         final NumberAxis y = new NumberAxis("Mean incremental net benefit per patient (" + currency + ")");
         y.setAutoRangeIncludesZero(false);
         final XYPlot plot = new XYPlot(data, x, y, renderer);
