@@ -40,11 +40,6 @@ public final class ProbabilisticAnalysis {
             this(index, seed, values, costs, qalys, recoveries, single(costs), single(qalys));
         }
 
-        /** @return the number of replications of each arm */
-        public int replications() {
-            return replicationQalys.length == 0 ? 0 : replicationQalys[0].length;
-        }
-
         private static double[][][] single(final double[][] costs) {
             final double[][][] out = new double[costs.length][][];
             for (int a = 0; a < costs.length; a++) {
