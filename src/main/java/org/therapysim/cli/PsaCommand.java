@@ -9,6 +9,8 @@ import org.therapysim.engine.Engines;
 import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
+import org.therapysim.experiment.SimulationNoise;
+import org.therapysim.experiment.ValueOfInformation;
 import org.therapysim.output.UncertaintyWriter;
 import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.ScenarioLoader;
@@ -46,7 +48,14 @@ final class PsaCommand implements Callable<Integer> {
     @Limits(min = 2, max = MAX_DRAWS)
     int draws;
 
-    @Option(names = "--per-draw", paramLabel = "R", defaultValue = "1",
+    /**
+     * Replications of every arm in each draw by default: enough that simulation noise is below a
+     * tenth of the variance across draws of the shipped study's incremental net benefits taken
+     * together (docs/MODEL.md, "Sensitivity analyses"; docs/PERFORMANCE.md).
+     */
+    static final String DEFAULT_PER_DRAW = "40";
+
+    @Option(names = "--per-draw", paramLabel = "R", defaultValue = DEFAULT_PER_DRAW,
             description = {"Replications of every arm in each draw, 1 to " + MAX_PER_DRAW + " (default: ${DEFAULT-VALUE}).",
                 "Draws x replications per draw x arms may be at most " + MAX_RUNS + "."})
     @Limits(min = 1, max = MAX_PER_DRAW)
@@ -95,18 +104,37 @@ final class PsaCommand implements Callable<Integer> {
             final var out = spec.commandLine().getOut();
             final double wtp = study.reference().evaluation().willingnessToPay();
             for (final Perspective p : Perspective.values()) {
-                final double[][] best = result.acceptability(p, new double[] {wtp});
-                out.printf(Locale.ROOT, "%s perspective, at %,.0f %s per QALY: ", p.label(), wtp,
+                final ValueOfInformation corrected = result.corrected(p);
+                final double[][] best = corrected.acceptability(new double[] {wtp});
+                final ValueOfInformation.Estimate evpi = corrected.evppi(new double[] {wtp})[0];
+                out.printf(Locale.ROOT, "%s perspective, at %,.0f %s per QALY, noise regressed away: ", p.label(), wtp,
                         study.reference().costs().currency());
                 for (int a = 0; a < result.arms().size(); a++) {
                     out.printf(Locale.ROOT, "%s%s %.0f%%", a > 0 ? ", " : "", result.arms().get(a), 100 * best[a][0]);
                 }
-                out.printf(Locale.ROOT, " cost-effective; EVPI %,.2f per patient%n", result.evpi(p, wtp));
+                out.printf(Locale.ROOT, " cost-effective; EVPI %,.2f +/- %,.2f per patient (%,.2f with the noise)%n",
+                        evpi.value(), evpi.standardError(), result.evpi(p, wtp));
+                final double all = SimulationNoise.pooled(result, p, wtp).share();
+                double worst = Double.NaN;
+                for (int a = 1; a < result.arms().size(); a++) {
+                    final double share = SimulationNoise.of(result, p, wtp, a, 0).share();
+                    worst = Double.isNaN(worst) || share > worst ? share : worst;
+                }
+                if (!Double.isNaN(all)) {
+                    out.printf(Locale.ROOT, "  simulation noise: %.1f%% of the variance across draws of the arms' "
+                            + "incremental net benefit together, up to %.0f%% for one arm (psa_noise.csv)%n", 100 * all,
+                            100 * worst);
+                }
             }
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
             out.flush();
         }
         StudyRunner.warnAboutCapacity(base, spec.commandLine().getErr());
+        final var err = spec.commandLine().getErr();
+        for (final String warning : SimulationNoise.warnings(result)) {
+            err.println("therapysim: warning: " + warning);
+        }
+        err.flush();
         return 0;
     }
 

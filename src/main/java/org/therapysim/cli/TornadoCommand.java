@@ -8,6 +8,7 @@ import org.therapysim.TherapysimException;
 import org.therapysim.engine.Engine;
 import org.therapysim.engine.Engines;
 import org.therapysim.experiment.ExperimentResult;
+import org.therapysim.experiment.MetricSummary;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.output.UncertaintyWriter;
@@ -101,14 +102,34 @@ final class TornadoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s of %s: %.6g with every value as given%n", what.label(), result.arm(),
                     result.base());
             for (final OneWaySensitivity.Bar bar : result.bars()) {
-                out.printf(Locale.ROOT, "  %-45s %s to %s%n", bar.parameter().key(), shown(bar.atLow()),
-                        shown(bar.atHigh()));
+                out.printf(Locale.ROOT, "  %-45s %s to %s%s%n", bar.parameter().key(), shown(bar.atLow()),
+                        shown(bar.atHigh()), interval(bar));
+            }
+            final List<OneWaySensitivity.Bar> measured = result.bars().stream()
+                    .filter(b -> b.differenceError() != null && Double.isFinite(b.differenceError().ciLow())).toList();
+            if (!measured.isEmpty()) {
+                final long within = measured.stream().filter(b -> !b.detected()).count();
+                out.printf(Locale.ROOT, "%s%n", within == 0
+                        ? "Every bar is outside the simulation's noise: the 95% interval of high less low excludes zero."
+                        : within + " of " + measured.size() + " bars are within the simulation's noise (the 95% interval"
+                                + " of high less low includes zero): their width is not told apart from zero with "
+                                + study.replications() + " replications; run more (-n) to resolve them.");
             }
             out.printf(Locale.ROOT, "%nResults: %s%n", target);
             out.flush();
         }
         StudyRunner.warnAboutCapacity(base, spec.commandLine().getErr());
         return 0;
+    }
+
+    /** @return the bar's high less low with its 95% Monte Carlo interval, or nothing without one */
+    private static String interval(final OneWaySensitivity.Bar bar) {
+        final MetricSummary d = bar.differenceError();
+        if (d == null || !Double.isFinite(d.ciLow())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "   high less low %.4g [%.4g, %.4g]%s", d.mean(), d.ciLow(), d.ciHigh(),
+                bar.detected() ? "" : " within noise");
     }
 
     private static String shown(final double value) {

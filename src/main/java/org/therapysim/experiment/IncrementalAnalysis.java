@@ -205,4 +205,65 @@ public final class IncrementalAnalysis {
         }
         return p;
     }
+
+    /**
+     * The strategy a decision maker picks without more information: at each willingness to pay, the
+     * highest mean net monetary benefit over the draws; of strategies tied on it, the first listed.
+     * With the acceptability curve it gives the cost-effectiveness acceptability frontier (Fenwick,
+     * Claxton and Sculpher 2001, Health Economics 10:779-787): the probability that the chosen strategy is
+     * the best.
+     *
+     * @return index of the chosen strategy, by willingness-to-pay index
+     */
+    public static int[] optimal(final double[][] costs, final double[][] effects, final double[] wtps) {
+        final int[] out = new int[wtps.length];
+        for (int w = 0; w < wtps.length; w++) {
+            final double[] mean = meanNetBenefit(costs, effects, wtps[w]);
+            for (int s = 1; s < mean.length; s++) {
+                out[w] = mean[s] > mean[out[w]] ? s : out[w];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Expected loss of each strategy: the mean over draws of the best strategy's net monetary
+     * benefit less this one's, the value forgone by choosing it (Alarid-Escudero et al. 2019, Value in
+     * Health 22(5)).
+     * The chosen strategy's ({@link #optimal}) is the expected value of perfect information.
+     *
+     * @return loss[strategy][wtp index], per unit of the costs
+     */
+    public static double[][] expectedLoss(final double[][] costs, final double[][] effects, final double[] wtps) {
+        final int strategies = costs[0].length;
+        final double[][] loss = new double[strategies][wtps.length];
+        for (int w = 0; w < wtps.length; w++) {
+            for (int d = 0; d < costs.length; d++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int s = 0; s < strategies; s++) {
+                    best = Math.max(best, netMonetaryBenefit(costs[d][s], effects[d][s], wtps[w]));
+                }
+                for (int s = 0; s < strategies; s++) {
+                    loss[s][w] += (best - netMonetaryBenefit(costs[d][s], effects[d][s], wtps[w])) / costs.length;
+                }
+            }
+        }
+        return loss;
+    }
+
+    /** @return each strategy's mean net monetary benefit over the draws */
+    public static double[] meanNetBenefit(final double[][] costs, final double[][] effects, final double wtp) {
+        final double[] mean = new double[costs[0].length];
+        for (final double[] row : costs) {
+            if (row.length != mean.length) {
+                throw new IllegalArgumentException("every draw needs every strategy");
+            }
+        }
+        for (int d = 0; d < costs.length; d++) {
+            for (int s = 0; s < mean.length; s++) {
+                mean[s] += netMonetaryBenefit(costs[d][s], effects[d][s], wtp) / costs.length;
+            }
+        }
+        return mean;
+    }
 }

@@ -58,8 +58,30 @@ public final class OneWaySensitivity {
      * @param highValue its value at the high end
      * @param atLow the outcome with the low value
      * @param atHigh the outcome with the high value
+     * @param lowError the outcome with the low value less the base case's, replication by replication
+     *     on the same seeds, with its 95% t interval: the Monte Carlo error of the bar's low half (null
+     *     where the outcome has no value per replication: the ICER)
+     * @param highError the same with the high value
+     * @param differenceError the outcome at the high value less that at the low, replication by
+     *     replication on the same seeds, with its 95% t interval: the bar's Monte Carlo error (null
+     *     for the ICER)
      */
-    public record Bar(UncertainParameter parameter, double lowValue, double highValue, double atLow, double atHigh) {
+    public record Bar(UncertainParameter parameter, double lowValue, double highValue, double atLow, double atHigh,
+            MetricSummary lowError, MetricSummary highError, MetricSummary differenceError) {
+        /** A bar without its Monte Carlo errors. */
+        public Bar(final UncertainParameter parameter, final double lowValue, final double highValue,
+                final double atLow, final double atHigh) {
+            this(parameter, lowValue, highValue, atLow, atHigh, null, null, null);
+        }
+
+        /**
+         * @return whether the bar is outside the simulation's noise: the 95% interval of the outcome at
+         *     the high end less that at the low end excludes zero (false without an interval)
+         */
+        public boolean detected() {
+            return differenceError != null && differenceError.excludesZero();
+        }
+
         /** @return the width of the bar (NaN when an end is undefined) */
         public double swing() {
             return Math.abs(atHigh - atLow);
@@ -184,14 +206,45 @@ public final class OneWaySensitivity {
             throw new NoDetectableDifferenceException(arms.get(arms.size() - 1).name());
         }
         final List<Bar> bars = new ArrayList<>();
+        final double[] baseReplications = replications(results.get(0), outcome, perspective, willingnessToPay);
         for (int i = 0; i < study.uncertain().size(); i++) {
             final UncertainParameter p = study.uncertain().get(i);
+            final double[] low = replications(results.get(1 + 2 * i), outcome, perspective, willingnessToPay);
+            final double[] high = replications(results.get(2 + 2 * i), outcome, perspective, willingnessToPay);
             bars.add(new Bar(p, p.quantile(LOW), p.quantile(HIGH),
                     outcome(results.get(1 + 2 * i), outcome, perspective, willingnessToPay),
-                    outcome(results.get(2 + 2 * i), outcome, perspective, willingnessToPay)));
+                    outcome(results.get(2 + 2 * i), outcome, perspective, willingnessToPay),
+                    low == null ? null : MetricSummary.paired(low, baseReplications),
+                    high == null ? null : MetricSummary.paired(high, baseReplications),
+                    low == null ? null : MetricSummary.paired(high, low)));
         }
         bars.sort(Comparator.comparingDouble((Bar b) -> b.extent(base)).reversed());
         return new Result(study, arms.get(arms.size() - 1).name(), outcome, perspective, willingnessToPay, base, bars);
+    }
+
+    /**
+     * @return the outcome of the last arm of {@code result} in each replication (against the first's
+     *     in the same replication, where it compares), or null for the ICER, a ratio of means
+     */
+    static double[] replications(final ExperimentResult result, final Outcome outcome, final Perspective perspective,
+            final double willingnessToPay) {
+        final ArmResult arm = result.arms().get(result.arms().size() - 1);
+        if (outcome == Outcome.RECOVERY) {
+            return arm.values(Metric.RECOVERY_RATE);
+        }
+        if (outcome == Outcome.ICER) {
+            return null;
+        }
+        final double[] cost = arm.values(perspective.cost());
+        final double[] qalys = arm.values(Metric.QALYS_PER_PATIENT);
+        final double[] referenceCost = result.reference().values(perspective.cost());
+        final double[] referenceQalys = result.reference().values(Metric.QALYS_PER_PATIENT);
+        final double[] out = new double[cost.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = IncrementalAnalysis.netMonetaryBenefit(cost[r] - referenceCost[r], qalys[r] - referenceQalys[r],
+                    willingnessToPay);
+        }
+        return out;
     }
 
     /**

@@ -29,8 +29,35 @@ public final class ProbabilisticAnalysis {
      * @param costs mean cost per patient, [arm][perspective ordinal]
      * @param qalys mean QALYs per patient, by arm
      * @param recoveries mean recoveries per patient, by arm
+     * @param replicationCosts each replication's cost per patient, [arm][perspective ordinal][replication]
+     * @param replicationQalys each replication's QALYs per patient, [arm][replication]
      */
-    public record Draw(int index, long seed, double[] values, double[][] costs, double[] qalys, double[] recoveries) {
+    public record Draw(int index, long seed, double[] values, double[][] costs, double[] qalys, double[] recoveries,
+            double[][][] replicationCosts, double[][] replicationQalys) {
+        /** A draw known only by its means, as if from one replication. */
+        public Draw(final int index, final long seed, final double[] values, final double[][] costs,
+                final double[] qalys, final double[] recoveries) {
+            this(index, seed, values, costs, qalys, recoveries, single(costs), single(qalys));
+        }
+
+        private static double[][][] single(final double[][] costs) {
+            final double[][][] out = new double[costs.length][][];
+            for (int a = 0; a < costs.length; a++) {
+                out[a] = new double[costs[a].length][];
+                for (int p = 0; p < costs[a].length; p++) {
+                    out[a][p] = new double[] {costs[a][p]};
+                }
+            }
+            return out;
+        }
+
+        private static double[][] single(final double[] qalys) {
+            final double[][] out = new double[qalys.length][];
+            for (int a = 0; a < qalys.length; a++) {
+                out[a] = new double[] {qalys[a]};
+            }
+            return out;
+        }
     }
 
     /**
@@ -77,30 +104,49 @@ public final class ProbabilisticAnalysis {
         }
 
         /**
+         * The value-of-information regressions of one perspective on every input together: the PSA
+         * with its simulation noise regressed away ({@link ValueOfInformation}).
+         */
+        public ValueOfInformation corrected(final Perspective perspective) {
+            return ValueOfInformation.fit(this, perspective, ValueOfInformation.all(study.uncertain().size()),
+                    study.reference().evaluation().willingnessToPay(), perspective.ordinal());
+        }
+
+        /**
          * Expected value of perfect information per patient at a willingness to pay: the mean over
-         * draws of the best arm's net monetary benefit, less the best mean net monetary benefit.
+         * draws of the best arm's net monetary benefit, less the best mean net monetary benefit
+         * ({@link #evpi(double[][], double[][], double)}), each draw's simulation noise included.
          */
         public double evpi(final Perspective perspective, final double wtp) {
-            final double[][] costs = costs(perspective);
-            final double[][] qalys = qalys();
-            final int arms = costs[0].length;
-            final double[] mean = new double[arms];
-            double bestEach = 0;
-            for (int d = 0; d < costs.length; d++) {
-                double best = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < arms; a++) {
-                    final double nmb = IncrementalAnalysis.netMonetaryBenefit(costs[d][a], qalys[d][a], wtp);
-                    mean[a] += nmb / costs.length;
-                    best = Math.max(best, nmb);
-                }
-                bestEach += best / costs.length;
-            }
-            double bestMean = Double.NEGATIVE_INFINITY;
-            for (final double m : mean) {
-                bestMean = Math.max(bestMean, m);
-            }
-            return Math.max(0.0, bestEach - bestMean);
+            return ProbabilisticAnalysis.evpi(costs(perspective), qalys(), wtp);
         }
+    }
+
+    /**
+     * Expected value of perfect information: the mean over draws of the best arm's net monetary
+     * benefit, less the best of the arms' mean net monetary benefits (never below 0).
+     *
+     * @param costs costs[draw][arm]
+     * @param qalys QALYs[draw][arm]
+     */
+    public static double evpi(final double[][] costs, final double[][] qalys, final double wtp) {
+        final int arms = costs[0].length;
+        final double[] mean = new double[arms];
+        double bestEach = 0;
+        for (int d = 0; d < costs.length; d++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < arms; a++) {
+                final double nmb = IncrementalAnalysis.netMonetaryBenefit(costs[d][a], qalys[d][a], wtp);
+                mean[a] += nmb / costs.length;
+                best = Math.max(best, nmb);
+            }
+            bestEach += best / costs.length;
+        }
+        double bestMean = Double.NEGATIVE_INFINITY;
+        for (final double m : mean) {
+            bestMean = Math.max(bestMean, m);
+        }
+        return Math.max(0.0, bestEach - bestMean);
     }
 
     private ProbabilisticAnalysis() {
@@ -198,14 +244,18 @@ public final class ProbabilisticAnalysis {
         final double[][] costs = new double[arms.size()][Perspective.values().length];
         final double[] qalys = new double[arms.size()];
         final double[] recoveries = new double[arms.size()];
+        final double[][][] replicationCosts = new double[arms.size()][Perspective.values().length][];
+        final double[][] replicationQalys = new double[arms.size()][];
         for (int a = 0; a < arms.size(); a++) {
             final ArmResult arm = arms.get(a);
             for (final Perspective p : Perspective.values()) {
                 costs[a][p.ordinal()] = arm.summary(p.cost()).mean();
+                replicationCosts[a][p.ordinal()] = arm.values(p.cost());
             }
             qalys[a] = arm.summary(Metric.QALYS_PER_PATIENT).mean();
+            replicationQalys[a] = arm.values(Metric.QALYS_PER_PATIENT);
             recoveries[a] = arm.summary(Metric.RECOVERIES_PER_PATIENT).mean();
         }
-        return new Draw(index, seed, values, costs, qalys, recoveries);
+        return new Draw(index, seed, values, costs, qalys, recoveries, replicationCosts, replicationQalys);
     }
 }

@@ -24,6 +24,7 @@ public final class RandomStreams {
     static final long PATIENTS = 3;
     private static final long PARAMETERS = 4;
     private static final long DRAWS = 0x5A17E5L;
+    private static final long VALUE_OF_INFORMATION = 0x7E1F0L;
     private static final RandomGeneratorFactory<RandomGenerator> LXM = lxm();
 
     private RandomStreams() {
@@ -71,6 +72,16 @@ public final class RandomStreams {
     /** @return the generator of draw {@code d}'s parameter values */
     public static MersenneTwisterFast parameterStream(final long masterSeed, final int draw) {
         final long a = mix(replicationSeed(masterSeed, draw) * 0xD1B54A32D192ED03L + PARAMETERS);
+        final long b = mix(a ^ 0x94D049BB133111EBL);
+        return new MersenneTwisterFast(new int[] {(int) (a >>> 32), (int) a, (int) (b >>> 32), (int) b});
+    }
+
+    /**
+     * The stream of the value-of-information analysis of a PSA: draws of regression coefficients for
+     * standard errors ({@code index} tells the analyses apart), independent of every simulation stream.
+     */
+    public static MersenneTwisterFast valueOfInformationStream(final long masterSeed, final int index) {
+        final long a = mix(mix(masterSeed ^ VALUE_OF_INFORMATION) + 0x9E3779B97F4A7C15L * (index + 1L));
         final long b = mix(a ^ 0x94D049BB133111EBL);
         return new MersenneTwisterFast(new int[] {(int) (a >>> 32), (int) a, (int) (b >>> 32), (int) b});
     }

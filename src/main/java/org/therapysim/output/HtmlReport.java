@@ -337,17 +337,19 @@ public final class HtmlReport {
 
     // ---------------------------------------------------------------- headline results
 
+    /** A warning paragraph: one sentence, capitalised, with a full stop. */
+    private void warning(final String text) {
+        out.append("<p class=\"warning\" role=\"alert\"><b>Warning:</b> ")
+                .append(Html.escape(Character.toUpperCase(text.charAt(0)) + text.substring(1))).append(".</p>\n");
+    }
+
     private void headline() {
         section("headline", "Headline results");
         final int n = result.study().replications();
         out.append("<p>Each cell gives the mean over ").append(n).append(n == 1 ? " replication" : " replications")
                 .append(", its 95% interval and, below, the paired difference from the reference with its interval."
                         + " A difference in <b>bold</b> has an interval that excludes zero.</p>\n");
-        for (final String warning : CapacityCheck.warnings(result)) {
-            out.append("<p class=\"warning\" role=\"alert\"><b>Warning:</b> ")
-                    .append(Html.escape(Character.toUpperCase(warning.charAt(0)) + warning.substring(1)))
-                    .append(".</p>\n");
-        }
+        CapacityCheck.warnings(result).forEach(this::warning);
         headlineTable("Care: what happened to the patients", List.of(Metric.RECOVERY_RATE, Metric.DROPOUT_RATE,
                 Metric.MEAN_SESSIONS, Metric.DECLINED_RATE, Metric.CAP_REACHED_RATE),
                 List.of("Recovery", "Dropout", "Sessions", "Declined", "Ended at cap"),
@@ -745,6 +747,7 @@ public final class HtmlReport {
                     + " <code>therapysim tornado STUDY</code> a one-way one (STUDY can be the scenario.yaml beside"
                     + " this report).</p>\n");
         } else {
+            uncertainty.warnings().forEach(this::warning);
             if (!uncertainty.summary().isBlank()) {
                 out.append("<p>").append(Html.escape(uncertainty.summary())).append("</p>\n");
             }

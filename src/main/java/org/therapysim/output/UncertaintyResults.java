@@ -9,14 +9,21 @@ import java.util.List;
  * as made by {@link HtmlReport#inlineSvg}.
  *
  * @param summary what was run and what it shows, in plain words (may be empty)
+ * @param warnings what the reader must know before trusting the figures, one sentence each
  * @param figures charts, in order
  * @param tables tables, in order
  */
-public record UncertaintyResults(String summary, List<Figure> figures, List<Table> tables) {
+public record UncertaintyResults(String summary, List<String> warnings, List<Figure> figures, List<Table> tables) {
     public UncertaintyResults {
         summary = summary == null ? "" : summary;
+        warnings = List.copyOf(warnings);
         figures = List.copyOf(figures);
         tables = List.copyOf(tables);
+    }
+
+    /** Results without warnings. */
+    public UncertaintyResults(final String summary, final List<Figure> figures, final List<Table> tables) {
+        this(summary, List.of(), figures, tables);
     }
 
     /**

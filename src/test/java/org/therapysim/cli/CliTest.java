@@ -327,7 +327,8 @@ class CliTest {
         final Path study = smallStudy("psa:\n  - {key: dynamics.relapse.oneYearRisk, distribution: beta, mean: 0.29, "
                 + "sd: 0.05}\n  - {key: patients.employmentRate, distribution: uniform, low: 0.5, high: 0.7}\n");
         final Path psa = dir.resolve("psa");
-        final CommandRun o = CommandRun.of("psa", study.toString(), "--draws", "3", "-o", psa.toString(), "--threads", "2", "-q");
+        final CommandRun o = CommandRun.of("psa", study.toString(), "--draws", "3", "--per-draw", "2", "-o", psa.toString(),
+                "--threads", "2", "-q");
         assertEquals(0, o.status(), o.err());
         assertEquals(3 * 2, csv(psa.resolve("psa_draws.csv")).size(), "draws x arms");
         assertEquals(org.therapysim.experiment.Perspective.values().length * 2 * 41, csv(psa.resolve("acceptability.csv")).size(),
@@ -338,7 +339,8 @@ class CliTest {
         }
         // The folder's own scenario.yaml carries the psa: list and gives the same draws.
         final Path again = dir.resolve("again");
-        assertEquals(0, CommandRun.of("psa", psa.resolve("scenario.yaml").toString(), "--draws", "3", "-o", again.toString(),
+        assertEquals(0, CommandRun.of("psa", psa.resolve("scenario.yaml").toString(), "--draws", "3", "--per-draw", "2", "-o",
+                again.toString(),
                 "--threads", "1", "-q").status());
         assertEquals(Files.readString(psa.resolve("psa_draws.csv")), Files.readString(again.resolve("psa_draws.csv")));
 

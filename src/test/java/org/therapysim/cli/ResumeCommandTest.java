@@ -39,12 +39,15 @@ class ResumeCommandTest {
     }
 
     /** Runs the draws of {@code psa STUDY --draws N} as the command would, and stops them after k replications. */
+    /** Replications per draw of the stopped and resumed analyses (few, for speed). */
+    private static final int PER_DRAW = 2;
+
     private static void stopDraws(final Path file, final Path target, final int draws, final int k) {
         final ScenarioLoader loader = new ScenarioLoader();
         final Study study = new AnalysisOptions().study(loader, file);
-        try (WorkFolder work = WorkFolder.open(target, false, false, PsaCommand.fingerprint(study, draws, 1),
+        try (WorkFolder work = WorkFolder.open(target, false, false, PsaCommand.fingerprint(study, draws, PER_DRAW),
                 note -> { })) {
-            assertThrows(TherapysimException.class, () -> ProbabilisticAnalysis.run(study, loader, draws, 1, 2,
+            assertThrows(TherapysimException.class, () -> ProbabilisticAnalysis.run(study, loader, draws, PER_DRAW, 2,
                     (done, total) -> {
                         if (done == k) {
                             throw new IllegalStateException("stopped");
@@ -58,8 +61,8 @@ class ResumeCommandTest {
     void aStoppedPsaResumedWritesTheSameFolderAsAnUninterruptedOne() throws IOException {
         final Path file = study();
         final Path target = dir.resolve("psa");
-        final String[] command = {"psa", file.toString(), "--draws", "4", "-o", target.toString(), "--threads", "2",
-            "-q"};
+        final String[] command = {"psa", file.toString(), "--draws", "4", "--per-draw", String.valueOf(PER_DRAW), "-o",
+            target.toString(), "--threads", "2", "-q"};
         assertEquals(0, CommandRun.of(command).status());
         final Path full = dir.resolve("full");
         Files.move(target, full);
@@ -82,7 +85,7 @@ class ResumeCommandTest {
         for (final String[] other : List.of(new String[] {"--draws", "4"}, new String[] {"--draws", "3", "-n", "3"},
                 new String[] {"--draws", "3", "--seed", "9"})) {
             final List<String> args = new ArrayList<>(List.of("psa", file.toString(), "-o", target.toString(), "-q",
-                    "--resume"));
+                    "--resume", "--per-draw", String.valueOf(PER_DRAW)));
             args.addAll(List.of(other));
             final CommandRun refused = CommandRun.of(args.toArray(String[]::new));
             assertEquals(2, refused.status(), String.join(" ", other));
@@ -90,7 +93,8 @@ class ResumeCommandTest {
             assertEquals(1, refused.err().lines().count(), refused.err());
             assertTrue(Files.exists(WorkFolder.of(target).resolve("tasks")), "the journal is kept");
         }
-        final CommandRun afresh = CommandRun.of("psa", file.toString(), "-o", target.toString(), "-q", "--draws", "2");
+        final CommandRun afresh = CommandRun.of("psa", file.toString(), "-o", target.toString(), "-q", "--draws", "2",
+                "--per-draw", String.valueOf(PER_DRAW));
         assertEquals(0, afresh.status(), afresh.err());
         assertTrue(afresh.err().startsWith("therapysim: discarding the unfinished run in "), afresh.err());
 

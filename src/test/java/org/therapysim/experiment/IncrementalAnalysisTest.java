@@ -301,4 +301,31 @@ class IncrementalAnalysisTest {
         assertThrows(IllegalArgumentException.class, () -> IncrementalAnalysis.acceptability(
                 new double[][] {{0}, {0}}, new double[][] {{0}}, new double[] {1}));
     }
+
+    @Test
+    void theChosenStrategyHasTheBestMeanAndItsExpectedLossIsTheEvpi() {
+        // Two draws, three strategies, effects 0 and costs as NMB at wtp 0 is -cost:
+        // draw 1: -10, -20, -10; draw 2: -30, -20, -30. Means -20, -20, -20: a three-way tie, the
+        // first listed chosen. Best per draw -10 and -20: mean -15. Losses: strategy 1 (0 + 10) / 2 = 5,
+        // strategy 2 (10 + 0) / 2 = 5, strategy 3 5; the EVPI -15 - (-20) = 5.
+        final double[][] costs = {{10, 20, 10}, {30, 20, 30}};
+        final double[][] effects = {{0, 0, 0}, {0, 0, 0}};
+        assertEquals(0, IncrementalAnalysis.optimal(costs, effects, new double[] {0})[0]);
+        final double[][] loss = IncrementalAnalysis.expectedLoss(costs, effects, new double[] {0});
+        assertEquals(5.0, loss[0][0], 1e-12);
+        assertEquals(5.0, loss[1][0], 1e-12);
+        assertEquals(5.0, loss[2][0], 1e-12);
+        assertEquals(ProbabilisticAnalysis.evpi(costs, effects, 0), loss[0][0], 1e-12);
+        // With effects 0, 1, 2 at wtp 10, NMB: draw 1 -10, -10, 10; draw 2 -30, -10, -10. Means -20,
+        // -10, 0: the third chosen. Best per draw 10 and -10, mean 0: losses 20, 10, 0.
+        final double[][] more = {{0, 1, 2}, {0, 1, 2}};
+        assertEquals(2, IncrementalAnalysis.optimal(costs, more, new double[] {10})[0]);
+        final double[][] loss10 = IncrementalAnalysis.expectedLoss(costs, more, new double[] {10});
+        assertEquals(20.0, loss10[0][0], 1e-12);
+        assertEquals(10.0, loss10[1][0], 1e-12);
+        assertEquals(0.0, loss10[2][0], 1e-12);
+        assertEquals(-10.0, IncrementalAnalysis.meanNetBenefit(costs, more, 10)[1], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> IncrementalAnalysis.meanNetBenefit(
+                new double[][] {{1, 2}, {1}}, new double[][] {{0, 0}, {0}}, 1));
+    }
 }

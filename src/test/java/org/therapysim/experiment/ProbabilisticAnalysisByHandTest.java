@@ -35,6 +35,11 @@ class ProbabilisticAnalysisByHandTest {
         assertArrayEquals(new double[] {100, 300}, r.costs(Perspective.PAYER)[0]);
         assertArrayEquals(new double[] {500, 200}, r.costs(Perspective.EMPLOYER)[0]);
         assertArrayEquals(new double[] {1.0, 1.2}, r.qalys()[2]);
+        // A draw known by its means alone counts as one replication of those means.
+        final ProbabilisticAnalysis.Draw first = r.draws().get(0);
+        assertArrayEquals(new double[] {1.3}, first.replicationQalys()[1]);
+        assertArrayEquals(new double[] {500}, first.replicationCosts()[0][Perspective.EMPLOYER.ordinal()]);
+        assertArrayEquals(new double[] {200}, first.replicationCosts()[1][Perspective.EMPLOYER.ordinal()]);
         assertEquals(List.of("A", "B"), r.arms());
     }
 

@@ -2,6 +2,7 @@ package org.therapysim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,38 @@ class SensitivityAnalysisTest {
         assertTrue(r.bars().get(0).swing() > 0);
         final OneWaySensitivity.Bar medical = r.bars().get(1);
         assertEquals(0.0, medical.swing(), 0.0);
+        // Same seeds, no effect: every replication's difference is 0, and the bar is within noise.
+        assertEquals(0.0, medical.differenceError().ciLow(), 0.0);
+        assertEquals(0.0, medical.differenceError().ciHigh(), 0.0);
+        assertFalse(medical.detected());
+        // The improvement rate's bar: high less low, replication by replication, from the two runs
+        // made here by hand, with a t interval on n - 1 degrees of freedom.
+        final OneWaySensitivity.Bar rate = r.bars().get(0);
+        final double[][] inb = new double[2][];
+        int k = 0;
+        for (final double value : new double[] {rate.lowValue(), rate.highValue()}) {
+            final Study varied = study().withArms(study().arms().stream()
+                    .map(s -> LOADER.vary(s, rate.parameter().key(), value, "by hand")).toList());
+            final ExperimentResult run = new Experiment(varied, false, 1).run(null, ProgressListener.NONE);
+            final double[] c = run.arms().get(1).values(Metric.COST_PAYER);
+            final double[] q = run.arms().get(1).values(Metric.QALYS_PER_PATIENT);
+            final double[] c0 = run.arms().get(0).values(Metric.COST_PAYER);
+            final double[] q0 = run.arms().get(0).values(Metric.QALYS_PER_PATIENT);
+            inb[k] = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
+                inb[k][i] = 100_000 * (q[i] - q0[i]) - (c[i] - c0[i]);
+            }
+            k++;
+        }
+        final double d0 = inb[1][0] - inb[0][0];
+        final double d1 = inb[1][1] - inb[0][1];
+        final double mean = (d0 + d1) / 2;
+        final double sd = Math.abs(d0 - d1) / Math.sqrt(2);
+        final double half = 12.706204736174707 * sd / Math.sqrt(2);
+        assertEquals(mean, rate.differenceError().mean(), 1e-9 * Math.abs(mean));
+        assertEquals(mean - half, rate.differenceError().ciLow(), 1e-6 * half);
+        assertEquals(mean + half, rate.differenceError().ciHigh(), 1e-6 * half);
+        assertEquals(rate.atHigh() - rate.atLow(), mean, 1e-6 * Math.abs(mean));
         assertEquals(r.base(), medical.atLow(), 0.0);
         assertEquals(5250, medical.lowValue(), 1e-9, "2.5th percentile of uniform(5000, 15000)");
         // In the societal perspective the same parameter moves the outcome.

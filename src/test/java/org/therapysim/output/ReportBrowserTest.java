@@ -62,7 +62,7 @@ class ReportBrowserTest {
                                 Double.NaN, Double.NaN, 0.55, 0.65)));
         final ScenarioLoader loader = new ScenarioLoader();
         compare = write(study, "compare", null);
-        final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 1, 2,
+        final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 2, 2,
                 ProgressListener.NONE);
         psa = write(study, "psa", folder -> UncertaintyWriter.psa(draws, folder));
         final OneWaySensitivity.Result bars = OneWaySensitivity.run(study, loader, 1, OneWaySensitivity.Outcome.NMB,
@@ -120,8 +120,9 @@ class ReportBrowserTest {
 
     @Test
     void theProbabilisticAnalysisReportShowsItsChartsCleanly() throws IOException {
-        // As compare, and an acceptability curve and a plane per perspective.
-        check(psa, "psa", 7 + 1 + PERSPECTIVES + 2 * PERSPECTIVES);
+        // As compare, and five charts per perspective: plane, acceptability, frontier, expected loss
+        // and convergence.
+        check(psa, "psa", 7 + 1 + PERSPECTIVES + 5 * PERSPECTIVES);
     }
 
     @Test

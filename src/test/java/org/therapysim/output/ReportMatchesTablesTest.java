@@ -282,18 +282,18 @@ class ReportMatchesTablesTest {
     }
 
     @Test
-    void probabilisticAnalysisTableShowsPsaSummaryAndAcceptabilityCsv() throws IOException {
+    void probabilisticAnalysisTablesShowAcceptabilityNoiseAndEvppiCsv() throws IOException {
         final Path out = dir.resolve("psa");
-        final CommandRun run = CommandRun.of("psa", uncertainStudy().toString(), "--draws", "4", "--seed", "8", "-q",
-                "-o", out.toString());
+        final CommandRun run = CommandRun.of("psa", uncertainStudy().toString(), "--draws", "6", "--per-draw", "2",
+                "--seed", "8", "-q", "-o", out.toString());
         assertEquals(0, run.status(), run.err());
         final Document psa = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
-        final Element table = uncertaintyTable(psa);
+        final Elements tables = uncertaintyTables(psa, 3);
+        final Element table = tables.get(0);
         assertEquals(List.of("Perspective", "Most often cost-effective", "Share of draws", "EVPI per patient",
-                "EVPI a year"), headers(table));
-        final List<CSVRecord> summary = csv(out.resolve("psa_summary.csv"));
+                "EVPI a year", "EVPI with noise, per patient"), headers(table));
         final List<CSVRecord> acceptability = csv(out.resolve("acceptability.csv"));
-        final String wtp = summary.get(0).get("willingness_to_pay");
+        final String wtp = csv(out.resolve("psa_summary.csv")).get(0).get("willingness_to_pay");
         final String caption = table.selectFirst("caption").text();
         show(between(caption, "analysis at ", " per QALY"), Kind.ROUNDED_MONEY, wtp, "caption");
         final List<Element> rows = bodyRows(table);
@@ -304,23 +304,66 @@ class ReportMatchesTablesTest {
             final String perspective = java.util.Arrays.stream(Perspective.values())
                     .filter(p -> p.label().equals(cells.get(0))).findFirst().orElseThrow().id();
             CSVRecord best = null;
-            for (final CSVRecord r : summary) {
-                if (r.get("perspective").equals(perspective) && (best == null
-                        || value(r.get("probability_cost_effective")) > value(best.get("probability_cost_effective")))) {
+            for (final CSVRecord r : acceptability) {
+                if (r.get("perspective").equals(perspective) && value(r.get("willingness_to_pay")) == value(wtp)
+                        && (best == null || value(r.get("probability_cost_effective_corrected"))
+                                > value(best.get("probability_cost_effective_corrected")))) {
                     best = r;
                 }
             }
             assertNotNull(best, perspective);
             assertEquals(best.get("arm"), cells.get(1), perspective + ": the arm most often cost-effective");
-            show(cells.get(2), Kind.PERCENT, best.get("probability_cost_effective"), perspective + " share");
-            final CSVRecord evpi = acceptability.stream().filter(r -> r.get("perspective").equals(perspective)
-                    && value(r.get("willingness_to_pay")) == value(wtp)).findFirst().orElseThrow();
-            show(cells.get(3), Kind.MONEY, evpi.get("evpi_per_patient"), perspective + " EVPI per patient");
-            show(cells.get(4), Kind.ROUNDED_MONEY, evpi.get("evpi_per_year"), perspective + " EVPI a year");
-            if (value(evpi.get("evpi_per_patient")) > 0) {
-                final double seekers = value(evpi.get("evpi_per_year")) / value(evpi.get("evpi_per_patient"));
+            show(cells.get(2), Kind.PERCENT, best.get("probability_cost_effective_corrected"), perspective + " share");
+            final String[] evpi = cells.get(3).split(" \u00b1 ");
+            assertEquals(2, evpi.length, cells.get(3));
+            show(evpi[0], Kind.MONEY, best.get("evpi_corrected_per_patient"), perspective + " EVPI per patient");
+            show(evpi[1], Kind.MONEY, best.get("evpi_corrected_se_per_patient"), perspective + " its error");
+            show(cells.get(4), Kind.ROUNDED_MONEY, best.get("evpi_corrected_per_year"), perspective + " EVPI a year");
+            show(cells.get(5), Kind.MONEY, best.get("evpi_per_patient"), perspective + " EVPI with noise");
+            if (value(best.get("evpi_per_patient")) > 0) {
+                final double seekers = value(best.get("evpi_per_year")) / value(best.get("evpi_per_patient"));
                 assertTrue(caption.contains("for a year's " + Math.round(seekers) + " treatment-seekers"),
                         caption + " against " + seekers);
+            }
+        }
+        // The noise shares of the incremental net benefit, arm by arm and perspective by perspective.
+        final List<CSVRecord> noise = csv(out.resolve("psa_noise.csv"));
+        final Element shares = tables.get(1);
+        final List<String> labels = java.util.Arrays.stream(Perspective.values()).map(Perspective::label).toList();
+        final List<String> armAndLabels = new ArrayList<>(List.of("Arm"));
+        armAndLabels.addAll(labels);
+        assertEquals(armAndLabels, headers(shares));
+        final List<Element> shareRows = bodyRows(shares);
+        assertEquals(1, shareRows.size(), "one arm besides the reference");
+        final List<String> shareCells = shareRows.get(0).select("> td").stream().map(Element::text).toList();
+        final String arm = shareCells.get(0);
+        final String[] perspectives = java.util.Arrays.stream(Perspective.values()).map(Perspective::id)
+                .toArray(String[]::new);
+        for (int p = 0; p < perspectives.length; p++) {
+            final String who = perspectives[p];
+            final CSVRecord r = noise.stream().filter(x -> x.get("perspective").equals(who) && x.get("arm").equals(arm)
+                    && x.get("quantity").equals("incremental_net_benefit")).findFirst().orElseThrow();
+            show(shareCells.get(1 + p), Kind.PERCENT, r.get("noise_share"), who + " noise share");
+        }
+        // EVPPI: each input, and all inputs, per perspective, with its standard error.
+        final List<CSVRecord> evppi = csv(out.resolve("evppi.csv"));
+        final Element partial = tables.get(2);
+        final List<String> inputsAndLabels = new ArrayList<>(List.of("Inputs"));
+        inputsAndLabels.addAll(labels);
+        assertEquals(inputsAndLabels, headers(partial));
+        final List<Element> partialRows = bodyRows(partial);
+        assertEquals(List.of("dynamics.relapse.oneYearRisk", "patients.employmentRate", "all inputs"),
+                partialRows.stream().map(r -> r.select("> td").get(0).text()).toList());
+        for (final Element row : partialRows) {
+            final List<String> cells = row.select("> td").stream().map(Element::text).toList();
+            for (int p = 0; p < perspectives.length; p++) {
+                final String who = perspectives[p];
+                final CSVRecord r = evppi.stream().filter(x -> x.get("perspective").equals(who)
+                        && x.get("inputs").equals(cells.get(0))).findFirst().orElseThrow();
+                final String[] parts = cells.get(1 + p).split(" \u00b1 ");
+                assertEquals(2, parts.length, cells.get(1 + p));
+                show(parts[0], Kind.MONEY, r.get("evppi_per_patient"), who + " " + cells.get(0));
+                show(parts[1], Kind.MONEY, r.get("se_per_patient"), who + " " + cells.get(0) + " error");
             }
         }
     }
@@ -328,12 +371,13 @@ class ReportMatchesTablesTest {
     @Test
     void tornadoTableShowsTornadoCsv() throws IOException {
         final Path out = dir.resolve("tornado");
-        final CommandRun run = CommandRun.of("tornado", uncertainStudy().toString(), "--seed", "8", "-q", "-o",
-                out.toString());
+        final CommandRun run = CommandRun.of("tornado", uncertainStudy().toString(), "--seed", "8", "-n", "3", "-q",
+                "-o", out.toString());
         assertEquals(0, run.status(), run.err());
         final Document tornado = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         final Element table = uncertaintyTable(tornado);
-        assertEquals(List.of("Input", "2.5th to 97.5th percentile", "At low end", "At high end"), headers(table));
+        assertEquals(List.of("Input", "2.5th to 97.5th percentile", "At low end", "At high end",
+                "High less low (95% interval)"), headers(table));
         final List<CSVRecord> bars = csv(out.resolve("tornado.csv"));
         final List<Element> rows = bodyRows(table);
         assertEquals(bars.size(), rows.size());
@@ -349,6 +393,12 @@ class ReportMatchesTablesTest {
             threeDigits(range[1], bar.get("high_value"), where + " high value");
             threeDigits(cells.get(2), bar.get("outcome_at_low"), where + " outcome at low");
             threeDigits(cells.get(3), bar.get("outcome_at_high"), where + " outcome at high");
+            final Matcher interval = Pattern.compile("(\\S+) \\[(\\S+), (\\S+)\\]( within noise)?").matcher(cells.get(4));
+            assertTrue(interval.matches(), cells.get(4));
+            threeDigits(interval.group(1), bar.get("high_less_low"), where + " high less low");
+            threeDigits(interval.group(2), bar.get("high_less_low_ci_low"), where + " its interval's low end");
+            threeDigits(interval.group(3), bar.get("high_less_low_ci_high"), where + " its interval's high end");
+            assertEquals(!Boolean.parseBoolean(bar.get("outside_noise")), interval.group(4) != null, where);
             if (i > 0) {
                 assertTrue(value(bars.get(i - 1).get("swing")) >= value(bar.get("swing")), "widest first");
             }
@@ -366,9 +416,14 @@ class ReportMatchesTablesTest {
 
     /** @return the one table of the page's uncertainty section */
     private static Element uncertaintyTable(final Document document) {
+        return uncertaintyTables(document, 1).get(0);
+    }
+
+    /** @return the tables of the page's uncertainty section, checked to be {@code count} */
+    private static Elements uncertaintyTables(final Document document, final int count) {
         final Elements tables = document.select("section#uncertainty table");
-        assertEquals(1, tables.size(), "one table in the uncertainty section");
-        return tables.get(0);
+        assertEquals(count, tables.size(), "tables in the uncertainty section");
+        return tables;
     }
 
     /** A number shown to three significant digits, plain (as the uncertainty tables write them). */
