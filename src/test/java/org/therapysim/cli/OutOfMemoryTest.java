@@ -14,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 
-/** A run whose heap is too small stops soon with one line saying how much heap it had and how to give more. */
+/**
+ * A run whose heap is too small stops by itself with one line saying how much heap it had and how
+ * to give more. How soon is measured, not asserted: docs/PERFORMANCE.md ("Running out of memory is
+ * told in seconds"); the watch's rule is replayed in {@link MemoryWatchTest}.
+ */
 class OutOfMemoryTest {
     @TempDir
     Path dir;
@@ -26,7 +30,6 @@ class OutOfMemoryTest {
                 + TestScenarios.SCENARIOS.toAbsolutePath().resolve("baseline.yaml")
                 + "\nname: big\npopulation: {mode: cohort, cohortSize: 400000}\n");
         final Path err = dir.resolve("err.txt");
-        final long start = System.nanoTime();
         final Process process = CommandRun.inNewJvm(List.of("-Xmx96m", "-XX:+UseParallelGC"), err, "run",
                 scenario.toString(), "-n", "2", "--threads", "2", "-q", "-o", dir.resolve("out").toString());
         try {
@@ -34,13 +37,11 @@ class OutOfMemoryTest {
         } finally {
             process.destroyForcibly();
         }
-        final double seconds = (System.nanoTime() - start) / 1e9;
         final String said = Files.readString(err);
         assertEquals(1, process.exitValue(), said);
         assertTrue(said.matches("therapysim: out of memory \\(the Java heap may grow to \\d+ MiB\\): give Java more,"
                 + " e\\.g\\. JAVA_OPTS=-Xmx8g \\./therapysim \\.\\.\\., or simulate fewer members, replications at"
                 + " once \\(--threads 1\\) or sessions \\(no --sessions\\); no results folder was written\\R"), said);
-        assertTrue(seconds < 60, "told within a minute, not after minutes of collecting: " + seconds + " s");
     }
 
     @Test
