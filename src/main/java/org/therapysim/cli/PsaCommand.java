@@ -11,6 +11,7 @@ import org.therapysim.experiment.Perspective;
 import org.therapysim.experiment.ProbabilisticAnalysis;
 import org.therapysim.experiment.SimulationNoise;
 import org.therapysim.experiment.ValueOfInformation;
+import org.therapysim.model.Kept;
 import org.therapysim.output.UncertaintyWriter;
 import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.ScenarioLoader;
@@ -80,7 +81,7 @@ final class PsaCommand implements Callable<Integer> {
                     + " are allowed; give fewer --draws or --per-draw");
         }
         final Path target = analysis.target(file, "psa");
-        StudyRunner.checkSpace(study, false, target, analysis.resuming.resume, where);
+        StudyRunner.checkSpace(study, Kept.EPISODES, target, analysis.resuming.resume, where);
         final ProbabilisticAnalysis.Result result;
         final ExperimentResult base;
         // Another engine stays open for the base case, which then joins it rather than starting anew.

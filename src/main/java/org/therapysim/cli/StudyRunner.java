@@ -34,12 +34,6 @@ final class StudyRunner {
      * fit in the free space of the output folder's file system (see {@link TableSpace}). Another engine
      * writes its table where its executors run, so it is not checked here.
      */
-    static void checkSpace(final Study study, final boolean sessions, final Path target, final boolean resume,
-            final Engines.Choice engine) {
-        checkSpace(study, new Kept(sessions, false), target, resume, engine);
-    }
-
-    /** As {@link #checkSpace(Study, boolean, Path, boolean, Engines.Choice)}, with the detail tables of {@code kept}. */
     static void checkSpace(final Study study, final Kept kept, final Path target, final boolean resume,
             final Engines.Choice engine) {
         if (engine.isLocal()) {

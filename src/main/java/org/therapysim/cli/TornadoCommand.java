@@ -11,6 +11,7 @@ import org.therapysim.experiment.ExperimentResult;
 import org.therapysim.experiment.MetricSummary;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
+import org.therapysim.model.Kept;
 import org.therapysim.output.UncertaintyWriter;
 import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.Scenario;
@@ -72,7 +73,7 @@ final class TornadoCommand implements Callable<Integer> {
         final int index = armIndex(study);
         final Engines.Choice where = engine.choice(analysis.resuming.resume);
         final Path target = analysis.target(file, "tornado");
-        StudyRunner.checkSpace(study, false, target, analysis.resuming.resume, where);
+        StudyRunner.checkSpace(study, Kept.EPISODES, target, analysis.resuming.resume, where);
         final int runs = (1 + 2 * study.uncertain().size()) * (index == 0 ? 1 : 2) * study.replications();
         final OneWaySensitivity.Result result;
         final ExperimentResult base;

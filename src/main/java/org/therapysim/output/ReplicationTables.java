@@ -76,23 +76,14 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
 
     /**
      * Opens the tables of a run in its journal's folder, keeping the rows an earlier attempt
-     * recorded as complete.
-     *
-     * @param sessions whether {@code sessions.csv} is written too
-     */
-    public static ReplicationTables open(final TaskLog journal, final boolean sessions) throws IOException {
-        return open(journal, new Kept(sessions, false), MARK_EVERY_NANOS);
-    }
-
-    /**
-     * Opens the tables of a run: {@code patients.csv}, and the detail tables of what replications
-     * keep ({@link Kept}).
+     * recorded as complete: {@code patients.csv}, and the detail tables of what replications keep
+     * ({@link Kept}).
      */
     public static ReplicationTables open(final TaskLog journal, final Kept kept) throws IOException {
         return open(journal, kept, MARK_EVERY_NANOS);
     }
 
-    /** As {@link #open(TaskLog, boolean)}, recording progress at most every {@code markEvery} nanoseconds. */
+    /** As {@link #open(TaskLog, Kept)} with sessions only, recording progress at most every {@code markEvery} nanoseconds. */
     static ReplicationTables open(final TaskLog journal, final boolean sessions, final long markEvery)
             throws IOException {
         return open(journal, new Kept(sessions, false), markEvery);

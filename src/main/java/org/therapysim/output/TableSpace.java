@@ -67,11 +67,6 @@ public final class TableSpace {
      *
      * @return the bound in bytes
      */
-    public static long crudeBound(final Study study, final boolean sessions) {
-        return crudeBound(study, new Kept(sessions, false));
-    }
-
-    /** As {@link #crudeBound(Study, boolean)}, with the detail tables of {@code kept}. */
     public static long crudeBound(final Study study, final Kept kept) {
         final boolean sessions = kept.sessions();
         double bytes = 0;
@@ -106,11 +101,6 @@ public final class TableSpace {
      *
      * @return the estimate in bytes
      */
-    public static long estimate(final Study study, final boolean sessions) {
-        return estimate(study, new Kept(sessions, false));
-    }
-
-    /** As {@link #estimate(Study, boolean)}, with the detail tables of {@code kept}. */
     public static long estimate(final Study study, final Kept kept) {
         final int last = study.replications() - 1;
         double perReplication = 0;
@@ -144,12 +134,6 @@ public final class TableSpace {
      * @return the estimate when it was made, or -1 when the crude bound fitted
      * @throws TherapysimException with exit code 2 (invalid input) when the estimate exceeds the free space
      */
-    public static long check(final Study study, final boolean sessions, final Path target, final long reclaimable,
-            final FreeSpace freeSpace) {
-        return check(study, new Kept(sessions, false), target, reclaimable, freeSpace);
-    }
-
-    /** As {@link #check(Study, boolean, Path, long, FreeSpace)}, with the detail tables of {@code kept}. */
     public static long check(final Study study, final Kept kept, final Path target, final long reclaimable,
             final FreeSpace freeSpace) {
         final boolean sessions = kept.sessions();

@@ -19,6 +19,8 @@ import org.therapysim.scenario.Scenario;
 import org.therapysim.scenario.Study;
 
 class TableSpaceTest {
+    private static final Kept SESSIONS = new Kept(true, false);
+
     @TempDir
     Path dir;
 
@@ -45,14 +47,14 @@ class TableSpaceTest {
         ResultsWriter.run(study, new ResultsWriter.Options(out, false, true, 2, List.of("test"), null),
                 ProgressListener.NONE);
         final long written = Files.size(out.resolve("patients.csv")) + Files.size(out.resolve("sessions.csv"));
-        final long estimate = TableSpace.estimate(study, true);
+        final long estimate = TableSpace.estimate(study, SESSIONS);
         assertTrue(estimate >= written, estimate + " against " + written + " written");
         assertTrue(estimate <= 2 * written, estimate + " against " + written + " written");
         // Without sessions, only patients.csv.
-        final long episodesOnly = TableSpace.estimate(study, false);
+        final long episodesOnly = TableSpace.estimate(study, Kept.EPISODES);
         assertTrue(episodesOnly >= Files.size(out.resolve("patients.csv")) && episodesOnly < written, "" + episodesOnly);
         // The crude figure that spares the simulation is above the estimate.
-        assertTrue(TableSpace.crudeBound(study, true) > estimate);
+        assertTrue(TableSpace.crudeBound(study, SESSIONS) > estimate);
     }
 
     @Test
@@ -75,20 +77,20 @@ class TableSpaceTest {
     @Test
     void aRunThatWouldNotFitIsRefusedWithTheEstimateAndTheFreeSpace() {
         final Study study = study(50, small("open"));
-        final long estimate = TableSpace.estimate(study, true);
+        final long estimate = TableSpace.estimate(study, SESSIONS);
         final Path target = dir.resolve("sub/out");
         final TherapysimException e = assertThrows(TherapysimException.class,
-                () -> TableSpace.check(study, true, target, 0, folder -> estimate - 1));
+                () -> TableSpace.check(study, SESSIONS, target, 0, folder -> estimate - 1));
         assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
         assertTrue(e.getMessage().startsWith("-o = " + target + ": the tables would take about "
                 + TableSpace.bytes(estimate) + " (1 arm(s) x 50 replications, with sessions.csv), more than the "
                 + TableSpace.bytes(estimate - 1) + " free on its file system (" + dir + ")"), e.getMessage());
         assertTrue(e.getMessage().contains("--sessions"), e.getMessage());
         // Just enough space, or space the run reclaims from its interrupted attempt, lets it run.
-        assertEquals(estimate, TableSpace.check(study, true, target, 0, folder -> estimate));
-        assertEquals(estimate, TableSpace.check(study, true, target, 10, folder -> estimate - 10));
+        assertEquals(estimate, TableSpace.check(study, SESSIONS, target, 0, folder -> estimate));
+        assertEquals(estimate, TableSpace.check(study, SESSIONS, target, 10, folder -> estimate - 10));
         // Ample space needs no simulation.
-        assertEquals(-1, TableSpace.check(study, true, target, 0, folder -> Long.MAX_VALUE / 2));
+        assertEquals(-1, TableSpace.check(study, SESSIONS, target, 0, folder -> Long.MAX_VALUE / 2));
     }
 
     @Test
