@@ -28,6 +28,17 @@ public record MetricSummary(double mean, double sd, double ciLow, double ciHigh,
         return Double.isFinite(ciLow) && Double.isFinite(ciHigh) && (ciLow > 0 || ciHigh < 0);
     }
 
+    /**
+     * @param factor a non-negative factor (a change of unit, or a count of members)
+     * @return the summary of the same values times {@code factor}
+     */
+    public MetricSummary scaled(final double factor) {
+        if (!(factor >= 0)) {
+            throw new IllegalArgumentException("factor must be non-negative: " + factor);
+        }
+        return new MetricSummary(factor * mean, factor * sd, factor * ciLow, factor * ciHigh, n);
+    }
+
     /** @return the summary of the finite values (NaN values are left out) */
     public static MetricSummary of(final double[] values) {
         return of(values, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);

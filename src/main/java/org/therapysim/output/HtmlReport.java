@@ -715,8 +715,7 @@ public final class HtmlReport {
                 out.append("<td>");
                 difference(format::signedMoney, d);
                 out.append("</td><td>");
-                difference(v -> signedRounded(v), new MetricSummary(perYear * d.mean(), perYear * d.sd(),
-                        perYear * d.ciLow(), perYear * d.ciHigh(), d.n()));
+                difference(v -> signedRounded(v), d.scaled(perYear));
                 out.append("</td>");
             }
             out.append("</tr>\n");

@@ -37,7 +37,7 @@ final class KeyFindings {
                 continue;
             }
             final MetricSummary recovery = arm.differenceFrom(ref, Metric.RECOVERY_RATE);
-            final MetricSummary perSeeker = scaled(arm.differenceFrom(ref, Metric.RECOVERIES_PER_PATIENT), 1000);
+            final MetricSummary perSeeker = arm.differenceFrom(ref, Metric.RECOVERIES_PER_PATIENT).scaled(1000);
             final MetricSummary started = arm.differenceFrom(ref, Metric.STARTED_RATE);
             final MetricSummary pmpm = arm.differenceFrom(ref, Metric.PLAN_COST_PMPM);
             final CostEffectiveness.Row row = payer.stream().filter(r -> r.arm().equals(arm.name())).findFirst()
@@ -91,9 +91,5 @@ final class KeyFindings {
         final boolean clear = ReportFormat.excludesZero(d);
         return (clear ? "<b>" : "") + Html.escape(format.apply(d.mean())) + (clear ? "</b>" : "") + " "
                 + Html.escape(ReportFormat.interval(d, format));
-    }
-
-    private static MetricSummary scaled(final MetricSummary s, final double factor) {
-        return new MetricSummary(factor * s.mean(), factor * s.sd(), factor * s.ciLow(), factor * s.ciHigh(), s.n());
     }
 }

@@ -179,4 +179,18 @@ class MetricSummaryTest {
             assertEquals(Double.POSITIVE_INFINITY, m.highest(), 0.0, m.id());
         }
     }
+
+    @Test
+    void aSummaryScalesAsItsValuesWould() {
+        // Values 1, 2, 3 times 1,000: mean 2,000, sd 1,000, the interval's ends times 1,000.
+        final MetricSummary s = MetricSummary.of(new double[] {1, 2, 3});
+        final MetricSummary k = s.scaled(1000);
+        assertEquals(2000, k.mean(), 1e-9);
+        assertEquals(1000, k.sd(), 1e-9);
+        assertEquals(1000 * s.ciLow(), k.ciLow(), 1e-9);
+        assertEquals(1000 * s.ciHigh(), k.ciHigh(), 1e-9);
+        assertEquals(3, k.n());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.scaled(-1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.scaled(Double.NaN));
+    }
 }
