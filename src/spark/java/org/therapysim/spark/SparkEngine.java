@@ -182,7 +182,9 @@ final class SparkEngine implements Engine {
             } else {
                 rows.foreach(row -> { });
             }
-            shipped.destroy();
+            // Blocking: a removal still awaiting the executors' replies when the context stops has
+            // them rejected by Spark's stopped thread pool, each printing a stack trace.
+            shipped.unpersist(true);
         } catch (TherapysimException e) {
             throw e;
         } catch (Exception e) {
