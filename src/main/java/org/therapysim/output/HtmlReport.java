@@ -130,6 +130,11 @@ public final class HtmlReport {
         header();
         keyFindings();
         navigation();
+        if (optimization()) {
+            section("optimization", "Optimization");
+            analysis(uncertainty);
+            out.append("</section>\n");
+        }
         arms();
         headline();
         charts();
@@ -179,6 +184,9 @@ public final class HtmlReport {
 
     private void navigation() {
         out.append("<nav><ul>");
+        if (optimization()) {
+            out.append("<li><a href=\"#optimization\">Optimization</a></li>");
+        }
         for (final String[] link : new String[][] {{"arms", "The arms"}, {"headline", "Headline results"},
             {"charts", "Charts"}, {"economics", "Economic evaluation"}, {"uncertainty", "Uncertainty"},
             {"methods", "Methods"}, {"reproduce", "Reproduce"}}) {
@@ -740,37 +748,47 @@ public final class HtmlReport {
         section("uncertainty", "Uncertainty");
         out.append("<p>The intervals above show the uncertainty from simulating a finite number of patients"
                 + " (Monte Carlo error) with the parameters fixed at their values.</p>\n");
-        if (uncertainty == null) {
+        if (uncertainty == null || optimization()) {
             out.append("<p class=\"absent\">No probabilistic or one-way sensitivity analysis was run for this"
                     + " folder; <code>therapysim psa STUDY --draws N</code> runs a probabilistic one and"
                     + " <code>therapysim tornado STUDY</code> a one-way one (STUDY can be the scenario.yaml beside"
                     + " this report).</p>\n");
         } else {
-            uncertainty.warnings().forEach(this::warning);
-            if (!uncertainty.summary().isBlank()) {
-                out.append("<p>").append(Html.escape(uncertainty.summary())).append("</p>\n");
-            }
-            for (final UncertaintyResults.Figure figure : uncertainty.figures()) {
-                figure(figure.svg(), figure.caption());
-            }
-            for (final UncertaintyResults.Table table : uncertainty.tables()) {
-                out.append("<div class=\"wrap\"><table class=\"plain\">\n<caption>").append(Html.escape(table.caption()))
-                        .append("</caption>\n<thead><tr>");
-                for (final String header : table.header()) {
-                    out.append("<th scope=\"col\">").append(Html.escape(header)).append("</th>");
-                }
-                out.append("</tr></thead>\n<tbody>\n");
-                for (final List<String> row : table.rows()) {
-                    out.append("<tr>");
-                    for (final String cell : row) {
-                        out.append("<td>").append(Html.escape(cell)).append("</td>");
-                    }
-                    out.append("</tr>\n");
-                }
-                out.append("</tbody>\n</table></div>\n");
-            }
+            analysis(uncertainty);
         }
         out.append("</section>\n");
+    }
+
+    /** @return whether the analysis shown is a design search, in a section of its own */
+    private boolean optimization() {
+        return uncertainty != null && uncertainty.kind() == UncertaintyResults.Kind.OPTIMIZATION;
+    }
+
+    /** Writes an analysis's warnings, summary, figures and tables. */
+    private void analysis(final UncertaintyResults results) {
+        results.warnings().forEach(this::warning);
+        if (!results.summary().isBlank()) {
+            out.append("<p>").append(Html.escape(results.summary())).append("</p>\n");
+        }
+        for (final UncertaintyResults.Figure figure : results.figures()) {
+            figure(figure.svg(), figure.caption());
+        }
+        for (final UncertaintyResults.Table table : results.tables()) {
+            out.append("<div class=\"wrap\"><table class=\"plain\">\n<caption>").append(Html.escape(table.caption()))
+                    .append("</caption>\n<thead><tr>");
+            for (final String header : table.header()) {
+                out.append("<th scope=\"col\">").append(Html.escape(header)).append("</th>");
+            }
+            out.append("</tr></thead>\n<tbody>\n");
+            for (final List<String> row : table.rows()) {
+                out.append("<tr>");
+                for (final String cell : row) {
+                    out.append("<td>").append(Html.escape(cell)).append("</td>");
+                }
+                out.append("</tr>\n");
+            }
+            out.append("</tbody>\n</table></div>\n");
+        }
     }
 
     // ---------------------------------------------------------------- methods

@@ -64,10 +64,10 @@ class ReportBrowserTest {
         compare = write(study, "compare", null);
         final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 2, 2,
                 ProgressListener.NONE);
-        psa = write(study, "psa", folder -> UncertaintyWriter.psa(draws, folder));
+        psa = write(study, "psa", (folder, base) -> UncertaintyWriter.psa(draws, folder));
         final OneWaySensitivity.Result bars = OneWaySensitivity.run(study, loader, 1, OneWaySensitivity.Outcome.NMB,
                 Perspective.PAYER, 100_000, 2, ProgressListener.NONE);
-        tornado = write(study, "tornado", folder -> UncertaintyWriter.tornado(bars, folder));
+        tornado = write(study, "tornado", (folder, base) -> UncertaintyWriter.tornado(bars, folder));
         final Path targets = Path.of("targets", "dose-effect.yaml");
         final TargetFile file = loader.loadTargets(targets);
         final TargetCheck.Outcome outcome = TargetCheck.run(file, targets,
