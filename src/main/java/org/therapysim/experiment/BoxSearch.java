@@ -140,9 +140,11 @@ public final class BoxSearch {
      * is Hansen's default, 4 + floor(3 ln n); the optimizer's own draws come from {@code seed}.
      *
      * @param objective the function of a point of the unit cube
+     * @param goodEnough the search stops at a value below it; 0 for never (a value below 0 is
+     *     no reason to stop)
      */
     public static void minimize(final ToDoubleFunction<double[]> objective, final double[] unitStart,
-            final int maxEvaluations, final long seed) {
+            final int maxEvaluations, final long seed, final double goodEnough) {
         final int n = unitStart.length;
         final double[] sigma = new double[n];
         final double[] zeros = new double[n];
@@ -152,7 +154,7 @@ public final class BoxSearch {
             ones[i] = 1.0;
         }
         final int population = 4 + (int) (3 * Math.log(n));
-        final CMAESOptimizer optimizer = new CMAESOptimizer(maxEvaluations, 1e-6, true, 0, 0,
+        final CMAESOptimizer optimizer = new CMAESOptimizer(maxEvaluations, goodEnough, true, 0, 0,
                 new RandomAdapter(RandomStreams.generator(RandomStreams.replicationSeed(seed, 0))), false, null);
         try {
             optimizer.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(objective::applyAsDouble),

@@ -28,6 +28,8 @@ import org.therapysim.scenario.TargetRole;
 public final class Calibration {
     /** Cost of a target whose statistic is undefined at a parameter point. */
     public static final double UNDEFINED_PENALTY = 100.0;
+    /** An objective below this meets every target to a millionth of its band: the fit stops. */
+    static final double GOOD_ENOUGH = 1e-6;
 
     /**
      * A fitted point.
@@ -183,7 +185,7 @@ public final class Calibration {
             }
             listener.evaluated(evaluations, best);
             return value;
-        }, unitStart, maxEvaluations, seed);
+        }, unitStart, maxEvaluations, seed, GOOD_ENOUGH);
         final double[] fitted = box.fromUnit(bestPoint);
         final Map<String, Double> values = new LinkedHashMap<>();
         final Map<String, Double> starts = new LinkedHashMap<>();

@@ -256,6 +256,11 @@ public final class DesignSearch {
         return RandomStreams.drawSeed(seed, -1 - stage);
     }
 
+    /** @return whether free key {@code i} takes whole numbers only */
+    public boolean integral(final int i) {
+        return box.integral(i);
+    }
+
     /** @return the scenario as given, as the search reads it */
     public Scenario given() {
         return given;
@@ -309,7 +314,7 @@ public final class DesignSearch {
                 objective.applyAsDouble(unitStart);
             } else {
                 // CMA-ES evaluates the start first.
-                BoxSearch.minimize(objective, unitStart, share, RandomStreams.drawSeed(settings.seed(), c));
+                BoxSearch.minimize(objective, unitStart, share, RandomStreams.drawSeed(settings.seed(), c), 0);
             }
         }
         final List<Evaluation> feasible = evaluations.stream().filter(Evaluation::feasible).toList();
