@@ -207,7 +207,7 @@ final class OptimizeCommand implements Callable<Integer> {
         final MetricSummary objective = MetricSummary.of(s.objective().values(optimum, s.perspective()));
         final MetricSummary reference = MetricSummary.of(s.objective().values(given, s.perspective()));
         final MetricSummary cost = optimum.summary(Metric.PLAN_COST_PMPM);
-        final double upper = DesignSearch.upperBound(cost);
+        final double upper = DesignSearch.upperBound(cost, DesignSearch.BUDGET_CONFIDENCE);
         out.printf(Locale.ROOT, "Searched %d designs (%d evaluations), %d again on new seeds; winner: design %d%n",
                 result.search().size(), result.calls(), result.reevaluated().size(), result.winner().design());
         result.winner().values().forEach((k, v) -> out.printf(Locale.ROOT, "  %-40s %s%n", k, v));

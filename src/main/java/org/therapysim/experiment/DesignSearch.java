@@ -40,7 +40,10 @@ import org.therapysim.scenario.Study;
  * high (the optimizer's curse, Smith and Winkler 2006). So the best few designs that met the
  * budget are simulated again on replications with new seeds, the winner is chosen on those, and
  * the winner's figures the results report come from a third set of seeds (the confirmation run,
- * written by the caller), which played no part in choosing it.
+ * written by the caller), which played no part in choosing it. Choosing among k designs re-evaluated
+ * the one with the best objective that meets the budget would favour a design whose cost happened
+ * to look low; so each of the k is held to a one-sided bound at 1 - 0.05 / k (Bonferroni), under
+ * which all k bounds hold together, and so the winner's, with 95% confidence.
  */
 public final class DesignSearch {
     /** A design that cannot meet the budget ranks below any that does: this plus its excess. */
@@ -131,11 +134,12 @@ public final class DesignSearch {
      * @param masterSeed master seed of its replications
      * @param objective the objective over the replications
      * @param planCost plan cost per member per month over the replications
-     * @param planCostUpper one-sided 95% upper bound of the mean plan cost per member per month
+     * @param confidence the one-sided confidence of {@code planCostUpper}
+     * @param planCostUpper one-sided upper confidence bound of the mean plan cost per member per month
      * @param feasible whether the bound is within the budget (true without a budget)
      */
     public record Evaluation(int design, Map<String, String> values, long masterSeed, MetricSummary objective,
-            MetricSummary planCost, double planCostUpper, boolean feasible) {
+            MetricSummary planCost, double confidence, double planCostUpper, boolean feasible) {
         public Evaluation {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
@@ -290,7 +294,7 @@ public final class DesignSearch {
                 Evaluation e = byDesign.get(id);
                 if (e == null) {
                     final int number = evaluations.size() + 1;
-                    e = evaluate(number, design, settings.seed(), shifted(searchJournal, number - 1));
+                    e = evaluate(number, design, settings.seed(), BUDGET_CONFIDENCE, shifted(searchJournal, number - 1));
                     evaluations.add(e);
                     byDesign.put(id, e);
                 }
@@ -330,22 +334,33 @@ public final class DesignSearch {
         ranked.sort(BEST_FIRST);
         final long fresh = freshSeed(settings.seed(), 1);
         final List<Evaluation> again = new ArrayList<>();
-        for (int k = 0; k < Math.min(settings.reevaluate(), ranked.size()); k++) {
-            final Evaluation e = ranked.get(k);
-            again.add(evaluate(e.design(), e.values(), fresh, shifted(reevaluationJournal, k)));
+        final int k = Math.min(settings.reevaluate(), ranked.size());
+        final double confidence = reevaluationConfidence(k);
+        for (int i = 0; i < k; i++) {
+            final Evaluation e = ranked.get(i);
+            again.add(evaluate(e.design(), e.values(), fresh, confidence, shifted(reevaluationJournal, i)));
         }
         final List<Evaluation> confirmed = again.stream().filter(Evaluation::feasible).sorted(BEST_FIRST).toList();
         if (confirmed.isEmpty()) {
             final Evaluation first = again.get(0);
             throw TherapysimException.invalidInput(String.format(Locale.ROOT, "--budget-pmpm = %s: none of the %d best"
-                    + " designs met it with 95%% confidence on new replications (design %d: 95%% upper bound %.2f per"
+                    + " designs met it with %s%% confidence each on new replications (design %d: upper bound %.2f per"
                     + " member per month): the budget is at the edge of what the designs can meet; raise it, or give"
-                    + " more replications (-n)", plain(settings.budgetPmpm()), again.size(), first.design(),
-                    first.planCostUpper()));
+                    + " more replications (-n)", plain(settings.budgetPmpm()), again.size(),
+                    plain(100 * confidence), first.design(), first.planCostUpper()));
         }
         final Evaluation winner = confirmed.get(0);
         return new Result(evaluations, pareto(evaluations), again, winner,
                 scenarioOf(winner.values()).withName(given.name() + " (optimised)"), calls[0]);
+    }
+
+    /**
+     * @return the one-sided confidence each of {@code k} designs re-evaluated is held to, so that the
+     *     winner, chosen among them, meets the budget with 95% confidence: 1 - 0.05 / k (Bonferroni;
+     *     all k bounds hold together with probability at least 95%, whichever design is chosen)
+     */
+    public static double reevaluationConfidence(final int k) {
+        return 1 - (1 - BUDGET_CONFIDENCE) / k;
     }
 
     /** Highest objective first; ties: lower plan cost, then the design first proposed. */
@@ -399,27 +414,27 @@ public final class DesignSearch {
     }
 
     private Evaluation evaluate(final int number, final Map<String, String> values, final long masterSeed,
-            final TaskJournal journal) {
+            final double confidence, final TaskJournal journal) {
         final Scenario scenario = scenarioOf(values).withName("design " + number);
         final Study study = new Study("design " + number, null, List.of(scenario), settings.replications(), masterSeed);
         final ArmResult arm = Experiment.runAll(List.of(study), settings.threads(), ProgressListener.NONE, journal)
                 .get(0).arms().get(0);
         final MetricSummary objective = MetricSummary.of(settings.objective().values(arm, settings.perspective()));
         final MetricSummary cost = MetricSummary.of(arm.values(Metric.PLAN_COST_PMPM));
-        final double upper = upperBound(cost);
+        final double upper = upperBound(cost, confidence);
         final boolean feasible = settings.budgetPmpm() == null || upper <= settings.budgetPmpm();
-        return new Evaluation(number, values, masterSeed, objective, cost, upper, feasible);
+        return new Evaluation(number, values, masterSeed, objective, cost, confidence, upper, feasible);
     }
 
     /**
-     * @return the one-sided 95% upper confidence bound of the mean, {@code mean + t(0.95, n-1) sd /
-     *     sqrt(n)}; infinite with fewer than two values (no bound can be had)
+     * @return the one-sided upper confidence bound of the mean at {@code confidence}, {@code mean +
+     *     t(confidence, n-1) sd / sqrt(n)}; infinite with fewer than two values (no bound can be had)
      */
-    public static double upperBound(final MetricSummary s) {
+    public static double upperBound(final MetricSummary s, final double confidence) {
         if (s.n() < 2) {
             return Double.POSITIVE_INFINITY;
         }
-        final double t = new TDistribution(null, s.n() - 1).inverseCumulativeProbability(BUDGET_CONFIDENCE);
+        final double t = new TDistribution(null, s.n() - 1).inverseCumulativeProbability(confidence);
         return s.mean() + t * s.sd() / Math.sqrt(s.n());
     }
 

@@ -90,9 +90,9 @@ public final class OptimizationWriter {
             final ArmResult optimum, final long seed) {
         final MetricSummary objective = MetricSummary.of(settings.objective().values(optimum, settings.perspective()));
         final MetricSummary cost = optimum.summary(Metric.PLAN_COST_PMPM);
-        final double upper = DesignSearch.upperBound(cost);
+        final double upper = DesignSearch.upperBound(cost, DesignSearch.BUDGET_CONFIDENCE);
         return new DesignSearch.Evaluation(result.winner().design(), result.winner().values(), seed, objective, cost,
-                upper, settings.budgetPmpm() == null || upper <= settings.budgetPmpm());
+                DesignSearch.BUDGET_CONFIDENCE, upper, settings.budgetPmpm() == null || upper <= settings.budgetPmpm());
     }
 
     private static String overlay(final DesignSearch.Result result, final Search search, final Path target)
@@ -118,7 +118,8 @@ public final class OptimizationWriter {
         header.addAll(search.keys());
         header.addAll(List.of("master_seed", "replications", "objective", "perspective", "objective_mean",
                 "objective_sd", "objective_ci_low", "objective_ci_high", "plan_cost_pmpm_mean", "plan_cost_pmpm_sd",
-                "plan_cost_pmpm_ci_low", "plan_cost_pmpm_ci_high", "plan_cost_pmpm_upper95", "budget_pmpm",
+                "plan_cost_pmpm_ci_low", "plan_cost_pmpm_ci_high", "bound_confidence", "plan_cost_pmpm_upper_bound",
+                "budget_pmpm",
                 "feasible", "pareto", "winner"));
         final DesignSearch.Settings s = search.settings();
         try (Tables.Printer out = Tables.open(file, header.toArray(String[]::new))) {
@@ -144,7 +145,7 @@ public final class OptimizationWriter {
                 Numbers.significant(e.objective().ciLow()), Numbers.significant(e.objective().ciHigh()),
                 Numbers.significant(e.planCost().mean()), Numbers.significant(e.planCost().sd()),
                 Numbers.significant(e.planCost().ciLow()), Numbers.significant(e.planCost().ciHigh()),
-                Numbers.significant(e.planCostUpper()),
+                Numbers.significant(e.confidence()), Numbers.significant(e.planCostUpper()),
                 s.budgetPmpm() == null ? "" : Numbers.significant(s.budgetPmpm()), e.feasible(),
                 pareto == null ? "" : pareto, e.design() == result.winner().design()));
         out.printRecord(cells.toArray());
@@ -223,13 +224,17 @@ public final class OptimizationWriter {
         final StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "The design with the highest %s%s%s was searched among %d designs"
                 + " (%d calls of the objective: %s), each simulated for %d replications on the same"
-                + " seeds (common random numbers). The %d best that met the budget were simulated again on new seeds,"
+                + " seeds (common random numbers). The %d best that met the budget were simulated again on new seeds%s,"
                 + " and the winner chosen on those: design %d, with %s. ",
                 s.objective().label(), s.objective() == DesignSearch.Objective.NMB ? " in the " + s.perspective().id()
                         + " perspective" : "",
                 s.budgetPmpm() == null ? "" : ", with a plan cost per member per month within " + plain(s.budgetPmpm())
                         + " " + currency + " with 95% confidence",
-                result.search().size(), result.calls(), search.method(), s.replications(), result.reevaluated().size(), result.winner().design(),
+                result.search().size(), result.calls(), search.method(), s.replications(), result.reevaluated().size(),
+                s.budgetPmpm() == null ? "" : ", each held to a one-sided bound on its plan cost at "
+                        + percent(result.reevaluated().get(0).confidence()) + " confidence (so that the winner, chosen"
+                        + " among them, meets the budget with 95% confidence)",
+                result.winner().design(),
                 describe(result.winner().values())));
         summary.append(String.format(Locale.ROOT, "The results above compare it with the scenario as given on a"
                 + " third set of seeds, which played no part in choosing it (the optimizer's curse): %s %s"
@@ -275,9 +280,11 @@ public final class OptimizationWriter {
                         List.of("key", "searched", "optimum"), searched),
                         new UncertaintyResults.Table("The best designs of the search, simulated again on new seeds"
                                 + " (" + s.replications() + " replications; objective and plan cost per member per"
-                                + " month with 95% intervals; budget met when the one-sided 95% bound is within it)",
+                                + " month with 95% intervals; budget met when the one-sided bound is within it)",
                                 List.of("design", "values", "objective in the search", "objective again",
-                                        "plan cost PMPM again (" + currency + ")", "95% bound", "meets budget", ""),
+                                        "plan cost PMPM again (" + currency + ")", "upper bound at "
+                                                + percent(result.reevaluated().get(0).confidence()),
+                                        "meets budget", ""),
                                 rows)),
                 UncertaintyResults.Kind.OPTIMIZATION);
     }
@@ -294,6 +301,10 @@ public final class OptimizationWriter {
         }
         final double abs = Math.abs(value);
         return String.format(Locale.ROOT, abs >= 100 ? "%,.0f" : abs >= 1 ? "%.2f" : "%.4f", value);
+    }
+
+    private static String percent(final double share) {
+        return plain(Math.round(share * 10000) / 100.0) + "%";
     }
 
     private static String plain(final double value) {
