@@ -251,10 +251,13 @@ public final class OptimizationWriter {
                     + " what the design meets; rerun with more replications (-n) before relying on it.",
                     number(confirmed.planCostUpper()), currency, plain(s.budgetPmpm())));
         }
-        if (result.winner().objective().mean() < result.reevaluated().get(0).objective().mean()
-                || result.reevaluated().get(0).design() != result.winner().design()) {
-            warnings.add("The design that looked best in the search is not the winner once simulated again on new"
-                    + " seeds: the differences among the best designs are within the noise of the replications.");
+        final DesignSearch.Evaluation top = result.reevaluated().get(0);
+        if (top.design() != result.winner().design()) {
+            summary.append(top.feasible()
+                    ? " The design that looked best in the search is not the winner once simulated again on new seeds:"
+                            + " the differences among the best designs are within the noise of the replications."
+                    : " The design that looked best in the search did not meet the budget at the re-evaluation's"
+                            + " bound on new seeds; the winner is the best of those that did.");
         }
         final List<List<String>> searched = new ArrayList<>();
         for (int i = 0; i < search.keys().size(); i++) {
