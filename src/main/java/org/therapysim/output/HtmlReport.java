@@ -34,7 +34,8 @@ import org.therapysim.scenario.Scenario;
 
 /**
  * {@code report.html}: a results folder in one self-contained page for readers who do not open
- * CSV files: the question, the arms and how their plans differ, the headline results with 95%
+ * CSV files: the question, the design search that chose the arms (after {@code optimize}), the
+ * arms and how their plans differ, the headline results with 95%
  * intervals and paired differences from the reference, the charts, the economic evaluation in each
  * perspective with the budget impact, uncertainty, methods with sources, and how to reproduce the
  * folder. The page needs nothing else: styles are inline and charts are inline SVG; nothing is
@@ -131,7 +132,7 @@ public final class HtmlReport {
         keyFindings();
         navigation();
         if (optimization()) {
-            section("optimization", "Optimization");
+            section("optimization", "Optimisation");
             analysis(uncertainty);
             out.append("</section>\n");
         }
@@ -185,7 +186,7 @@ public final class HtmlReport {
     private void navigation() {
         out.append("<nav><ul>");
         if (optimization()) {
-            out.append("<li><a href=\"#optimization\">Optimization</a></li>");
+            out.append("<li><a href=\"#optimization\">Optimisation</a></li>");
         }
         for (final String[] link : new String[][] {{"arms", "The arms"}, {"headline", "Headline results"},
             {"charts", "Charts"}, {"economics", "Economic evaluation"}, {"uncertainty", "Uncertainty"},

@@ -35,7 +35,7 @@ import org.therapysim.experiment.MetricSummary;
  * the re-evaluation of the best on new seeds, and the winner's confirmation), with its objective,
  * plan cost per member per month, their intervals, the one-sided 95% bound of the cost, whether it
  * met the budget and whether it is on the Pareto front; {@code charts/pareto.png} and {@code .svg};
- * and the report's "Optimization" section.
+ * and the report's "Optimisation" section.
  */
 public final class OptimizationWriter {
     private static final int WIDTH = 1000;

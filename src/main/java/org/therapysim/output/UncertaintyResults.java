@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the report shows of an analysis run on top of a study: in its "Uncertainty" section, a
- * probabilistic sensitivity analysis (PSA) or a one-way (tornado) analysis; in an "Optimization"
+ * probabilistic sensitivity analysis (PSA) or a one-way (tornado) analysis; in an "Optimisation"
  * section of its own, a search for the best design within a budget. A few sentences, charts as
  * inline SVG and small tables. Text and table cells are plain text (the report escapes them);
  * charts are SVG elements as made by {@link HtmlReport#inlineSvg}.
@@ -21,7 +21,7 @@ public record UncertaintyResults(String summary, List<String> warnings, List<Fig
     public enum Kind {
         /** A sensitivity analysis, in "Uncertainty". */
         UNCERTAINTY,
-        /** A design search, in "Optimization". */
+        /** A design search, in "Optimisation". */
         OPTIMIZATION
     }
 

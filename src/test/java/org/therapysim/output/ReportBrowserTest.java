@@ -41,6 +41,7 @@ class ReportBrowserTest {
     private static Path psa;
     private static Path tornado;
     private static Path validation;
+    private static Path optimize;
 
     /**
      * Writes the folders and starts the browser where there is one; without it each test is
@@ -75,6 +76,15 @@ class ReportBrowserTest {
         ValidationWriter.write(List.of(outcome), dir.resolve("validation"), false, List.of("therapysim", "check"),
                 java.time.Instant.now());
         validation = dir.resolve("validation").resolve("report.html");
+        final Path small = TestScenarios.write(dir, "small.yaml", "extends: "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("cap-12-review.yaml") + "\nname: small"
+                + "\npopulation: {members: 10000}\nsimulation: {weeks: 80}\nevaluation: {horizonWeeks: 26}\n");
+        final org.therapysim.CommandRun optimized = org.therapysim.CommandRun.of("optimize", small.toString(),
+                "--objective", "nmb", "--budget-pmpm", "1.2", "--free", "plan.copay=0:60", "--choice",
+                "plan.sessionCap.atCap=stop,self_pay,review", "--max-evaluations", "12", "-n", "3", "-o",
+                dir.resolve("optimize").toString(), "-q");
+        assertEquals(0, optimized.status(), optimized.err());
+        optimize = dir.resolve("optimize").resolve("report.html");
         Files.createDirectories(SHOTS);
         browser = new BrowserPage();
     }
@@ -128,6 +138,20 @@ class ReportBrowserTest {
     @Test
     void theTornadoReportShowsItsDiagramCleanly() throws IOException {
         check(tornado, "tornado", 7 + 1 + PERSPECTIVES + 1);
+    }
+
+    @Test
+    void theOptimizationReportShowsItsSectionFirstAndReadsCleanly() throws IOException {
+        // As a comparison of two arms, and the Pareto chart.
+        check(optimize, "optimize", 7 + 1 + PERSPECTIVES + 1);
+        final Object order = browser.driver().executeScript(
+                "return Array.from(document.querySelectorAll('section')).map(s => s.id).slice(0, 2).join(',');");
+        assertEquals("optimization,arms", order, "the search comes before the arms it chose");
+        final Object link = browser.driver().executeScript(
+                "return document.querySelector('nav a[href=\"#optimization\"]') !== null"
+                        + " && document.querySelectorAll('#optimization table').length === 2"
+                        + " && document.querySelector('#optimization svg.chart') !== null;");
+        assertEquals(Boolean.TRUE, link, "linked from the navigation, with its chart and two tables");
     }
 
     @Test
