@@ -1,13 +1,16 @@
 package org.therapysim.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.therapysim.ExitCode;
 import org.therapysim.TherapysimException;
+import org.therapysim.engine.Engines;
 import org.therapysim.experiment.ArmResult;
 import org.therapysim.experiment.DesignSearch;
 import org.therapysim.experiment.ExperimentResult;
@@ -152,7 +155,7 @@ final class OptimizeCommand implements Callable<Integer> {
         final Path target = output != null ? output : Path.of("results", ResultsFolder.nameOf(file) + "-optimize");
         final Study searched = Study.of(given).withRun(n, master);
         StudyRunner.checkSpace(searched.withArms(List.of(given, given.withName(given.name() + " (optimised)"))), Kept.EPISODES, target, resuming.resume,
-                org.therapysim.engine.Engines.Choice.LOCAL_THREADS);
+                Engines.Choice.LOCAL_THREADS);
         final PrintWriter err = spec.commandLine().getErr();
         final DesignSearch.Result result;
         final ExperimentResult confirmation;
@@ -170,7 +173,7 @@ final class OptimizeCommand implements Callable<Integer> {
                                 progress.message(String.format(Locale.ROOT, "%d designs, best %.4g", designs, best));
                             });
                 } catch (TherapysimException e) {
-                    if (e.exitCode() == org.therapysim.ExitCode.INVALID_INPUT) {
+                    if (e.exitCode() == ExitCode.INVALID_INPUT) {
                         // A rerun would give the same answer: nothing is kept to resume.
                         folder.discard();
                     }
@@ -267,7 +270,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     private static String plain(final double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** @return what identifies a search, for resuming it */

@@ -1,6 +1,7 @@
 package org.therapysim.experiment;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.therapysim.TherapysimException;
 import org.therapysim.model.RandomStreams;
@@ -287,7 +289,7 @@ public final class DesignSearch {
         final int n = box.free().size();
         for (int c = 0; c < combinations.size(); c++) {
             final List<String> combination = combinations.get(c);
-            final java.util.function.ToDoubleFunction<double[]> objective = unit -> {
+            final ToDoubleFunction<double[]> objective = unit -> {
                 final double[] values = box.settled(box.fromUnit(unit));
                 final Map<String, String> design = design(values, combination);
                 final List<String> id = List.copyOf(design.values());
@@ -457,6 +459,6 @@ public final class DesignSearch {
     }
 
     private static String plain(final double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.therapysim.CommandRun;
 import org.therapysim.SameFolder;
 import org.therapysim.TestScenarios;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.DesignSearch;
+import org.therapysim.experiment.MetricSummary;
 import org.therapysim.experiment.Perspective;
 import org.therapysim.output.WorkFolder;
 import org.therapysim.scenario.FreeParameter;
@@ -211,6 +214,42 @@ class OptimizeCommandTest {
         SameFolder.assertSame(full, target);
     }
 
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aSearchKilledMidwayLeavesNoFolderAndResumesToTheSameBytes() throws IOException, InterruptedException {
+        final Path scenario = small("killed");
+        final Path target = dir.resolve("x");
+        final String[] command = {"optimize", scenario.toString(), "--objective", "qalys", "--free",
+            "plan.copay=0:60", "--max-evaluations", "60", "-n", "3", "--threads", "1", "-o", target.toString(), "-q"};
+        assertEquals(0, CommandRun.of(command).status());
+        final Path full = dir.resolve("full");
+        Files.move(target, full);
+
+        final Path journal = dir.resolve(".x.partial/tasks/search/journal");
+        final Path err = dir.resolve("err.txt");
+        final Process process = CommandRun.inNewJvm(List.of("-Xmx512m"), err, command);
+        try {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            // A replication's record is about 2 kB: stop once a few designs are journaled.
+            while (!(Files.isRegularFile(journal) && Files.size(journal) > 12_000) && process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(process.isAlive(), "still searching when killed: " + Files.readString(err));
+            process.destroyForcibly();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "killed");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertTrue(Files.notExists(target), "no results folder that looks complete");
+        final List<String> args = new ArrayList<>(List.of(command));
+        args.add("--resume");
+        final CommandRun resumed = CommandRun.of(args.toArray(String[]::new));
+        assertEquals(0, resumed.status(), resumed.err());
+        assertTrue(resumed.err().startsWith("therapysim: resuming " + target.toAbsolutePath()), resumed.err());
+        SameFolder.assertSame(full, target);
+    }
+
     /** Runs {@code therapysim optimize ARGS -o DIR}: exit code 2, one line, nothing written, no work folder left. */
     private void refused(final String expected, final String... args) {
         final Path out = dir.resolve("out");
@@ -279,19 +318,19 @@ class OptimizeCommandTest {
     void theBudgetsBoundIsTheOneSidedStudentBound() {
         // values 1, 2, 3, 4: mean 2.5, sd sqrt(5/3) = 1.2909944; t(0.95, 3) = 2.3533634;
         // 2.5 + 2.3533634 x 1.2909944 / 2 = 4.0190899.
-        final var s = org.therapysim.experiment.MetricSummary.of(new double[] {1, 2, 3, 4});
+        final MetricSummary s = MetricSummary.of(new double[] {1, 2, 3, 4});
         assertEquals(4.0190899, DesignSearch.upperBound(s, 0.95), 1e-6);
         // At 99%, t(0.99, 3) = 4.5407029: 2.5 + 4.5407029 x 1.2909944 / 2 = 5.4310111.
         assertEquals(5.4310111, DesignSearch.upperBound(s, 0.99), 1e-6);
         assertEquals(0.99, DesignSearch.reevaluationConfidence(5), 1e-12);
         assertEquals(Double.POSITIVE_INFINITY,
-                DesignSearch.upperBound(org.therapysim.experiment.MetricSummary.of(new double[] {1}), 0.95));
+                DesignSearch.upperBound(MetricSummary.of(new double[] {1}), 0.95));
     }
 
     private static DesignSearch.Evaluation evaluation(final int design, final double objective, final double cost,
             final boolean feasible) {
-        final var o = new org.therapysim.experiment.MetricSummary(objective, 0, objective, objective, 3);
-        final var c = new org.therapysim.experiment.MetricSummary(cost, 0, cost, cost, 3);
+        final MetricSummary o = new MetricSummary(objective, 0, objective, objective, 3);
+        final MetricSummary c = new MetricSummary(cost, 0, cost, cost, 3);
         return new DesignSearch.Evaluation(design, Map.of("plan.copay", Integer.toString(design)), 1, o, c, 0.95, cost,
                 feasible);
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
@@ -79,7 +80,7 @@ class ReportBrowserTest {
         final Path small = TestScenarios.write(dir, "small.yaml", "extends: "
                 + TestScenarios.SCENARIOS.toAbsolutePath().resolve("cap-12-review.yaml") + "\nname: small"
                 + "\npopulation: {members: 10000}\nsimulation: {weeks: 80}\nevaluation: {horizonWeeks: 26}\n");
-        final org.therapysim.CommandRun optimized = org.therapysim.CommandRun.of("optimize", small.toString(),
+        final CommandRun optimized = CommandRun.of("optimize", small.toString(),
                 "--objective", "nmb", "--budget-pmpm", "1.2", "--free", "plan.copay=0:60", "--choice",
                 "plan.sessionCap.atCap=stop,self_pay,review", "--max-evaluations", "12", "-n", "3", "-o",
                 dir.resolve("optimize").toString(), "-q");
