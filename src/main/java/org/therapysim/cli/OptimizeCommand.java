@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "optimize", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Find the best benefit design within a budget (CMA-ES on common random numbers).",
-            "Writes optimum.yaml, evaluations.csv, charts/pareto.png and the winner against the scenario as given",
-            "on new seeds (summary.csv, cost_effectiveness.csv, report.html)."})
+            "Writes optimum.yaml, evaluations.csv and charts/pareto.png, and the winner against the",
+            "scenario as given on new seeds (summary.csv, cost_effectiveness.csv, report.html)."})
 final class OptimizeCommand implements Callable<Integer> {
     /** The most designs re-evaluated on new seeds. */
     static final int MAX_REEVALUATE = 50;
@@ -63,7 +63,7 @@ final class OptimizeCommand implements Callable<Integer> {
     String perspective;
 
     @Option(names = "--budget-pmpm", paramLabel = "AMOUNT",
-            description = "Plan cost per member per month the design must stay within, with 95% confidence over the"
+            description = "Plan cost per member per month the design must stay within, with 95%% confidence over the"
                     + " replications (default: no budget).")
     Double budget;
 
