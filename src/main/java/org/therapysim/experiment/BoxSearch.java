@@ -45,18 +45,28 @@ public final class BoxSearch {
      */
     public BoxSearch(final ScenarioLoader loader, final ResolvedTree base, final List<FreeParameter> free,
             final String where) {
+        this(loader, base, free, where, "");
+    }
+
+    /**
+     * As {@link #BoxSearch(ScenarioLoader, ResolvedTree, List, String)}, with {@code hint} added to
+     * the message about a key that is not a number (what else the command can do with it).
+     */
+    public BoxSearch(final ScenarioLoader loader, final ResolvedTree base, final List<FreeParameter> free,
+            final String where, final String hint) {
         this.loader = loader;
         this.free = List.copyOf(free);
         this.integral = new boolean[free.size()];
         this.start = new double[free.size()];
         for (int i = 0; i < free.size(); i++) {
-            final JsonNode node = node(base, free.get(i), where);
+            final JsonNode node = node(base, free.get(i), where, hint);
             integral[i] = node.isIntegralNumber();
             start[i] = node.asDouble();
         }
     }
 
-    private static JsonNode node(final ResolvedTree base, final FreeParameter p, final String where) {
+    private static JsonNode node(final ResolvedTree base, final FreeParameter p, final String where,
+            final String hint) {
         JsonNode node = base.tree();
         for (final String part : p.key().split("\\.")) {
             node = node == null ? null : node.get(part);
@@ -67,7 +77,7 @@ public final class BoxSearch {
         }
         if (!node.isNumber()) {
             throw TherapysimException.invalidInput(where + ": " + p.key() + "=" + range(p)
-                    + ": must name a numeric scenario value (it is " + node + ")");
+                    + ": must name a numeric scenario value (it is " + node + ")" + hint);
         }
         return node;
     }

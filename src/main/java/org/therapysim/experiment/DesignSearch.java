@@ -211,7 +211,8 @@ public final class DesignSearch {
         }
         this.loader = loader;
         this.base = base;
-        this.box = new BoxSearch(loader, base, free, "--free");
+        this.box = new BoxSearch(loader, base, free, "--free", ": give it a number in the scenario, or search"
+                + " its values with --choice");
         this.choices = List.copyOf(choices);
         this.settings = settings;
         this.given = loader.bind(base);

@@ -882,11 +882,19 @@ public final class HtmlReport {
             out.append("<p>This folder was made by:</p>\n<pre class=\"command\">")
                     .append(Html.escape(Html.shellLine(manifest.command()))).append("</pre>\n");
         }
-        out.append("<p>The study as run, every arm with every default resolved (and its uncertain inputs, if"
-                + " any), is in <code>scenario.yaml</code> beside this report: the command above with"
-                + " <code>scenario.yaml</code> in place of the study file and another <code>-o</code> folder gives"
-                + " the same tables, charts and figures (the same seed gives the same results on any number of"
-                + " threads).</p>\n");
+        if (optimization()) {
+            out.append("<p>The command above repeats the search and gives the same folder. The confirmation run"
+                    + " alone, both arms with every default resolved and its seed, is in <code>scenario.yaml</code>"
+                    + " beside this report: <code>therapysim compare scenario.yaml -o other</code> gives the same"
+                    + " tables, charts and figures but the search's (the same seed gives the same results on any"
+                    + " number of threads).</p>\n");
+        } else {
+            out.append("<p>The study as run, every arm with every default resolved (and its uncertain inputs, if"
+                    + " any), is in <code>scenario.yaml</code> beside this report: the command above with"
+                    + " <code>scenario.yaml</code> in place of the study file and another <code>-o</code> folder gives"
+                    + " the same tables, charts and figures (the same seed gives the same results on any number of"
+                    + " threads).</p>\n");
+        }
         if (manifest != null) {
             out.append("<p>The manifest (<code>manifest.json</code> beside this report also records when the"
                     + " run started and ended and on how many threads): build, command, seeds, files.</p>\n")

@@ -272,7 +272,8 @@ class OptimizeCommandTest {
     void badInputExitsTwoWithOneLine() {
         refused("--free: plan.copayment=0:60: unknown key", "--objective", "recoveries", "--free",
                 "plan.copayment=0:60");
-        refused("--free: plan.sessionCap.atCap=0:1: must name a numeric scenario value (it is \"stop\")",
+        refused("--free: plan.sessionCap.atCap=0:1: must name a numeric scenario value (it is \"stop\"): give it a"
+                + " number in the scenario, or search its values with --choice",
                 "--objective", "recoveries", "--free", "plan.sessionCap.atCap=0:1");
         refused("--free = plan.copay=60:0: high = 0.0: must be above low (60.0)", "--objective", "recoveries",
                 "--free", "plan.copay=60:0");
