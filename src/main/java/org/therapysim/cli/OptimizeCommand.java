@@ -213,18 +213,24 @@ final class OptimizeCommand implements Callable<Integer> {
         final double upper = DesignSearch.upperBound(cost, DesignSearch.BUDGET_CONFIDENCE);
         out.printf(Locale.ROOT, "Searched %d designs (%d evaluations), %d again on new seeds; winner: design %d%n",
                 result.search().size(), result.calls(), result.reevaluated().size(), result.winner().design());
-        result.winner().values().forEach((k, v) -> out.printf(Locale.ROOT, "  %-40s %s%n", k, v));
+        result.winner().values().forEach((k, v) -> out.printf(Locale.ROOT, "  %-48s %s%n", k, v));
         out.printf(Locale.ROOT, "On new seeds (%d replications), the optimum against the scenario as given:%n",
                 confirmation.study().replications());
-        out.printf(Locale.ROOT, "  %-40s %.4g [%.4g, %.4g]   as given %.4g%n", s.objective().label(), objective.mean(),
-                objective.ciLow(), objective.ciHigh(), reference.mean());
-        out.printf(Locale.ROOT, "  %-40s %.2f [%.2f, %.2f], 95%% upper bound %.2f%s   as given %.2f%n",
+        out.printf(Locale.ROOT, "  %-48s %s [%s, %s]   as given %s%n", s.objective().label(), figure(objective.mean()),
+                figure(objective.ciLow()), figure(objective.ciHigh()), figure(reference.mean()));
+        out.printf(Locale.ROOT, "  %-48s %.2f [%.2f, %.2f], 95%% upper bound %.2f%s   as given %.2f%n",
                 "plan cost per member per month", cost.mean(), cost.ciLow(), cost.ciHigh(), upper,
                 s.budgetPmpm() == null ? "" : upper <= s.budgetPmpm() ? " (within the budget)"
                         : " (ABOVE the budget: give more replications)",
                 given.summary(Metric.PLAN_COST_PMPM).mean());
         out.printf(Locale.ROOT, "Optimum scenario: %s%nResults: %s%n", target.resolve("optimum.yaml"), target);
         out.flush();
+    }
+
+    /** @return a figure to 4 significant digits, or to the unit with thousands separated from 1,000 on */
+    private static String figure(final double value) {
+        return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 
     /** Reads {@code KEY=A,B,...}. */

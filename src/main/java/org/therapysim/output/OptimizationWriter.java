@@ -243,14 +243,14 @@ public final class OptimizationWriter {
                 s.objective().label(), number(confirmed.objective().mean()), number(confirmed.objective().ciLow()),
                 number(confirmed.objective().ciHigh()),
                 number(MetricSummary.of(s.objective().values(confirmation.arms().get(0), s.perspective())).mean()),
-                number(confirmed.planCost().mean()), number(confirmed.planCost().ciLow()),
-                number(confirmed.planCost().ciHigh()), currency,
-                number(confirmation.arms().get(0).summary(Metric.PLAN_COST_PMPM).mean())));
+                money(confirmed.planCost().mean()), money(confirmed.planCost().ciLow()),
+                money(confirmed.planCost().ciHigh()), currency,
+                money(confirmation.arms().get(0).summary(Metric.PLAN_COST_PMPM).mean())));
         if (s.budgetPmpm() != null && !confirmed.feasible()) {
             warnings.add(String.format(Locale.ROOT, "On the confirmation run the optimum's 95%% upper bound of plan"
                     + " cost per member per month, %s %s, is above the budget of %s: the budget is at the edge of"
                     + " what the design meets; rerun with more replications (-n) before relying on it.",
-                    number(confirmed.planCostUpper()), currency, plain(s.budgetPmpm())));
+                    money(confirmed.planCostUpper()), currency, plain(s.budgetPmpm())));
         }
         final DesignSearch.Evaluation top = result.reevaluated().get(0);
         if (top.design() != result.winner().design()) {
@@ -271,8 +271,8 @@ public final class OptimizationWriter {
             rows.add(List.of(Integer.toString(e.design()), describe(e.values()),
                     number(first.objective().mean()), number(e.objective().mean()) + " [" + number(e.objective().ciLow())
                             + ", " + number(e.objective().ciHigh()) + "]",
-                    number(e.planCost().mean()) + " [" + number(e.planCost().ciLow()) + ", "
-                            + number(e.planCost().ciHigh()) + "]", number(e.planCostUpper()),
+                    money(e.planCost().mean()) + " [" + money(e.planCost().ciLow()) + ", "
+                            + money(e.planCost().ciHigh()) + "]", money(e.planCostUpper()),
                     e.feasible() ? "yes" : "no", e.design() == result.winner().design() ? "winner" : ""));
         }
         return new UncertaintyResults(summary.toString(), warnings,
@@ -305,6 +305,11 @@ public final class OptimizationWriter {
         }
         final double abs = Math.abs(value);
         return String.format(Locale.ROOT, abs >= 100 ? "%,.0f" : abs >= 1 ? "%.2f" : "%.4f", value);
+    }
+
+    /** @return an amount per member per month, to the cent */
+    private static String money(final double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : ReportFormat.UNDEFINED;
     }
 
     private static String percent(final double share) {
