@@ -11,11 +11,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleBiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +134,8 @@ class OptimizeCommandTest {
         final CSVRecord confirmed = winner(out, "confirmation");
         assertTrue(Double.parseDouble(confirmed.get("plan_cost_pmpm_mean")) <= budget, confirmed.toString());
 
+        evaluationsAgreeWithThemselves(out.resolve("evaluations.csv"), budget);
+
         // The optimum, run on its own with seeds the optimisation never used, stays within the budget.
         final Path check = dir.resolve("check");
         final CommandRun run = CommandRun.of("run", out.resolve("optimum.yaml").toString(), "-n", "10", "--seed", "987654",
@@ -146,6 +151,49 @@ class OptimizeCommandTest {
                 "-n", "2", "-o", compared.toString(), "-q");
         assertEquals(0, compare.status(), compare.err());
         assertTrue(mean(compared, name, "plan_cost_pmpm") < mean(compared, "budget", "plan_cost_pmpm"));
+    }
+
+    /**
+     * Recomputes from evaluations.csv's own columns every flag it holds: each bound from its mean,
+     * sd, n and confidence, each feasible flag from the bound and the budget, the Pareto front of the
+     * search, the designs re-evaluated (the best feasible of the search) and the winner (the best
+     * feasible re-evaluated: highest objective, then lower cost, then the earlier design).
+     */
+    private static void evaluationsAgreeWithThemselves(final Path file, final double budget) throws IOException {
+        final List<CSVRecord> rows = csv(file);
+        final ToDoubleBiFunction<CSVRecord, String> d = (r, c) -> Double.parseDouble(r.get(c));
+        for (final CSVRecord r : rows) {
+            final double n = d.applyAsDouble(r, "replications");
+            final double t = new TDistribution(n - 1)
+                    .inverseCumulativeProbability(d.applyAsDouble(r, "bound_confidence"));
+            final double bound = d.applyAsDouble(r, "plan_cost_pmpm_mean")
+                    + t * d.applyAsDouble(r, "plan_cost_pmpm_sd") / Math.sqrt(n);
+            assertEquals(bound, d.applyAsDouble(r, "plan_cost_pmpm_upper_bound"), 1e-6 * bound, r.toString());
+            assertEquals(Boolean.toString(bound <= budget), r.get("feasible"), r.toString());
+        }
+        final List<CSVRecord> search = rows.stream().filter(r -> r.get("phase").equals("search")).toList();
+        for (final CSVRecord e : search) {
+            final boolean dominated = search.stream().anyMatch(o -> {
+                final double c = d.applyAsDouble(o, "plan_cost_pmpm_mean");
+                final double v = d.applyAsDouble(o, "objective_mean");
+                final double ce = d.applyAsDouble(e, "plan_cost_pmpm_mean");
+                final double ve = d.applyAsDouble(e, "objective_mean");
+                return c <= ce && v >= ve && (c < ce || v > ve);
+            });
+            assertEquals(Boolean.toString(!dominated), e.get("pareto"), e.toString());
+        }
+        final Comparator<CSVRecord> best = Comparator
+                .comparingDouble((CSVRecord r) -> -d.applyAsDouble(r, "objective_mean"))
+                .thenComparingDouble(r -> d.applyAsDouble(r, "plan_cost_pmpm_mean"))
+                .thenComparingInt(r -> Integer.parseInt(r.get("design")));
+        final List<CSVRecord> again = rows.stream().filter(r -> r.get("phase").equals("reevaluation")).toList();
+        assertEquals(search.stream().filter(r -> r.get("feasible").equals("true")).sorted(best).limit(again.size())
+                .map(r -> r.get("design")).toList(), again.stream().map(r -> r.get("design")).toList());
+        final String winner = again.stream().filter(r -> r.get("feasible").equals("true")).sorted(best).findFirst()
+                .orElseThrow().get("design");
+        for (final CSVRecord r : rows) {
+            assertEquals(Boolean.toString(r.get("design").equals(winner)), r.get("winner"), r.toString());
+        }
     }
 
     @Test
