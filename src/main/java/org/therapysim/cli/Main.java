@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "therapysim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulation of psychotherapy courses under managed-care benefit designs.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class,
-            BenchCommand.class, CheckCommand.class, CalibrateCommand.class, PsaCommand.class, TornadoCommand.class,
+            BenchCommand.class, CheckCommand.class, CalibrateCommand.class, OptimizeCommand.class, PsaCommand.class, TornadoCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed (run, compare, sweep, check, "
-                + "validate, bench; see --help)");
+                + "validate, bench, calibrate, optimize, psa, tornado, gui; see --help)");
     }
 
     /** Entry point. */

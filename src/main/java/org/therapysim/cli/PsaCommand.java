@@ -96,7 +96,7 @@ final class PsaCommand implements Callable<Integer> {
                             : ProbabilisticAnalysis.run(study, loader, draws, perDraw, other, progress);
                 }
                 base = analysis.write(study, work, target, Main.commandLine(spec),
-                        folder -> UncertaintyWriter.psa(result, folder), where);
+                        (folder, ignored) -> UncertaintyWriter.psa(result, folder), where);
             } catch (RuntimeException e) {
                 throw work.explain(e);
             }

@@ -93,7 +93,7 @@ final class TornadoCommand implements Callable<Integer> {
                             + "; run more replications (-n) or use --outcome nmb");
                 }
                 base = analysis.write(study, work, target, Main.commandLine(spec),
-                        folder -> UncertaintyWriter.tornado(result, folder), where);
+                        (folder, ignored) -> UncertaintyWriter.tornado(result, folder), where);
             } catch (RuntimeException e) {
                 throw work.explain(e);
             }

@@ -1,23 +1,11 @@
 package org.therapysim.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.therapysim.TherapysimException;
-import org.therapysim.model.RandomAdapter;
-import org.therapysim.model.RandomStreams;
 import org.therapysim.scenario.FreeParameter;
 import org.therapysim.scenario.ResolvedTree;
 import org.therapysim.scenario.Scenario;
@@ -28,7 +16,7 @@ import org.therapysim.scenario.TargetRole;
 
 /**
  * Fits free scenario parameters to a targets file with CMA-ES (Hansen 2006; Commons Math's
- * {@link CMAESOptimizer}), within bounds. Every evaluation runs the same replications with the
+ * CMAESOptimizer, run by {@link BoxSearch}), within bounds. Every evaluation runs the same replications with the
  * same seeds (common random numbers), so the objective is a deterministic function of the
  * parameters. Only targets whose role is {@code calibrated} enter the objective: an independent
  * target fitted would no longer be evidence, and an input target is reproduced by construction;
@@ -40,6 +28,8 @@ import org.therapysim.scenario.TargetRole;
 public final class Calibration {
     /** Cost of a target whose statistic is undefined at a parameter point. */
     public static final double UNDEFINED_PENALTY = 100.0;
+    /** An objective below this meets every target to a millionth of its band: the fit stops. */
+    static final double GOOD_ENOUGH = 1e-6;
 
     /**
      * A fitted point.
@@ -76,7 +66,7 @@ public final class Calibration {
     private final List<FreeParameter> free;
     private final List<Metric> metrics;
     private final int threads;
-    private final boolean[] integral;
+    private final BoxSearch box;
     private int evaluations;
     private double best = Double.POSITIVE_INFINITY;
 
@@ -111,10 +101,7 @@ public final class Calibration {
         this.free = List.copyOf(free);
         this.metrics = TargetCheck.metrics(targets, targetsPath);
         this.threads = threads;
-        this.integral = new boolean[free.size()];
-        for (int i = 0; i < free.size(); i++) {
-            integral[i] = node(free.get(i)).isIntegralNumber();
-        }
+        this.box = new BoxSearch(loader, base, free, targetsPath + ": free");
     }
 
     /** @return the scenario with the free parameters set to {@code values} */
@@ -123,12 +110,7 @@ public final class Calibration {
     }
 
     private Scenario scenarioAt(final ResolvedTree start, final double[] values) {
-        ResolvedTree tree = start;
-        for (int i = 0; i < free.size(); i++) {
-            final String text = integral[i] ? Long.toString(Math.round(values[i])) : format(values[i]);
-            tree = loader.override(tree, free.get(i).key(), text, "calibration");
-        }
-        return loader.bind(tree);
+        return loader.bind(box.apply(start, values, "calibration"));
     }
 
     /** @return the objective at a parameter point (runs the simulation) */
@@ -177,25 +159,16 @@ public final class Calibration {
      */
     public Fit fit(final int maxEvaluations, final long seed, final Listener listener) {
         final int n = free.size();
-        final double[] start = new double[n];
+        final double[] start = box.start();
         final Scenario startScenario = loader.bind(base);
         for (int i = 0; i < n; i++) {
-            start[i] = currentValue(free.get(i));
             if (start[i] < free.get(i).low() || start[i] > free.get(i).high()) {
                 throw TherapysimException.invalidInput(targetsPath + ": free parameter " + free.get(i).key() + " = "
                         + free.get(i).low() + ":" + free.get(i).high() + ": bounds must contain the scenario's value "
                         + start[i] + " (" + startScenario.name() + ")");
             }
         }
-        final double[] unitStart = new double[n];
-        final double[] sigma = new double[n];
-        final double[] zeros = new double[n];
-        final double[] ones = new double[n];
-        for (int i = 0; i < n; i++) {
-            unitStart[i] = toUnit(i, start[i]);
-            sigma[i] = 0.25;
-            ones[i] = 1.0;
-        }
+        final double[] unitStart = box.toUnit(start);
         evaluations = 0;
         best = Double.POSITIVE_INFINITY;
         final double startObjective = objective(start);
@@ -203,8 +176,8 @@ public final class Calibration {
         best = startObjective;
         evaluations = 1;
         listener.evaluated(evaluations, best);
-        final ObjectiveFunction function = new ObjectiveFunction(point -> {
-            final double value = objective(fromUnit(point));
+        BoxSearch.minimize(point -> {
+            final double value = objective(box.fromUnit(point));
             evaluations++;
             if (value < best) {
                 best = value;
@@ -212,61 +185,14 @@ public final class Calibration {
             }
             listener.evaluated(evaluations, best);
             return value;
-        });
-        final int population = 4 + (int) (3 * Math.log(n));
-        final CMAESOptimizer optimizer = new CMAESOptimizer(maxEvaluations, 1e-6, true, 0, 0,
-                new RandomAdapter(RandomStreams.generator(RandomStreams.replicationSeed(seed, 0))), false,
-                null);
-        try {
-            optimizer.optimize(new MaxEval(maxEvaluations), function, GoalType.MINIMIZE,
-                    new InitialGuess(unitStart), new SimpleBounds(zeros, ones), new CMAESOptimizer.Sigma(sigma),
-                    new CMAESOptimizer.PopulationSize(population));
-        } catch (TooManyEvaluationsException e) {
-            // The budget is spent: the best point seen so far is the answer.
-        }
-        final double[] fitted = fromUnit(bestPoint);
+        }, unitStart, maxEvaluations, seed, GOOD_ENOUGH);
+        final double[] fitted = box.fromUnit(bestPoint);
         final Map<String, Double> values = new LinkedHashMap<>();
         final Map<String, Double> starts = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            values.put(free.get(i).key(), Double.parseDouble(format(fitted[i])));
+            values.put(free.get(i).key(), Double.parseDouble(BoxSearch.format(fitted[i])));
             starts.put(free.get(i).key(), start[i]);
         }
         return new Fit(values, starts, best, startObjective, evaluations, compare(fitted), scenarioAt(fitted));
-    }
-
-    private double currentValue(final FreeParameter p) {
-        return node(p).asDouble();
-    }
-
-    private JsonNode node(final FreeParameter p) {
-        JsonNode node = base.tree();
-        for (final String part : p.key().split("\\.")) {
-            node = node == null ? null : node.get(part);
-        }
-        if (node == null || !node.isNumber()) {
-            throw TherapysimException.invalidInput(targetsPath + ": free key " + p.key()
-                    + ": must name a numeric scenario value");
-        }
-        return node;
-    }
-
-    private double toUnit(final int i, final double value) {
-        final FreeParameter p = free.get(i);
-        return (value - p.low()) / (p.high() - p.low());
-    }
-
-    private double[] fromUnit(final double[] unit) {
-        final double[] out = new double[unit.length];
-        for (int i = 0; i < unit.length; i++) {
-            final FreeParameter p = free.get(i);
-            out[i] = p.low() + Math.min(1, Math.max(0, unit[i])) * (p.high() - p.low());
-        }
-        return out;
-    }
-
-    /** Values are written with 4 significant digits, so fitted scenarios read cleanly. */
-    static String format(final double value) {
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros()
-                .toPlainString();
     }
 }

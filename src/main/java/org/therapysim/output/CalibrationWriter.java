@@ -1,19 +1,20 @@
 package org.therapysim.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.therapysim.TherapysimException;
 import org.therapysim.experiment.Calibration;
 import org.therapysim.experiment.TargetCheck;
 import org.therapysim.scenario.FreeParameter;
-import org.therapysim.scenario.ScenarioLoader;
 
 /**
  * Writes a calibration folder: {@code fitted.yaml}, a scenario overlay that extends the calibrated
@@ -22,8 +23,6 @@ import org.therapysim.scenario.ScenarioLoader;
  * point), {@code report.html} (the same, to read) and a manifest.
  */
 public final class CalibrationWriter {
-    private static final ObjectMapper YAML = ScenarioLoader.newYamlMapper();
-
     /**
      * The manifest of a calibration folder.
      *
@@ -82,26 +81,15 @@ public final class CalibrationWriter {
 
     /** @return the overlay: extends the calibrated scenario (path relative to the folder) and sets the fitted keys */
     static String overlay(final Calibration.Fit fit, final Path scenarioFile, final Path folder) throws IOException {
-        final ObjectNode root = YAML.createObjectNode();
-        final Path from = folder.toAbsolutePath().normalize();
-        root.put("extends", from.relativize(scenarioFile.toAbsolutePath().normalize()).toString());
-        root.put("name", fit.scenario().name() + " (calibrated)");
+        final Map<String, JsonNode> values = new LinkedHashMap<>();
         for (final Map.Entry<String, Double> entry : fit.values().entrySet()) {
-            ObjectNode node = root;
-            final String[] parts = entry.getKey().split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-            }
             final double value = entry.getValue();
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                node.put(parts[parts.length - 1], (long) value);
-            } else {
-                node.put(parts[parts.length - 1], value);
-            }
+            values.put(entry.getKey(), value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? LongNode.valueOf((long) value) : DoubleNode.valueOf(value));
         }
-        return "# Fitted by therapysim calibrate: objective " + Numbers.significant(fit.startObjective()) + " -> "
-                + Numbers.significant(fit.objective()) + " after " + fit.evaluations() + " evaluations.\n"
-                + "# Extend this file to use the fitted values; see fit.csv and targets.csv beside it.\n"
-                + YAML.writeValueAsString(root);
+        return ScenarioOverlay.yaml("Fitted by therapysim calibrate: objective " + Numbers.significant(fit.startObjective())
+                + " -> " + Numbers.significant(fit.objective()) + " after " + fit.evaluations() + " evaluations.\n"
+                + "Extend this file to use the fitted values; see fit.csv and targets.csv beside it.", scenarioFile,
+                folder, fit.scenario().name() + " (calibrated)", values);
     }
 }

@@ -34,7 +34,8 @@ import org.therapysim.scenario.Scenario;
 
 /**
  * {@code report.html}: a results folder in one self-contained page for readers who do not open
- * CSV files: the question, the arms and how their plans differ, the headline results with 95%
+ * CSV files: the question, the design search that chose the arms (after {@code optimize}), the
+ * arms and how their plans differ, the headline results with 95%
  * intervals and paired differences from the reference, the charts, the economic evaluation in each
  * perspective with the budget impact, uncertainty, methods with sources, and how to reproduce the
  * folder. The page needs nothing else: styles are inline and charts are inline SVG; nothing is
@@ -130,6 +131,11 @@ public final class HtmlReport {
         header();
         keyFindings();
         navigation();
+        if (optimization()) {
+            section("optimization", "Optimisation");
+            analysis(uncertainty);
+            out.append("</section>\n");
+        }
         arms();
         headline();
         charts();
@@ -179,6 +185,9 @@ public final class HtmlReport {
 
     private void navigation() {
         out.append("<nav><ul>");
+        if (optimization()) {
+            out.append("<li><a href=\"#optimization\">Optimisation</a></li>");
+        }
         for (final String[] link : new String[][] {{"arms", "The arms"}, {"headline", "Headline results"},
             {"charts", "Charts"}, {"economics", "Economic evaluation"}, {"uncertainty", "Uncertainty"},
             {"methods", "Methods"}, {"reproduce", "Reproduce"}}) {
@@ -740,37 +749,47 @@ public final class HtmlReport {
         section("uncertainty", "Uncertainty");
         out.append("<p>The intervals above show the uncertainty from simulating a finite number of patients"
                 + " (Monte Carlo error) with the parameters fixed at their values.</p>\n");
-        if (uncertainty == null) {
+        if (uncertainty == null || optimization()) {
             out.append("<p class=\"absent\">No probabilistic or one-way sensitivity analysis was run for this"
                     + " folder; <code>therapysim psa STUDY --draws N</code> runs a probabilistic one and"
                     + " <code>therapysim tornado STUDY</code> a one-way one (STUDY can be the scenario.yaml beside"
                     + " this report).</p>\n");
         } else {
-            uncertainty.warnings().forEach(this::warning);
-            if (!uncertainty.summary().isBlank()) {
-                out.append("<p>").append(Html.escape(uncertainty.summary())).append("</p>\n");
-            }
-            for (final UncertaintyResults.Figure figure : uncertainty.figures()) {
-                figure(figure.svg(), figure.caption());
-            }
-            for (final UncertaintyResults.Table table : uncertainty.tables()) {
-                out.append("<div class=\"wrap\"><table class=\"plain\">\n<caption>").append(Html.escape(table.caption()))
-                        .append("</caption>\n<thead><tr>");
-                for (final String header : table.header()) {
-                    out.append("<th scope=\"col\">").append(Html.escape(header)).append("</th>");
-                }
-                out.append("</tr></thead>\n<tbody>\n");
-                for (final List<String> row : table.rows()) {
-                    out.append("<tr>");
-                    for (final String cell : row) {
-                        out.append("<td>").append(Html.escape(cell)).append("</td>");
-                    }
-                    out.append("</tr>\n");
-                }
-                out.append("</tbody>\n</table></div>\n");
-            }
+            analysis(uncertainty);
         }
         out.append("</section>\n");
+    }
+
+    /** @return whether the analysis shown is a design search, in a section of its own */
+    private boolean optimization() {
+        return uncertainty != null && uncertainty.kind() == UncertaintyResults.Kind.OPTIMIZATION;
+    }
+
+    /** Writes an analysis's warnings, summary, figures and tables. */
+    private void analysis(final UncertaintyResults results) {
+        results.warnings().forEach(this::warning);
+        if (!results.summary().isBlank()) {
+            out.append("<p>").append(Html.escape(results.summary())).append("</p>\n");
+        }
+        for (final UncertaintyResults.Figure figure : results.figures()) {
+            figure(figure.svg(), figure.caption());
+        }
+        for (final UncertaintyResults.Table table : results.tables()) {
+            out.append("<div class=\"wrap\"><table class=\"plain\">\n<caption>").append(Html.escape(table.caption()))
+                    .append("</caption>\n<thead><tr>");
+            for (final String header : table.header()) {
+                out.append("<th scope=\"col\">").append(Html.escape(header)).append("</th>");
+            }
+            out.append("</tr></thead>\n<tbody>\n");
+            for (final List<String> row : table.rows()) {
+                out.append("<tr>");
+                for (final String cell : row) {
+                    out.append("<td>").append(Html.escape(cell)).append("</td>");
+                }
+                out.append("</tr>\n");
+            }
+            out.append("</tbody>\n</table></div>\n");
+        }
     }
 
     // ---------------------------------------------------------------- methods
@@ -863,11 +882,19 @@ public final class HtmlReport {
             out.append("<p>This folder was made by:</p>\n<pre class=\"command\">")
                     .append(Html.escape(Html.shellLine(manifest.command()))).append("</pre>\n");
         }
-        out.append("<p>The study as run, every arm with every default resolved (and its uncertain inputs, if"
-                + " any), is in <code>scenario.yaml</code> beside this report: the command above with"
-                + " <code>scenario.yaml</code> in place of the study file and another <code>-o</code> folder gives"
-                + " the same tables, charts and figures (the same seed gives the same results on any number of"
-                + " threads).</p>\n");
+        if (optimization()) {
+            out.append("<p>The command above repeats the search and gives the same folder. The confirmation run"
+                    + " alone, both arms with every default resolved and its seed, is in <code>scenario.yaml</code>"
+                    + " beside this report: <code>therapysim compare scenario.yaml -o other</code> gives the same"
+                    + " tables, charts and figures but the search's (the same seed gives the same results on any"
+                    + " number of threads).</p>\n");
+        } else {
+            out.append("<p>The study as run, every arm with every default resolved (and its uncertain inputs, if"
+                    + " any), is in <code>scenario.yaml</code> beside this report: the command above with"
+                    + " <code>scenario.yaml</code> in place of the study file and another <code>-o</code> folder gives"
+                    + " the same tables, charts and figures (the same seed gives the same results on any number of"
+                    + " threads).</p>\n");
+        }
         if (manifest != null) {
             out.append("<p>The manifest (<code>manifest.json</code> beside this report also records when the"
                     + " run started and ended and on how many threads): build, command, seeds, files.</p>\n")

@@ -77,8 +77,12 @@ public final class ResultsWriter {
     /** Files a sensitivity analysis adds to the folder, and what the report shows of them. */
     @FunctionalInterface
     public interface Addition {
-        /** Writes the analysis's files into {@code folder} and returns the report's section. */
-        UncertaintyResults write(ResultsFolder folder) throws IOException;
+        /**
+         * Writes the analysis's files into {@code folder} and returns the report's section.
+         *
+         * @param base the study's result, as the folder's tables show it
+         */
+        UncertaintyResults write(ResultsFolder folder, ExperimentResult base) throws IOException;
     }
 
     /**
@@ -153,7 +157,7 @@ public final class ResultsWriter {
             }
             ScenarioFile.write(study, folder.file("scenario.yaml"));
             writeCharts(result, options.sweep(), folder);
-            final UncertaintyResults uncertainty = addition == null ? null : addition.write(folder);
+            final UncertaintyResults uncertainty = addition == null ? null : addition.write(folder, result);
             final Manifest manifest = manifest(study, options, result, start, folder);
             HtmlReport.write(result, manifest, uncertainty, options.sweep(), folder.file("report.html"));
             ManifestJson.write(manifest, folder.file("manifest.json"));

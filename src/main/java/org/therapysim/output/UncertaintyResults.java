@@ -3,22 +3,40 @@ package org.therapysim.output;
 import java.util.List;
 
 /**
- * What the report's "Uncertainty" section shows when a probabilistic sensitivity analysis (PSA) or
- * a one-way (tornado) analysis has been run: a few sentences, charts as inline SVG and small
- * tables. Text and table cells are plain text (the report escapes them); charts are SVG elements
- * as made by {@link HtmlReport#inlineSvg}.
+ * What the report shows of an analysis run on top of a study: in its "Uncertainty" section, a
+ * probabilistic sensitivity analysis (PSA) or a one-way (tornado) analysis; in an "Optimisation"
+ * section of its own, a search for the best design within a budget. A few sentences, charts as
+ * inline SVG and small tables. Text and table cells are plain text (the report escapes them);
+ * charts are SVG elements as made by {@link HtmlReport#inlineSvg}.
  *
  * @param summary what was run and what it shows, in plain words (may be empty)
  * @param warnings what the reader must know before trusting the figures, one sentence each
  * @param figures charts, in order
  * @param tables tables, in order
+ * @param kind which section of the report shows it
  */
-public record UncertaintyResults(String summary, List<String> warnings, List<Figure> figures, List<Table> tables) {
+public record UncertaintyResults(String summary, List<String> warnings, List<Figure> figures, List<Table> tables,
+        Kind kind) {
+    /** Which section of the report shows the results. */
+    public enum Kind {
+        /** A sensitivity analysis, in "Uncertainty". */
+        UNCERTAINTY,
+        /** A design search, in "Optimisation". */
+        OPTIMIZATION
+    }
+
     public UncertaintyResults {
         summary = summary == null ? "" : summary;
         warnings = List.copyOf(warnings);
         figures = List.copyOf(figures);
         tables = List.copyOf(tables);
+        kind = kind == null ? Kind.UNCERTAINTY : kind;
+    }
+
+    /** A sensitivity analysis's results. */
+    public UncertaintyResults(final String summary, final List<String> warnings, final List<Figure> figures,
+            final List<Table> tables) {
+        this(summary, warnings, figures, tables, Kind.UNCERTAINTY);
     }
 
     /** Results without warnings. */

@@ -323,6 +323,14 @@ public final class WorkFolder implements AutoCloseable {
         finished = true;
     }
 
+    /**
+     * Called when a run ends on an answer a rerun would repeat (a budget no design meets): the
+     * work folder is removed on closing, with nothing kept for {@code --resume}.
+     */
+    public void discard() {
+        finished = true;
+    }
+
     /** @return the work folder */
     public Path root() {
         return root;

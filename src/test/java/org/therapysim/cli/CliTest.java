@@ -309,11 +309,21 @@ class CliTest {
         assertEquals(0, help.status());
         assertTrue(help.out().contains("compare") && help.out().contains("Exit codes"), help.out());
         assertEquals(0, CommandRun.of("--version").status());
-        for (final String command : List.of("run", "compare", "sweep", "validate", "bench")) {
-            final CommandRun sub = CommandRun.of(command, "--help");
-            assertEquals(0, sub.status(), command + ": " + sub.err());
-            assertTrue(sub.out().contains("Usage: therapysim " + command), sub.out());
+        final java.io.PrintStream err = System.err;
+        final java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        // picocli warns on standard error of a description it cannot format (a lone '%').
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (final String command : List.of("run", "compare", "sweep", "validate", "bench", "check", "calibrate",
+                    "optimize", "psa", "tornado", "gui")) {
+                final CommandRun sub = CommandRun.of(command, "--help");
+                assertEquals(0, sub.status(), command + ": " + sub.err());
+                assertTrue(sub.out().contains("Usage: therapysim " + command), sub.out());
+            }
+        } finally {
+            System.setErr(err);
         }
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8), "every help formats cleanly");
     }
 
     private Path smallStudy(final String psa) {

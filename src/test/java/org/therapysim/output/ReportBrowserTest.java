@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.therapysim.CommandRun;
 import org.therapysim.TestScenarios;
 import org.therapysim.experiment.OneWaySensitivity;
 import org.therapysim.experiment.Perspective;
@@ -41,6 +42,7 @@ class ReportBrowserTest {
     private static Path psa;
     private static Path tornado;
     private static Path validation;
+    private static Path optimize;
 
     /**
      * Writes the folders and starts the browser where there is one; without it each test is
@@ -64,10 +66,10 @@ class ReportBrowserTest {
         compare = write(study, "compare", null);
         final ProbabilisticAnalysis.Result draws = ProbabilisticAnalysis.run(study, loader, 6, 2, 2,
                 ProgressListener.NONE);
-        psa = write(study, "psa", folder -> UncertaintyWriter.psa(draws, folder));
+        psa = write(study, "psa", (folder, base) -> UncertaintyWriter.psa(draws, folder));
         final OneWaySensitivity.Result bars = OneWaySensitivity.run(study, loader, 1, OneWaySensitivity.Outcome.NMB,
                 Perspective.PAYER, 100_000, 2, ProgressListener.NONE);
-        tornado = write(study, "tornado", folder -> UncertaintyWriter.tornado(bars, folder));
+        tornado = write(study, "tornado", (folder, base) -> UncertaintyWriter.tornado(bars, folder));
         final Path targets = Path.of("targets", "dose-effect.yaml");
         final TargetFile file = loader.loadTargets(targets);
         final TargetCheck.Outcome outcome = TargetCheck.run(file, targets,
@@ -75,6 +77,15 @@ class ReportBrowserTest {
         ValidationWriter.write(List.of(outcome), dir.resolve("validation"), false, List.of("therapysim", "check"),
                 java.time.Instant.now());
         validation = dir.resolve("validation").resolve("report.html");
+        final Path small = TestScenarios.write(dir, "small.yaml", "extends: "
+                + TestScenarios.SCENARIOS.toAbsolutePath().resolve("cap-12-review.yaml") + "\nname: small"
+                + "\npopulation: {members: 10000}\nsimulation: {weeks: 80}\nevaluation: {horizonWeeks: 26}\n");
+        final CommandRun optimized = CommandRun.of("optimize", small.toString(),
+                "--objective", "nmb", "--budget-pmpm", "1.2", "--free", "plan.copay=0:60", "--choice",
+                "plan.sessionCap.atCap=stop,self_pay,review", "--max-evaluations", "12", "-n", "3", "-o",
+                dir.resolve("optimize").toString(), "-q");
+        assertEquals(0, optimized.status(), optimized.err());
+        optimize = dir.resolve("optimize").resolve("report.html");
         Files.createDirectories(SHOTS);
         browser = new BrowserPage();
     }
@@ -128,6 +139,20 @@ class ReportBrowserTest {
     @Test
     void theTornadoReportShowsItsDiagramCleanly() throws IOException {
         check(tornado, "tornado", 7 + 1 + PERSPECTIVES + 1);
+    }
+
+    @Test
+    void theOptimizationReportShowsItsSectionFirstAndReadsCleanly() throws IOException {
+        // As a comparison of two arms, and the Pareto chart.
+        check(optimize, "optimize", 7 + 1 + PERSPECTIVES + 1);
+        final Object order = browser.driver().executeScript(
+                "return Array.from(document.querySelectorAll('section')).map(s => s.id).slice(0, 2).join(',');");
+        assertEquals("optimization,arms", order, "the search comes before the arms it chose");
+        final Object link = browser.driver().executeScript(
+                "return document.querySelector('nav a[href=\"#optimization\"]') !== null"
+                        + " && document.querySelectorAll('#optimization table').length === 2"
+                        + " && document.querySelector('#optimization svg.chart') !== null;");
+        assertEquals(Boolean.TRUE, link, "linked from the navigation, with its chart and two tables");
     }
 
     @Test

@@ -117,7 +117,7 @@ class ResumeTest {
         final Path target = dir.resolve("late");
         try (WorkFolder folder = open(target, false, new ArrayList<>())) {
             final TherapysimException failed = assertThrows(TherapysimException.class, () -> ResultsWriter.run(
-                    study(), options(target), ProgressListener.NONE, results -> {
+                    study(), options(target), ProgressListener.NONE, (results, base) -> {
                         throw new IOException("no space left on device");
                     }, folder));
             assertTrue(failed.getMessage().contains("no space left on device"), failed.getMessage());
@@ -140,7 +140,7 @@ class ResumeTest {
     void aFullDiskSaysThatTheFinishedReplicationsAreKeptForTheResume() throws IOException {
         final Path target = dir.resolve("full-disk");
         final TherapysimException failed = assertThrows(TherapysimException.class, () -> ResultsWriter.run(study(),
-                options(target), ProgressListener.NONE, results -> {
+                options(target), ProgressListener.NONE, (results, base) -> {
                     throw new IOException("No space left on device");
                 }));
         assertEquals(ExitCode.OUTPUT_PROBLEM, failed.exitCode());
