@@ -107,7 +107,7 @@ public final class OptimizationWriter {
                 + s.objective().label() + (s.objective() == DesignSearch.Objective.NMB ? " (" + s.perspective().id()
                         + " perspective)" : "")
                 + (s.budgetPmpm() == null ? "" : " whose plan cost per member per month stays within "
-                        + plain(s.budgetPmpm()) + " with 95% confidence")
+                        + budget(s.budgetPmpm()) + " with 95% confidence")
                 + ",\namong " + result.search().size() + " designs tried; design " + result.winner().design()
                 + " in evaluations.csv. Run it with: therapysim run optimum.yaml", search.scenarioFile(), target,
                 result.optimum().name(), values);
@@ -210,7 +210,7 @@ public final class OptimizationWriter {
             final double high = Math.max(s.budgetPmpm(), tried.getMaxX());
             final double pad = Math.max(1e-6, (high - low) * 0.06);
             x.setRange(low - pad, high + pad);
-            note += "; dashed line: the budget, " + plain(s.budgetPmpm()) + " " + search.currency()
+            note += "; dashed line: the budget, " + budget(s.budgetPmpm()) + " " + search.currency()
                     + " (a design meets it when the 95% upper bound of its cost does)";
         }
         return Charts.finish(new JFreeChart("Plan cost against " + s.objective().label(), Charts.TITLE, plot, true),
@@ -229,7 +229,7 @@ public final class OptimizationWriter {
                 + " and the winner chosen on those: design %d, with %s. ",
                 s.objective().label(), s.objective() == DesignSearch.Objective.NMB ? " in the " + s.perspective().id()
                         + " perspective" : "",
-                s.budgetPmpm() == null ? "" : ", with a plan cost per member per month within " + plain(s.budgetPmpm())
+                s.budgetPmpm() == null ? "" : ", with a plan cost per member per month within " + budget(s.budgetPmpm())
                         + " " + currency + " with 95% confidence",
                 result.search().size(), result.calls(), search.method(), s.replications(), result.reevaluated().size(),
                 s.budgetPmpm() == null ? "" : ", each held to a one-sided bound on its plan cost at "
@@ -250,7 +250,7 @@ public final class OptimizationWriter {
             warnings.add(String.format(Locale.ROOT, "On the confirmation run the optimum's 95%% upper bound of plan"
                     + " cost per member per month, %s %s, is above the budget of %s: the budget is at the edge of"
                     + " what the design meets; rerun with more replications (-n) before relying on it.",
-                    money(confirmed.planCostUpper()), currency, plain(s.budgetPmpm())));
+                    money(confirmed.planCostUpper()), currency, budget(s.budgetPmpm())));
         }
         final DesignSearch.Evaluation top = result.reevaluated().get(0);
         if (top.design() != result.winner().design()) {
@@ -310,6 +310,12 @@ public final class OptimizationWriter {
     /** @return an amount per member per month, to the cent */
     private static String money(final double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : ReportFormat.UNDEFINED;
+    }
+
+    /** @return a budget as given, at least to the cent: 1.2 reads 1.20, 1.205 stays 1.205 */
+    private static String budget(final double value) {
+        final BigDecimal given = BigDecimal.valueOf(value).stripTrailingZeros();
+        return given.scale() <= 2 ? given.setScale(2).toPlainString() : given.toPlainString();
     }
 
     private static String percent(final double share) {
