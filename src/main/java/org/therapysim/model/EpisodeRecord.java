@@ -20,9 +20,10 @@ package org.therapysim.model;
  * Digital IAPT definitions).
  *
  * <p>A replication of a large cohort keeps a million or more of these until its tables are
- * written, so the record is stored compactly: counts and weeks (at most the simulation's 2,600
- * weeks) in 16 bits, whether each boxed value is present and each flag in the bits of one word,
- * and no boxed values; the accessors box on demand. Two records are equal when every component is.
+ * written, so the record is stored compactly: counts, weeks and scores in 16 bits (a scenario
+ * simulates at most 2,600 weeks, and a measure's scores go up to 1,000 at most), whether each boxed
+ * value is present and each flag in the bits of one word, and no boxed values; the accessors box
+ * on demand. Two records are equal when every component is.
  */
 public final class EpisodeRecord {
     /** Bit of {@link #flags}: whether therapistId is present. */
