@@ -40,11 +40,13 @@ final class EpisodeLog {
     }
 
     /**
-     * Puts episodes in order of patient id, then episode number, by a counting sort on the id:
-     * linear in the number of episodes, and stable, and a patient's episodes end in the order of
-     * their numbers.
+     * Orders episodes by patient id, then episode number, by a counting sort on the id: linear in
+     * the number of episodes, and stable, and a patient's episodes end in the order of their
+     * numbers.
+     *
+     * @return the episodes in that order (the list given stays in the order episodes ended)
      */
-    private static void sortByPatient(final List<EpisodeRecord> episodes) {
+    private static List<EpisodeRecord> sortByPatient(final List<EpisodeRecord> episodes) {
         int maxId = -1;
         for (final EpisodeRecord e : episodes) {
             maxId = Math.max(maxId, e.patientId());
@@ -60,16 +62,15 @@ final class EpisodeLog {
         for (final EpisodeRecord e : episodes) {
             sorted[start[e.patientId()]++] = e;
         }
-        episodes.clear();
-        episodes.addAll(Arrays.asList(sorted));
+        return Arrays.asList(sorted);
     }
 
     ReplicationResult result(final int seed, final long patientWeeks, final int members, final double memberMonths,
             final int[] firstYearVisits, final EconomicTotals economics, final List<PatientEvaluation> evaluations) {
-        sortByPatient(episodes);
+        final List<EpisodeRecord> sorted = sortByPatient(episodes);
         sessions.sort(Comparator.comparingInt(SessionRecord::patientId).thenComparingInt(SessionRecord::episode)
                 .thenComparingInt(SessionRecord::sessionNumber));
-        return new ReplicationResult(seed, episodes, sessions, census, patientWeeks, members, memberMonths,
+        return new ReplicationResult(seed, sorted, sessions, census, patientWeeks, members, memberMonths,
                 firstYearVisits, economics, evaluations);
     }
 }

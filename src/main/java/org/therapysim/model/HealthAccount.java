@@ -17,32 +17,53 @@ import org.therapysim.scenario.Measure;
  * model's untreated course without its noise, so that no random draw is taken for them.
  */
 final class HealthAccount {
-    private final int firstArrival;
-    private final int endWeek;
-    private final Measure measure;
-    private final UtilityCurve utility;
-    private final double[] discount;
-    private final double weeklyWage;
-    private final double medicalCostPerYearAtMax;
-    private final double medicalCostPlanShare;
-    private final double timeCostPerSession;
-    private int nextWeek;
-    private final double[] totals = new double[EconomicTotals.FIELDS];
-
     /**
-     * @param discount the discount factor of each week of the horizon, from the first ({@link #factors})
+     * What every patient with the same measure shares: the evaluation horizon, the discount
+     * factors, the utility curve and the unit costs. Held once per measure, so that an account
+     * holds only the patient's own numbers.
      */
-    HealthAccount(final int firstArrival, final Evaluation evaluation, final Measure measure,
-            final UtilityCurve utility, final double[] discount, final double weeklyWage, final CostSettings costs) {
+    static final class Terms {
+        private final int horizonWeeks;
+        private final Measure measure;
+        private final UtilityCurve utility;
+        private final double[] discount;
+        private final double medicalCostPerYearAtMax;
+        private final double medicalCostPlanShare;
+        private final double timeCostPerSession;
+
+        /**
+         * @param discount the discount factor of each week of the horizon, from the first ({@link #factors})
+         */
+        Terms(final Evaluation evaluation, final Measure measure, final UtilityCurve utility, final double[] discount,
+                final CostSettings costs) {
+            this.horizonWeeks = evaluation.horizonWeeks();
+            this.measure = measure;
+            this.utility = utility;
+            this.discount = discount;
+            this.medicalCostPerYearAtMax = costs.medicalCostPerYearAtMax();
+            this.medicalCostPlanShare = costs.medicalCostPlanShare();
+            this.timeCostPerSession = costs.timeCostPerSession();
+        }
+    }
+
+    private final Terms terms;
+    private final int firstArrival;
+    private final double weeklyWage;
+    private int nextWeek;
+    private double qalys;
+    private double recoveries;
+    private double plan;
+    private double admin;
+    private double outOfPocket;
+    private double productivity;
+    private double medical;
+    private double planMedical;
+    private double time;
+
+    HealthAccount(final int firstArrival, final Terms terms, final double weeklyWage) {
+        this.terms = terms;
         this.firstArrival = firstArrival;
-        this.endWeek = firstArrival + evaluation.horizonWeeks();
-        this.measure = measure;
-        this.utility = utility;
-        this.discount = discount;
         this.weeklyWage = weeklyWage;
-        this.medicalCostPerYearAtMax = costs.medicalCostPerYearAtMax();
-        this.medicalCostPlanShare = costs.medicalCostPlanShare();
-        this.timeCostPerSession = costs.timeCostPerSession();
         this.nextWeek = firstArrival;
     }
 
@@ -52,7 +73,7 @@ final class HealthAccount {
      */
     void week(final int week, final double score, final double naturalImprovement) {
         untreatedUntil(week, score, naturalImprovement);
-        if (week == nextWeek && week < endWeek) {
+        if (week == nextWeek && week < endWeek()) {
             add(week, score);
             nextWeek++;
         }
@@ -64,7 +85,7 @@ final class HealthAccount {
      */
     void untreatedUntil(final int week, final double score, final double naturalImprovement) {
         double s = score;
-        final int to = Math.min(week, endWeek);
+        final int to = Math.min(week, endWeek());
         while (nextWeek < to) {
             add(nextWeek, s);
             s -= naturalImprovement * s;
@@ -73,53 +94,59 @@ final class HealthAccount {
     }
 
     private void add(final int week, final double score) {
-        final double d = discount[week - firstArrival];
-        totals[EconomicTotals.QALYS] += d * utility.at(score) / 52.0;
-        totals[EconomicTotals.PRODUCTIVITY] += d * productivityLoss(score);
-        final double medical = d * medicalCost(score);
-        totals[EconomicTotals.MEDICAL] += medical;
-        totals[EconomicTotals.PLAN_MEDICAL] += medicalCostPlanShare * medical;
+        final double d = terms.discount[week - firstArrival];
+        qalys += d * terms.utility.at(score) / 52.0;
+        productivity += d * productivityLoss(score);
+        final double weekMedical = d * medicalCost(score);
+        medical += weekMedical;
+        planMedical += terms.medicalCostPlanShare * weekMedical;
     }
 
     /** @return a week's lost work output at {@code score} (0 for a patient without a wage) */
     double productivityLoss(final double score) {
-        return weeklyWage * Math.min(1.0, measure.productivityLossPerPoint() * score);
+        return weeklyWage * Math.min(1.0, terms.measure.productivityLossPerPoint() * score);
     }
 
     /** @return a week's other medical cost at {@code score}, proportional to the score */
     double medicalCost(final double score) {
-        return medicalCostPerYearAtMax / 52.0 * score / measure.max();
+        return terms.medicalCostPerYearAtMax / 52.0 * score / terms.measure.max();
     }
 
     /** Adds a session's payments and the patient's time in {@code week}. */
     void session(final int week, final double plan, final double patient) {
-        if (week < endWeek) {
-            final double d = discount[week - firstArrival];
-            totals[EconomicTotals.PLAN] += d * plan;
-            totals[EconomicTotals.OUT_OF_POCKET] += d * patient;
-            totals[EconomicTotals.TIME] += d * timeCostPerSession;
+        if (week < endWeek()) {
+            final double d = terms.discount[week - firstArrival];
+            this.plan += d * plan;
+            outOfPocket += d * patient;
+            time += d * terms.timeCostPerSession;
         }
     }
 
     /** Adds an administrative cost (review, authorization) in {@code week}. */
     void admin(final int week, final double cost) {
-        if (week < endWeek) {
-            totals[EconomicTotals.ADMIN] += discount[week - firstArrival] * cost;
+        if (week < endWeek()) {
+            admin += terms.discount[week - firstArrival] * cost;
         }
     }
 
     /** Counts a recovery at the end of an episode in {@code week}. */
     void recovery(final int week) {
-        if (week < endWeek) {
-            totals[EconomicTotals.RECOVERIES] += 1;
+        if (week < endWeek()) {
+            recoveries += 1;
         }
     }
 
     /** Adds this patient's totals (the horizon must have been counted to its end) to {@code sum}. */
     void addTo(final double[] sum) {
-        for (int i = 0; i < totals.length; i++) {
-            sum[i] += totals[i];
-        }
+        sum[EconomicTotals.QALYS] += qalys;
+        sum[EconomicTotals.RECOVERIES] += recoveries;
+        sum[EconomicTotals.PLAN] += plan;
+        sum[EconomicTotals.ADMIN] += admin;
+        sum[EconomicTotals.OUT_OF_POCKET] += outOfPocket;
+        sum[EconomicTotals.PRODUCTIVITY] += productivity;
+        sum[EconomicTotals.MEDICAL] += medical;
+        sum[EconomicTotals.PLAN_MEDICAL] += planMedical;
+        sum[EconomicTotals.TIME] += time;
     }
 
     /** @return the discount factor of each week of the evaluation horizon, from week 0 */
@@ -133,11 +160,11 @@ final class HealthAccount {
 
     /** @return a word of the account (see {@link Caseload}) */
     int touch() {
-        return nextWeek + (int) totals[0];
+        return nextWeek + (int) qalys;
     }
 
     /** @return the first week after the horizon */
     int endWeek() {
-        return endWeek;
+        return firstArrival + terms.horizonWeeks;
     }
 }

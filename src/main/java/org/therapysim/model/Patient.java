@@ -62,38 +62,16 @@ public final class Patient {
     private final PlanYearLedger ledger = new PlanYearLedger();
     private int firstYearVisits;
 
-    // The week's draws, taken at the end of the previous step so that matching can use them.
-    private double uCancel;
-    private double uNoShow;
-    private double uError;
-    private double uRupture;
-    private double uRepair;
-    private double uDropout;
-    private double uDecision;
-    private double uNetwork;
-    private double uHarm;
-    private double uAgree;
-    private double uNotHelped;
-    private double zSymptom;
-    private double zReading;
     /** The error of the last measurement (assessment or session), in points; it holds until the next. */
     private double readingError;
 
     private double resistance;
     private double score;
     private double alliance;
-    private double ceiling;
-    /** Ceiling of the alliance that drives change, with the current therapist. */
-    private double workingCeiling;
     private Phase phase = Phase.ENDED;
     private Therapist therapist;
-    /** The therapist left at the cap while waiting for another (switch_therapist), or null. */
-    private Therapist transferredFrom;
     /** Whether the patient is in the {@link Caseload}'s array (set and cleared by it). */
     boolean inCaseload;
-    private int resumeWeek;
-    private boolean reviewApproved;
-    private int assignments;
 
     private int episode;
     private Episode current;
@@ -159,16 +137,15 @@ public final class Patient {
      */
     void beginEpisode(final int week) {
         if (account == null) {
-            account = new HealthAccount(week, sim.scenario().evaluation(), measure, sim.utility(condition.measure()),
-                    sim.discountFactors(), weeklyWage, sim.scenario().costs());
+            account = new HealthAccount(week, sim.accountTerms(condition.measure()), weeklyWage);
         }
         episode++;
         // Drawn only when readings have an error, so that scenarios without it keep their random sequence.
         measured(measure.errorSd() > 0 ? random.nextGaussian() : 0.0);
-        current = new Episode(week, read());
+        current = sim.episodePool().take(week, read());
         therapist = null;
-        transferredFrom = null;
-        assignments = 0;
+        current.transferredFrom = null;
+        current.assignments = 0;
         // A relapse may begin in a new plan year: the price seen at the start uses that year's ledger.
         ledger.rollOver(week);
         final double uStart = random.nextDouble();
@@ -194,11 +171,11 @@ public final class Patient {
     private void decideBooking(final int week) {
         final HelpSeeking help = sim.helpSeeking();
         final double p = help.bookingProbability(score, measure.max(), help.fear(helpSeekingDelayWeeks));
-        if (uDecision >= p) {
+        if (current.uDecision >= p) {
             phase = Phase.HESITATING;
             return;
         }
-        uDecision /= p;
+        current.uDecision /= p;
         current.bookedWeek = week;
         phase = Phase.WAITING;
         sim.clinic().enqueue(this);
@@ -215,20 +192,20 @@ public final class Patient {
     }
 
     private void drawWeek() {
-        uCancel = random.nextDouble();
-        uNoShow = random.nextDouble();
-        uError = random.nextDouble();
-        uRupture = random.nextDouble();
-        uRepair = random.nextDouble();
-        uDropout = random.nextDouble();
-        uDecision = random.nextDouble();
-        uNetwork = random.nextDouble();
-        uHarm = random.nextDouble();
-        uAgree = random.nextDouble();
-        uNotHelped = random.nextDouble();
-        zSymptom = random.nextGaussian();
+        current.uCancel = random.nextDouble();
+        current.uNoShow = random.nextDouble();
+        current.uError = random.nextDouble();
+        current.uRupture = random.nextDouble();
+        current.uRepair = random.nextDouble();
+        current.uDropout = random.nextDouble();
+        current.uDecision = random.nextDouble();
+        current.uNetwork = random.nextDouble();
+        current.uHarm = random.nextDouble();
+        current.uAgree = random.nextDouble();
+        current.uNotHelped = random.nextDouble();
+        current.zSymptom = random.nextGaussian();
         if (measure.errorSd() > 0) {
-            zReading = random.nextGaussian();
+            current.zReading = random.nextGaussian();
         }
     }
 
@@ -249,7 +226,7 @@ public final class Patient {
             case HESITATING -> hesitatingWeek(week);
             case WAITING -> waitingWeek(week);
             case AUTHORIZING -> {
-                if (week < resumeWeek) {
+                if (week < current.resumeWeek) {
                     // Matched but not yet seen: the patient may give up as on the waiting list.
                     waitingWeek(week);
                 } else {
@@ -258,10 +235,10 @@ public final class Patient {
                 }
             }
             case REVIEW_PENDING -> {
-                if (week < resumeWeek) {
+                if (week < current.resumeWeek) {
                     untreatedWeek();
                     leaveWhileReviewPending(week);
-                } else if (!reviewApproved) {
+                } else if (!current.reviewApproved) {
                     endWithoutSession(EndReason.REVIEW_DENIED, week);
                 } else {
                     phase = Phase.IN_TREATMENT;
@@ -296,20 +273,25 @@ public final class Patient {
      */
     private void hesitatingWeek(final int week) {
         untreatedWeek();
-        if (uCancel < access().giveUpPerWeek()) {
+        if (current.uCancel < access().giveUpPerWeek()) {
             end(EndReason.NOT_BOOKED, week);
         }
     }
 
     private void waitingWeek(final int week) {
         untreatedWeek();
-        if (uDecision < sim.scenario().dynamics().access().giveUpPerWeek()) {
+        if (current.uDecision < sim.scenario().dynamics().access().giveUpPerWeek()) {
             end(EndReason.GAVE_UP_WAITING, week);
         }
     }
 
     private void untreatedWeek() {
-        score = sim.symptoms().untreated(score, condition.naturalImprovementPerWeek(), zSymptom, measure.max());
+        untreatedWeek(current.zSymptom);
+    }
+
+    /** A week of the untreated course with the symptom draw {@code z}. */
+    private void untreatedWeek(final double z) {
+        score = sim.symptoms().untreated(score, condition.naturalImprovementPerWeek(), z, measure.max());
     }
 
     private void treatmentWeek(final int week) {
@@ -342,7 +324,7 @@ public final class Patient {
                 if (!current.selfPayDecided) {
                     current.selfPayDecided = true;
                     final double p = Math.exp(-access().selfPayPricePer100() * priceSensitivity * therapist.getFee() / 100.0);
-                    current.selfPaying = uDecision < p;
+                    current.selfPaying = current.uDecision < p;
                 }
                 if (!current.selfPaying) {
                     endWithoutSession(EndReason.CAP_REACHED, week);
@@ -355,7 +337,7 @@ public final class Patient {
 
     private void session(final int week) {
         final boolean selfPay = atCap() && current.selfPaying;
-        if (uCancel < therapist.getCancellation()) {
+        if (current.uCancel < therapist.getCancellation()) {
             current.cancellations++;
             current.pendingTherapistError = true;
             untreatedWeek();
@@ -366,7 +348,7 @@ public final class Patient {
         final double pNoShow = Math.min(0.95, noShowPropensity
                 * (1 + access().noShowWeakAllianceWeight() * (1 - alliance))
                 * (1 + access().noShowPricePer100() * priceSensitivity * price / 100.0));
-        if (uNoShow < pNoShow) {
+        if (current.uNoShow < pNoShow) {
             current.noShows++;
             alliance = sim.alliance().afterMissedSession(alliance);
             untreatedWeek();
@@ -401,17 +383,17 @@ public final class Patient {
         account.session(week, payment.payer(), payment.patient());
 
         final AllianceProcess process = sim.alliance();
-        final boolean error = current.pendingTherapistError || uError < therapist.getErrorRate();
+        final boolean error = current.pendingTherapistError || current.uError < therapist.getErrorRate();
         current.pendingTherapistError = false;
-        ceiling = process.ceilingOfLogit(allianceCapacityLogit, therapist.getAllianceSkill(), improvement());
-        alliance = process.grow(alliance, ceiling);
+        current.ceiling = process.ceilingOfLogit(allianceCapacityLogit, therapist.getAllianceSkill(), improvement());
+        alliance = process.grow(alliance, current.ceiling);
         boolean rupture = false;
         boolean repaired = false;
-        if (uRupture < process.ruptureProbability(resistance, error, alliance)) {
+        if (current.uRupture < process.ruptureProbability(resistance, error, alliance)) {
             rupture = true;
             current.ruptures++;
             lastRuptureWeek = week;
-            if (uRepair < process.repairProbability(therapist.getRepairSkill(), resistance, therapist.isUsesFeedback())) {
+            if (current.uRepair < process.repairProbability(therapist.getRepairSkill(), resistance, therapist.isUsesFeedback())) {
                 repaired = true;
                 current.repairs++;
                 lastRepairWeek = week;
@@ -425,22 +407,22 @@ public final class Patient {
         }
         final HarmfulCourse harm = sim.harm();
         if (!current.harmful
-                && uHarm < harm.onsetProbability(therapist.getHarmfulCourseRisk(), current.unrepairedSessionsLeft > 0)) {
+                && current.uHarm < harm.onsetProbability(therapist.getHarmfulCourseRisk(), current.unrepairedSessionsLeft > 0)) {
             current.harmful = true;
         }
         if (current.harmful) {
-            score = harm.worsened(score, sim.scenario().dynamics().symptoms().noiseSd() * zSymptom, measure.max());
+            score = harm.worsened(score, sim.scenario().dynamics().symptoms().noiseSd() * current.zSymptom, measure.max());
             alliance = harm.erodedAlliance(alliance);
         } else {
             final double response = responsiveness * sim.response().effect(responseKind, current.sessions);
-            final double working = AllianceProcess.working(alliance, ceiling, workingCeiling);
+            final double working = AllianceProcess.working(alliance, current.ceiling, current.workingCeiling);
             score = sim.symptoms().afterSession(score, working * response, resistance, therapist.specificEffect(),
-                    therapist.isUsesFeedback(), zSymptom, measure.max());
+                    therapist.isUsesFeedback(), current.zSymptom, measure.max());
         }
         resistance = process.softenedResistance(resistance, alliance);
         current.allianceSum += alliance;
 
-        measured(zReading);
+        measured(current.zReading);
         final int observed = read();
         if (current.sessionsToReliableImprovement < 0 && current.baseline - observed >= measure.reliableChange()) {
             current.sessionsToReliableImprovement = current.sessions;
@@ -450,16 +432,16 @@ public final class Patient {
         final EndingAgreement agreement = sim.endings();
         final double goal = EndingAgreement.goalScore(current.baseline, measure.max(), measure.caseness(), measure.reliableChange(),
                 goodEnough);
-        if (uAgree < agreement.plannedProbability(current.sessions, observed, current.baseline, goal)) {
+        if (current.uAgree < agreement.plannedProbability(current.sessions, observed, current.baseline, goal)) {
             end(EndReason.PLANNED, week);
-        } else if (uNotHelped < agreement.notHelpedProbability(current.sessions,
+        } else if (current.uNotHelped < agreement.notHelpedProbability(current.sessions,
                 current.baseline - observed >= measure.reliableChange())) {
             end(EndReason.NOT_HELPED, week);
         }
     }
 
     private void checkDropout(final int week, final boolean missed, final double price) {
-        if (uDropout < dropoutProbability(missed, price, DropoutHazard.Week.SESSION)) {
+        if (current.uDropout < dropoutProbability(missed, price, DropoutHazard.Week.SESSION)) {
             end(EndReason.DROPOUT, week);
         }
     }
@@ -470,7 +452,7 @@ public final class Patient {
      */
     private void leaveWhileReviewPending(final int week) {
         final double price = sim.plan().preview(ledger, therapist.isInNetwork(), therapist.getFee()).patient();
-        if (uDropout < dropoutProbability(false, price, DropoutHazard.Week.REVIEW_PENDING)) {
+        if (current.uDropout < dropoutProbability(false, price, DropoutHazard.Week.REVIEW_PENDING)) {
             end(EndReason.DROPOUT, week);
         }
     }
@@ -505,8 +487,8 @@ public final class Patient {
         current.reviews++;
         current.adminCost += review.adminCost();
         account.admin(week, review.adminCost());
-        reviewApproved = uDecision < sim.plan().approvalProbability(score + readingError, measure.max(), current.baseline);
-        if (reviewApproved) {
+        current.reviewApproved = current.uDecision < sim.plan().approvalProbability(score + readingError, measure.max(), current.baseline);
+        if (current.reviewApproved) {
             if (periodic) {
                 current.reviewsPassed++;
             }
@@ -514,12 +496,12 @@ public final class Patient {
                 current.extraGranted += review.extraSessions();
             }
         }
-        resumeWeek = week + review.delayWeeks();
+        current.resumeWeek = week + review.delayWeeks();
         if (review.delayWeeks() > 0) {
             phase = Phase.REVIEW_PENDING;
             untreatedWeek();
             leaveWhileReviewPending(week);
-        } else if (!reviewApproved) {
+        } else if (!current.reviewApproved) {
             endWithoutSession(EndReason.REVIEW_DENIED, week);
         } else {
             treatmentWeek(week);
@@ -533,21 +515,21 @@ public final class Patient {
             current.switches++;
         }
         therapist = newTherapist;
-        transferredFrom = null;
-        assignments++;
+        current.transferredFrom = null;
+        current.assignments++;
         current.sessionsWithTherapist = 0;
         current.therapistId = newTherapist.getId();
         current.orientation = newTherapist.getOrientation();
         current.outOfNetwork |= !newTherapist.isInNetwork();
-        ceiling = AllianceProcess.ceiling(allianceCapacity, newTherapist.getAllianceSkill());
-        workingCeiling = sim.alliance().workingCeiling(allianceCapacity,
+        current.ceiling = AllianceProcess.ceiling(allianceCapacity, newTherapist.getAllianceSkill());
+        current.workingCeiling = sim.alliance().workingCeiling(allianceCapacity,
                 sim.scenario().patients().allianceCapacity().mean(), newTherapist.getAllianceSkill());
-        alliance = sim.alliance().start(ceiling);
+        alliance = sim.alliance().start(current.ceiling);
         if (firstOfEpisode && sim.plan().spec().priorAuthorization().enabled()) {
             current.adminCost += sim.plan().spec().priorAuthorization().adminCost();
             account.admin(week, sim.plan().spec().priorAuthorization().adminCost());
-            resumeWeek = week + sim.plan().spec().priorAuthorization().delayWeeks();
-            phase = resumeWeek > week ? Phase.AUTHORIZING : Phase.IN_TREATMENT;
+            current.resumeWeek = week + sim.plan().spec().priorAuthorization().delayWeeks();
+            phase = current.resumeWeek > week ? Phase.AUTHORIZING : Phase.IN_TREATMENT;
         } else {
             phase = Phase.IN_TREATMENT;
         }
@@ -555,19 +537,19 @@ public final class Patient {
 
     /** Called by the clinic when the patient loses the therapist and waits for another. */
     void detachForTransfer() {
-        transferredFrom = therapist;
+        current.transferredFrom = therapist;
         therapist = null;
         phase = Phase.WAITING;
     }
 
     /** @return the therapist a patient waiting to be switched has left, who must not take them back; or null */
     Therapist transferredFrom() {
-        return transferredFrom;
+        return current.transferredFrom;
     }
 
     /** @return the preference draw used to choose among free therapists (different for each assignment) */
     double therapistChoice() {
-        final double u = therapistPreference + assignments * GOLDEN;
+        final double u = therapistPreference + current.assignments * GOLDEN;
         return u - Math.floor(u);
     }
 
@@ -578,7 +560,7 @@ public final class Patient {
     boolean acceptsOutOfNetwork(final double extraPrice) {
         final double p = access().outOfNetworkAcceptance()
                 * Math.exp(-access().selfPayPricePer100() * priceSensitivity * Math.max(0.0, extraPrice) / 100.0);
-        return uNetwork < p;
+        return current.uNetwork < p;
     }
 
     /**
@@ -587,8 +569,9 @@ public final class Patient {
      * other week without a session, so that the weeks after the episode go on from there.
      */
     private void endWithoutSession(final EndReason reason, final int week) {
+        final double z = current.zSymptom;
         end(reason, week);
-        untreatedWeek();
+        untreatedWeek(z);
     }
 
     /** Ends the episode at {@code week} for {@code reason}. */
@@ -628,10 +611,11 @@ public final class Patient {
             }
         }
         final EpisodeRecord row = record(ended, reason, week, endScore, relapsed, returned, weeksToNext);
-        // The record holds what is kept of the episode; its running totals are dropped.
+        // The record holds what is kept of the episode; its running state goes back to the pool.
         current = null;
         lastSessions = ended.sessions;
         lastPayerCost = ended.payerCost;
+        sim.episodePool().give(ended);
         lastEnd = reason;
         lastRecovered = row.recovered();
         if (row.endedRecovered()) {
@@ -850,20 +834,25 @@ public final class Patient {
         return goodEnough;
     }
 
-    /** The running totals of the current episode. */
+    /**
+     * The running totals of the current episode, and what lives only while an episode is under
+     * way: the week's draws, the alliance's ceilings with the current therapist, the waits for an
+     * authorization or a review. A patient out of an episode holds none of it; the objects of
+     * ended episodes are reused for the next (see {@link EpisodePool}).
+     */
     private static final class Episode {
-        private final int arrivalWeek;
-        private final int baseline;
+        private int arrivalWeek;
+        private int baseline;
         /** The week of the first matching the patient took part in (booked the first appointment), or -1. */
-        private int bookedWeek = -1;
-        private int firstSessionWeek = -1;
-        private int therapistId = -1;
+        private int bookedWeek;
+        private int firstSessionWeek;
+        private int therapistId;
         private String orientation;
         private int sessions;
         private int sessionsWithTherapist;
         private int planPaid;
         private int selfPaid;
-        private int sessionsToReliableImprovement = -1;
+        private int sessionsToReliableImprovement;
         private boolean harmful;
         private int ruptures;
         private int repairs;
@@ -886,14 +875,120 @@ public final class Patient {
         private double productivityLoss;
         private double medicalCost;
 
-        Episode(final int arrivalWeek, final int baseline) {
-            this.arrivalWeek = arrivalWeek;
-            this.baseline = baseline;
+        // The week's draws, taken at the end of the previous step so that matching can use them.
+        private double uCancel;
+        private double uNoShow;
+        private double uError;
+        private double uRupture;
+        private double uRepair;
+        private double uDropout;
+        private double uDecision;
+        private double uNetwork;
+        private double uHarm;
+        private double uAgree;
+        private double uNotHelped;
+        private double zSymptom;
+        private double zReading;
+
+        private double ceiling;
+        /** Ceiling of the alliance that drives change, with the current therapist. */
+        private double workingCeiling;
+        /** The therapist left at the cap while waiting for another (switch_therapist), or null. */
+        private Therapist transferredFrom;
+        private int resumeWeek;
+        private boolean reviewApproved;
+        private int assignments;
+
+        /** Sets every field as a new episode beginning in {@code week} at the {@code baseline} score has it. */
+        private void begin(final int week, final int baselineScore) {
+            arrivalWeek = week;
+            baseline = baselineScore;
+            bookedWeek = -1;
+            firstSessionWeek = -1;
+            therapistId = -1;
+            orientation = null;
+            sessions = 0;
+            sessionsWithTherapist = 0;
+            planPaid = 0;
+            selfPaid = 0;
+            sessionsToReliableImprovement = -1;
+            harmful = false;
+            ruptures = 0;
+            repairs = 0;
+            switches = 0;
+            capSwitches = 0;
+            noShows = 0;
+            cancellations = 0;
+            reviews = 0;
+            reviewsPassed = 0;
+            extraGranted = 0;
+            unrepairedSessionsLeft = 0;
+            pendingTherapistError = false;
+            selfPayDecided = false;
+            selfPaying = false;
+            outOfNetwork = false;
+            allianceSum = 0;
+            payerCost = 0;
+            patientCost = 0;
+            adminCost = 0;
+            productivityLoss = 0;
+            medicalCost = 0;
+            uCancel = 0;
+            uNoShow = 0;
+            uError = 0;
+            uRupture = 0;
+            uRepair = 0;
+            uDropout = 0;
+            uDecision = 0;
+            uNetwork = 0;
+            uHarm = 0;
+            uAgree = 0;
+            uNotHelped = 0;
+            zSymptom = 0;
+            zReading = 0;
+            ceiling = 0;
+            workingCeiling = 0;
+            transferredFrom = null;
+            resumeWeek = 0;
+            reviewApproved = false;
+            assignments = 0;
         }
 
         /** Plan-paid sessions after which the next review falls due. */
         int nextReviewAt(final ReviewSpec review) {
             return review.atSession() + reviewsPassed * review.extraSessions();
+        }
+    }
+
+    /**
+     * The states of ended episodes, kept for the episodes that begin later in the same
+     * replication, so that a population whose episodes begin and end week after week makes no
+     * garbage of them. At most {@link #KEPT} are kept: a closed cohort begins every episode in its
+     * first week, and keeping all of them once they end would hold that peak until the end.
+     * One per simulation, used by its thread only.
+     */
+    static final class EpisodePool {
+        /** Free states kept, at most: far more than a week's endings in the shipped scenarios (about a hundred in the baseline). */
+        private static final int KEPT = 4096;
+        private final Episode[] free = new Episode[KEPT];
+        private int size;
+
+        private Episode take(final int week, final int baseline) {
+            final Episode e;
+            if (size == 0) {
+                e = new Episode();
+            } else {
+                e = free[--size];
+                free[size] = null;
+            }
+            e.begin(week, baseline);
+            return e;
+        }
+
+        private void give(final Episode e) {
+            if (size < KEPT) {
+                free[size++] = e;
+            }
         }
     }
 

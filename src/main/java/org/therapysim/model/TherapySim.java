@@ -51,9 +51,10 @@ public final class TherapySim extends SimState {
     private transient HelpSeeking helpSeeking;
     private transient Referral referral;
     private transient Caseload caseload;
+    private transient Patient.EpisodePool episodePool;
     private transient List<Patient> patients;
-    private transient Map<String, UtilityCurve> utilities;
-    private transient double[] discountFactors;
+    /** What patients' health accounts share, by measure. */
+    private transient Map<String, HealthAccount.Terms> accountTerms;
     private long patientWeeks;
     private int weeksDone;
 
@@ -96,9 +97,10 @@ public final class TherapySim extends SimState {
         patients = new ArrayList<>();
         patientWeeks = 0;
         weeksDone = 0;
-        utilities = new HashMap<>();
-        scenario.measures().forEach((name, measure) -> utilities.put(name, new UtilityCurve(measure.utility())));
-        discountFactors = HealthAccount.factors(scenario.evaluation());
+        accountTerms = new HashMap<>();
+        final double[] discountFactors = HealthAccount.factors(scenario.evaluation());
+        scenario.measures().forEach((name, measure) -> accountTerms.put(name, new HealthAccount.Terms(
+                scenario.evaluation(), measure, new UtilityCurve(measure.utility()), discountFactors, scenario.costs())));
 
         final RandomGenerator workforceRandom = RandomStreams.stream(replicationSeed, RandomStreams.WORKFORCE, 0);
         final List<Therapist> therapists = new ArrayList<>();
@@ -109,6 +111,7 @@ public final class TherapySim extends SimState {
         clinic = new Clinic(this, therapists);
         referral = new Referral(this, RandomStreams.stream(replicationSeed, RandomStreams.ARRIVALS, 0));
         caseload = new Caseload();
+        episodePool = new Patient.EpisodePool();
 
         schedule.scheduleRepeating(0.0, ORDER_ARRIVALS, referral, 1.0);
         schedule.scheduleRepeating(0.0, ORDER_MATCHING, clinic, 1.0);
@@ -259,14 +262,9 @@ public final class TherapySim extends SimState {
         return log;
     }
 
-    /** @return the score-to-utility curve of a measure */
-    UtilityCurve utility(final String measure) {
-        return utilities.get(measure);
-    }
-
-    /** @return the discount factor of each week of the evaluation horizon */
-    double[] discountFactors() {
-        return discountFactors;
+    /** @return what the health accounts of patients assessed on {@code measure} share */
+    HealthAccount.Terms accountTerms(final String measure) {
+        return accountTerms.get(measure);
     }
 
     Referral referral() {
@@ -275,6 +273,10 @@ public final class TherapySim extends SimState {
 
     Caseload caseload() {
         return caseload;
+    }
+
+    Patient.EpisodePool episodePool() {
+        return episodePool;
     }
 
     TraitSampler sampler() {

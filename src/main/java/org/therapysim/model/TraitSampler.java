@@ -16,6 +16,14 @@ import org.therapysim.scenario.LogNormalSpec;
 final class TraitSampler {
     /** One sampler per trait. */
     private final Map<BetaSpec, BetaSampler> betas = new HashMap<>();
+    /**
+     * The specifications met so far, by identity, with their samplers: every patient's draw passes
+     * the same few specification objects, and comparing references is cheaper than hashing a record
+     * of doubles four times per patient.
+     */
+    private final BetaSpec[] seen = new BetaSpec[16];
+    private final BetaSampler[] seenSamplers = new BetaSampler[16];
+    private int seenCount;
     /** The truncated normals used so far, with their bounds' probabilities (a few per scenario: by condition, at arrival and relapse). */
     private final List<Truncated> truncated = new ArrayList<>();
 
@@ -31,7 +39,22 @@ final class TraitSampler {
         if (spec.sd() == 0.0) {
             return spec.mean();
         }
-        return betas.computeIfAbsent(spec, b -> new BetaSampler(b.alpha(), b.beta())).sample(random);
+        return samplerOf(spec).sample(random);
+    }
+
+    private BetaSampler samplerOf(final BetaSpec spec) {
+        for (int i = 0; i < seenCount; i++) {
+            if (seen[i] == spec) {
+                return seenSamplers[i];
+            }
+        }
+        // A new object, perhaps equal to one seen: equal specifications share one sampler.
+        final BetaSampler sampler = betas.computeIfAbsent(spec, b -> new BetaSampler(b.alpha(), b.beta()));
+        if (seenCount < seen.length) {
+            seen[seenCount] = spec;
+            seenSamplers[seenCount++] = sampler;
+        }
+        return sampler;
     }
 
     /** @return a draw from a log-normal distribution given by its median and log-sd */

@@ -1,6 +1,10 @@
 package org.therapysim.output;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,15 +14,31 @@ import java.util.Map;
  * replication has hundreds of thousands of cells; printing each through the CSV printer, with its
  * boxing and per-character quoting checks, was half the work of a sweep (docs/PERFORMANCE.md).
  * Not thread-safe: one builder per replication.
+ *
+ * <p>The rows are kept encoded in UTF-8, in pieces of whole rows of about a megabyte: a
+ * million-patient replication has some 300 MB of rows, which as one text, then one string, then
+ * one array of bytes took three times that at once.
  */
 final class CsvRow {
+    /** Characters of text after which the rows so far are encoded into a piece. */
+    static final int PIECE = 1 << 20;
+
+    private final int piece;
     private final StringBuilder text;
+    private final List<byte[]> pieces = new ArrayList<>();
     private final Map<String, String> firstCells = new HashMap<>();
     private final Map<String, String> cells = new HashMap<>();
     private boolean newRecord = true;
 
+    /** @param capacity the characters the rows are expected to take */
     CsvRow(final int capacity) {
-        this.text = new StringBuilder(capacity);
+        this(capacity, PIECE);
+    }
+
+    /** As {@link #CsvRow(int)}, encoding the rows after every {@code piece} characters or so. */
+    CsvRow(final int capacity, final int piece) {
+        this.piece = piece;
+        this.text = new StringBuilder((int) Math.min(capacity, piece + 4096L));
     }
 
     private StringBuilder next() {
@@ -91,10 +111,47 @@ final class CsvRow {
     void end() {
         text.append('\n');
         newRecord = true;
+        if (text.length() >= piece) {
+            encode();
+        }
     }
 
+    private void encode() {
+        pieces.add(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
+    }
+
+    /** @return the rows so far in UTF-8, in pieces of whole rows; the builder is then empty */
+    byte[][] bytes() {
+        if (text.length() > 0) {
+            encode();
+        }
+        final byte[][] out = pieces.toArray(byte[][]::new);
+        pieces.clear();
+        return out;
+    }
+
+    /** @return the rows so far as text */
     @Override
     public String toString() {
-        return text.toString();
+        return text(pieces.toArray(byte[][]::new)) + text;
+    }
+
+    /** @return pieces of UTF-8 rows (see {@link #bytes}) as one text */
+    static String text(final byte[][] pieces) {
+        final ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (final byte[] p : pieces) {
+            all.writeBytes(p);
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+
+    /** @return the bytes of all {@code pieces} */
+    static long length(final byte[][] pieces) {
+        long n = 0;
+        for (final byte[] p : pieces) {
+            n += p.length;
+        }
+        return n;
     }
 }

@@ -25,8 +25,11 @@ public final class EpisodeTable {
     private EpisodeTable() {
     }
 
-    /** @return the rows of every episode of one replication, as CSV text (callable from any thread) */
-    public static String render(final String arm, final int replication, final ReplicationResult result)
+    /**
+     * @return the rows of every episode of one replication, as CSV in UTF-8, in pieces of whole rows
+     *     (callable from any thread)
+     */
+    public static byte[][] render(final String arm, final int replication, final ReplicationResult result)
             throws IOException {
         final CsvRow rows = new CsvRow(result.episodes().size() * 200);
         for (final EpisodeRecord e : result.episodes()) {
@@ -44,6 +47,6 @@ public final class EpisodeTable {
                     .fixed(e.adminCost(), 2).fixed(e.productivityLoss(), 2).fixed(e.medicalCost(), 2)
                     .integer(e.weeksToRelapse()).integer(e.weeksToReturn()).integer(e.weeksFollowedUp()).end();
         }
-        return rows.toString();
+        return rows.bytes();
     }
 }

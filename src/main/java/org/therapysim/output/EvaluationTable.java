@@ -20,8 +20,11 @@ public final class EvaluationTable {
     private EvaluationTable() {
     }
 
-    /** @return the rows of every patient of one replication, as CSV text (callable from any thread) */
-    public static String render(final String arm, final int replication, final ReplicationResult result) {
+    /**
+     * @return the rows of every patient of one replication, as CSV in UTF-8, in pieces of whole rows
+     *     (callable from any thread)
+     */
+    public static byte[][] render(final String arm, final int replication, final ReplicationResult result) {
         final CsvRow rows = new CsvRow(result.evaluations().size() * 140);
         for (final PatientEvaluation p : result.evaluations()) {
             rows.text(arm).integer(replication).integer(p.patientId()).text(p.condition()).bool(p.employed())
@@ -30,6 +33,6 @@ public final class EvaluationTable {
                     .fixed(p.outOfPocket(), 4).fixed(p.productivityLoss(), 4).fixed(p.medicalCost(), 4)
                     .fixed(p.planMedicalCost(), 4).fixed(p.patientTime(), 4).end();
         }
-        return rows.toString();
+        return rows.bytes();
     }
 }

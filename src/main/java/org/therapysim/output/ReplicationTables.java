@@ -25,7 +25,7 @@ import org.therapysim.model.ReplicationResult;
  * written twice, and the tables end byte for byte as an uninterrupted run's. When the run is
  * complete the tables are placed in the results folder.
  */
-public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoCloseable {
+public final class ReplicationTables implements ReplicationSink<byte[][][]>, AutoCloseable {
     /** How often the tables' progress is recorded, by default. */
     private static final long MARK_EVERY_NANOS = 1_000_000_000L;
     private static final String EPISODES = "patients.csv";
@@ -62,7 +62,8 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
                     lengths[i] = mark.lengths()[i];
                 } else {
                     channels[i].truncate(0);
-                    write(i, (Tables.ROWS.format((Object[]) header(names[i])) + "\n").getBytes(StandardCharsets.UTF_8));
+                    final String line = Tables.ROWS.format((Object[]) header(names[i])) + "\n";
+                    write(i, new byte[][] {line.getBytes(StandardCharsets.UTF_8)});
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -126,22 +127,21 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
     }
 
     @Override
-    public byte[][] prepare(final int arm, final String armName, final int replication, final ReplicationResult result)
-            throws IOException {
-        final byte[][] rows = new byte[names.length][];
+    public byte[][][] prepare(final int arm, final String armName, final int replication,
+            final ReplicationResult result) throws IOException {
+        final byte[][][] rows = new byte[names.length][][];
         for (int i = 0; i < names.length; i++) {
-            final String text = switch (names[i]) {
+            rows[i] = switch (names[i]) {
                 case EPISODES -> EpisodeTable.render(armName, replication, result);
                 case SESSIONS -> SessionTable.render(armName, replication, result);
                 default -> EvaluationTable.render(armName, replication, result);
             };
-            rows[i] = text.getBytes(StandardCharsets.UTF_8);
         }
         return rows;
     }
 
     @Override
-    public void accept(final byte[][] rows) throws IOException {
+    public void accept(final byte[][][] rows) throws IOException {
         for (int i = 0; i < names.length; i++) {
             write(i, rows[i]);
         }
@@ -151,9 +151,11 @@ public final class ReplicationTables implements ReplicationSink<byte[][]>, AutoC
         }
     }
 
-    private void write(final int table, final byte[] bytes) throws IOException {
-        streams[table].write(bytes);
-        lengths[table] += bytes.length;
+    private void write(final int table, final byte[][] pieces) throws IOException {
+        for (final byte[] bytes : pieces) {
+            streams[table].write(bytes);
+            lengths[table] += bytes.length;
+        }
     }
 
     /** Forces the tables to disk, then records in the journal how far they got. */

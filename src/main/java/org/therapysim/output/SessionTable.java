@@ -13,8 +13,11 @@ public final class SessionTable {
     private SessionTable() {
     }
 
-    /** @return the rows of every session of one replication, as CSV text (callable from any thread) */
-    public static String render(final String arm, final int replication, final ReplicationResult result)
+    /**
+     * @return the rows of every session of one replication, as CSV in UTF-8, in pieces of whole rows
+     *     (callable from any thread)
+     */
+    public static byte[][] render(final String arm, final int replication, final ReplicationResult result)
             throws IOException {
         final CsvRow rows = new CsvRow(result.sessions().size() * 60);
         for (final SessionRecord s : result.sessions()) {
@@ -22,6 +25,6 @@ public final class SessionTable {
                     .integer(s.week()).integer(s.therapistId()).integer(s.score()).fixed(s.alliance(), 4)
                     .bool(s.rupture()).bool(s.repaired()).end();
         }
-        return rows.toString();
+        return rows.bytes();
     }
 }

@@ -108,14 +108,12 @@ public final class TableSpace {
             final ReplicationResult pilot = new TherapySim(arm, RandomStreams.replicationSeed(study.seed(), 0), kept)
                     .run();
             try {
-                perReplication += EpisodeTable.render(arm.name(), last, pilot).getBytes(StandardCharsets.UTF_8).length;
+                perReplication += CsvRow.length(EpisodeTable.render(arm.name(), last, pilot));
                 if (kept.sessions()) {
-                    perReplication += SessionTable.render(arm.name(), last, pilot)
-                            .getBytes(StandardCharsets.UTF_8).length;
+                    perReplication += CsvRow.length(SessionTable.render(arm.name(), last, pilot));
                 }
                 if (kept.patients()) {
-                    perReplication += EvaluationTable.render(arm.name(), last, pilot)
-                            .getBytes(StandardCharsets.UTF_8).length;
+                    perReplication += CsvRow.length(EvaluationTable.render(arm.name(), last, pilot));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -23,8 +23,8 @@ class HealthAccountTest {
     static HealthAccount account(final int arrival, final double discount, final double wage,
             final CostSettings costs) {
         final Evaluation evaluation = new Evaluation(52, discount, 100_000, 200_000);
-        return new HealthAccount(arrival, evaluation, PHQ9, new UtilityCurve(PHQ9.utility()),
-                HealthAccount.factors(evaluation), wage, costs);
+        return new HealthAccount(arrival, new HealthAccount.Terms(evaluation, PHQ9, new UtilityCurve(PHQ9.utility()),
+                HealthAccount.factors(evaluation), costs), wage);
     }
 
     /** @return the account's totals (see {@link EconomicTotals}) */

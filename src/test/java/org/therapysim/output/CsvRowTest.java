@@ -41,7 +41,7 @@ class CsvRowTest {
                         Numbers.fixed(e.medicalCost(), 2), Numbers.cell(e.weeksToRelapse()),
                         Numbers.cell(e.weeksToReturn()), e.weeksFollowedUp());
             }
-            assertEquals(episodes.toString(), EpisodeTable.render(arm, 3, result), "arm " + arm);
+            assertEquals(episodes.toString(), CsvRow.text(EpisodeTable.render(arm, 3, result)), "arm " + arm);
 
             final StringBuilder sessions = new StringBuilder();
             final CSVPrinter sessionPrinter = new CSVPrinter(sessions, Tables.ROWS);
@@ -49,7 +49,7 @@ class CsvRowTest {
                 sessionPrinter.printRecord(Tables.cell(arm), 3, s.patientId(), s.episode(), s.sessionNumber(), s.week(),
                         s.therapistId(), s.score(), Numbers.fixed(s.alliance(), 4), s.rupture(), s.repaired());
             }
-            assertEquals(sessions.toString(), SessionTable.render(arm, 3, result), "arm " + arm);
+            assertEquals(sessions.toString(), CsvRow.text(SessionTable.render(arm, 3, result)), "arm " + arm);
         }
     }
 
@@ -69,5 +69,26 @@ class CsvRowTest {
         row.text("=HYPERLINK(\"http://x\")").text("-x").fixed(-1.5, 1).integer(-3);
         row.end();
         assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\",'-x,-1.5,-3\n", row.toString());
+    }
+
+    @Test
+    void rowsComeInPiecesOfWholeRowsThatMakeTheSameText() {
+        final CsvRow whole = new CsvRow(1 << 16, Integer.MAX_VALUE);
+        final CsvRow pieces = new CsvRow(16, 100);
+        for (int i = 0; i < 200; i++) {
+            for (final CsvRow row : new CsvRow[] {whole, pieces}) {
+                row.text(NAMES[i % NAMES.length]).integer(i).fixed(i / 7.0, 3).text("é accent").bool(i % 3 == 0);
+                row.end();
+            }
+        }
+        final byte[][] split = pieces.bytes();
+        assertTrue(split.length > 20, "the rows took " + split.length + " pieces");
+        for (final byte[] piece : split) {
+            assertEquals('\n', piece[piece.length - 1], "a piece ends with a whole row");
+        }
+        final byte[][] one = whole.bytes();
+        assertEquals(1, one.length);
+        assertEquals(CsvRow.text(one), CsvRow.text(split));
+        assertEquals(one[0].length, CsvRow.length(split));
     }
 }
