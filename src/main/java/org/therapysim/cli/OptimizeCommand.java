@@ -1,7 +1,6 @@
 package org.therapysim.cli;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -261,7 +260,8 @@ final class OptimizeCommand implements Callable<Integer> {
             final DesignSearch search) {
         final List<String> ranges = new ArrayList<>();
         for (int i = 0; i < free.size(); i++) {
-            ranges.add(plain(free.get(i).low()) + " to " + plain(free.get(i).high())
+            final FreeParameter p = free.get(i);
+            ranges.add(DesignSearch.plain(p.low()) + " to " + DesignSearch.plain(p.high())
                     + (search.integral(i) ? ", whole numbers" : ""));
         }
         choices.forEach(c -> ranges.add(String.join(", ", c.values())));
@@ -273,10 +273,6 @@ final class OptimizeCommand implements Callable<Integer> {
         final String listed = "every combination of " + String.join(", ",
                 choices.stream().map(DesignSearch.Choice::key).toList());
         return free.isEmpty() ? listed : choices.isEmpty() ? numeric : numeric + ", for " + listed;
-    }
-
-    private static String plain(final double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** @return what identifies a search, for resuming it */

@@ -459,7 +459,11 @@ public final class DesignSearch {
         };
     }
 
-    private static String plain(final double value) {
+    /**
+     * @return a value as the search's options and messages write it: as short as it reads, without
+     *     trailing zeros or an exponent (60, 1.2, 0.05)
+     */
+    public static String plain(final double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -319,11 +319,7 @@ public final class OptimizationWriter {
     }
 
     private static String percent(final double share) {
-        return plain(Math.round(share * 10000) / 100.0) + "%";
-    }
-
-    private static String plain(final double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return DesignSearch.plain(Math.round(share * 10000) / 100.0) + "%";
     }
 
     private static String capitalised(final String text) {
