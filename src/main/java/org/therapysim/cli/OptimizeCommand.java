@@ -3,7 +3,6 @@ package org.therapysim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -234,19 +233,8 @@ final class OptimizeCommand implements Callable<Integer> {
 
     /** Reads {@code KEY=A,B,...}. */
     static DesignSearch.Choice choice(final String text) {
-        final int eq = text.indexOf('=');
-        if (eq <= 0 || eq == text.length() - 1) {
-            throw TherapysimException.invalidInput("--choice = " + text
-                    + ": must be KEY=A,B,... such as plan.sessionCap.atCap=stop,self_pay,review");
-        }
-        final List<String> values = Arrays.stream(text.substring(eq + 1).split(",", -1)).map(String::strip).toList();
-        if (values.stream().anyMatch(String::isEmpty)) {
-            throw TherapysimException.invalidInput("--choice = " + text + ": a value is empty");
-        }
-        if (values.stream().distinct().count() < values.size()) {
-            throw TherapysimException.invalidInput("--choice = " + text + ": a value is repeated");
-        }
-        return new DesignSearch.Choice(text.substring(0, eq).strip(), values);
+        final KeyValues choice = KeyValues.parse("--choice", text, "plan.sessionCap.atCap=stop,self_pay,review");
+        return new DesignSearch.Choice(choice.key(), choice.values());
     }
 
     private static List<String> keys(final List<FreeParameter> free, final List<DesignSearch.Choice> choices) {

@@ -2,7 +2,6 @@ package org.therapysim.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -155,16 +154,8 @@ final class SweepCommand implements Callable<Integer> {
         final List<SweepDesign.Factor> factors = new ArrayList<>();
         final Set<String> keys = new HashSet<>();
         for (final String v : vary) {
-            final int eq = v.indexOf('=');
-            if (eq <= 0 || eq == v.length() - 1) {
-                throw TherapysimException.invalidInput("--vary = " + v + ": must be KEY=V1,V2,... such as "
-                        + "plan.sessionCap.sessions=6,12,unlimited");
-            }
-            final List<String> values = Arrays.stream(v.substring(eq + 1).split(",")).map(String::trim).toList();
-            if (values.stream().anyMatch(String::isEmpty) || values.stream().distinct().count() != values.size()) {
-                throw TherapysimException.invalidInput("--vary = " + v + ": values must be non-empty and distinct");
-            }
-            factors.add(SweepDesign.Factor.list(v.substring(0, eq).trim(), values));
+            final KeyValues varied = KeyValues.parse("--vary", v, "plan.sessionCap.sessions=6,12,unlimited");
+            factors.add(SweepDesign.Factor.list(varied.key(), varied.values()));
         }
         for (final String r : range) {
             final int eq = r.indexOf('=');

@@ -170,6 +170,15 @@ class BadInputTest {
     }
 
     @Test
+    void aSweepListWithAnEmptyOrRepeatedValueIsRefused() {
+        // The same rules as optimize's --choice: a trailing comma is an empty value, not nothing.
+        refused("--vary = plan.copay=10,20,: a value is empty", "sweep", study(), "--vary", "plan.copay=10,20,");
+        refused("--vary = plan.copay=10,10: a value is repeated", "sweep", study(), "--vary", "plan.copay=10,10");
+        refused("--vary = plan.copay: must be KEY=A,B,... such as plan.sessionCap.sessions=6,12,unlimited",
+                "sweep", study(), "--vary", "plan.copay");
+    }
+
+    @Test
     void armsThatShareTheirSettingsRunAndAreLabelledWithThem() throws IOException {
         TestScenarios.smallBaseline(dir, "small", "");
         TestScenarios.write(dir, "euro.yaml", "extends: small.yaml\nname: euro\ncosts: {currency: EUR, priceYear: 2023}"
