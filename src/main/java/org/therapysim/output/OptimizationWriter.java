@@ -82,7 +82,7 @@ public final class OptimizationWriter {
         Files.writeString(folder.file("optimum.yaml"), overlay(result, search, target), StandardCharsets.UTF_8);
         writeEvaluations(result, search, confirmed, folder.file("evaluations.csv"));
         final JFreeChart chart = pareto(result, search);
-        ChartFiles.write(chart, folder.file("charts/.keep").getParent(), "pareto", WIDTH, HEIGHT);
+        ChartFiles.write(chart, folder.charts(), "pareto", WIDTH, HEIGHT);
         return section(result, search, confirmed, confirmation, chart);
     }
 

@@ -95,6 +95,11 @@ public final class ResultsFolder implements AutoCloseable {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** @return the folder's {@code charts/} folder, created if need be */
+    public Path charts() {
+        return file("charts/.keep").getParent();
+    }
+
     /** @return the path of a file inside the staging folder (parent folders are created) */
     public Path file(final String relative) {
         final Path path = staging.resolve(relative);

@@ -189,7 +189,7 @@ public final class ResultsWriter {
 
     private static void writeCharts(final ExperimentResult result, final SweepAxis sweep, final ResultsFolder folder)
             throws IOException {
-        final Path charts = folder.file("charts/.keep").getParent();
+        final Path charts = folder.charts();
         write(Charts.doseEffect(result), charts, "dose_effect");
         write(Charts.retention(result), charts, "retention");
         write(Charts.endReasons(result), charts, "end_reasons");

@@ -54,7 +54,7 @@ public final class UncertaintyWriter {
         writeSummary(result, wtp, folder.file("psa_summary.csv"));
         final double[] wtps = evaluation.willingnessToPayGrid();
         final double population = patientsPerYear(reference.population());
-        final Path charts = folder.file("charts/.keep").getParent();
+        final Path charts = folder.charts();
         final List<UncertaintyResults.Figure> figures = new ArrayList<>();
         final List<List<String>> rows = new ArrayList<>();
         try (Tables.Printer out = Tables.open(folder.file("acceptability.csv"), "perspective", "willingness_to_pay",
@@ -401,7 +401,7 @@ public final class UncertaintyWriter {
         final boolean partial = result.bars().stream().anyMatch(OneWaySensitivity.Bar::partial);
         final int height = Math.max(HEIGHT, 160 + 70 * result.bars().size());
         final var chart = UncertaintyCharts.tornado(result, unit);
-        ChartFiles.write(chart, folder.file("charts/.keep").getParent(), "tornado", WIDTH, height);
+        ChartFiles.write(chart, folder.charts(), "tornado", WIDTH, height);
         final String what = capitalised(result.outcome().label()) + " of " + result.arm()
                 + (result.outcome() == OneWaySensitivity.Outcome.RECOVERY ? ""
                         : " against the reference, " + result.perspective().id() + " perspective");

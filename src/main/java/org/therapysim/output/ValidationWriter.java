@@ -74,7 +74,7 @@ public final class ValidationWriter {
                 }
                 if (!points.isEmpty()) {
                     final JFreeChart chart = Charts.doseEffectAgainst(outcome.result(), points);
-                    ChartFiles.write(chart, folder.file("charts/.").getParent(), "dose_effect_vs_published_" + base,
+                    ChartFiles.write(chart, folder.charts(), "dose_effect_vs_published_" + base,
                             1000, 620);
                     charts.put(base, HtmlReport.inlineSvg(chart, "dose-effect-" + base,
                             "Dose-effect against published points, " + base));
