@@ -21,7 +21,7 @@ final class SymptomCourse {
             final boolean feedback, final double noise, final int max) {
         final double rate = dynamics.improvementRate() * alliance * (1 + specificEffect)
                 * (feedback ? 1 + dynamics.feedbackGain() : 1.0) * (1 - dynamics.resistanceSlowing() * resistance);
-        return bound(score - rate * score + dynamics.noiseSd() * noise, max);
+        return bound(score - rate * score + dynamics.sessionWeekSd() * noise, max);
     }
 
     double untreated(final double score, final double naturalImprovement, final double noise, final int max) {

@@ -18,4 +18,12 @@ public record SymptomDynamics(double improvementRate, double resistanceSlowing, 
         Check.range("naturalNoiseSd", naturalNoiseSd, 0.0, 20.0);
         Check.range("feedbackGain", feedbackGain, 0.0, 1.0);
     }
+
+    /**
+     * @return the standard deviation of a week's change in a week with a session: the session's own
+     *         variability and the week's fluctuation outside therapy, independent, so their variances add
+     */
+    public double sessionWeekSd() {
+        return Math.hypot(noiseSd, naturalNoiseSd);
+    }
 }

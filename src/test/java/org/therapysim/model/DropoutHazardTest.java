@@ -162,17 +162,17 @@ class DropoutHazardTest {
     @Test
     void theDefaultsAreTheDocumentedWeights() {
         final DropoutHazard defaults = new DropoutHazard(TestScenarios.defaults().dynamics().dropout());
-        // docs/MODEL.md: L = -6.346 + 1.820 [n <= 2] + 2.0 (1 - a) + 1.0 [rupture] + 1.0 [quick fix,
+        // docs/MODEL.md: L = -6.705 + 2.150 [n <= 2] + 2.0 (1 - a) + 1.0 [rupture] + 1.0 [quick fix,
         // improvement < 30% x min(1, n/4)] + 0.5 x sensitivity x price / 100 + 0.4 [trainee] + 0.7 [missed]
         // - ln(1.19) [feedback] + 1.10 [review pending] + 0 [transfer].
         // n = 2, a = 0.6, rupture, $20 at sensitivity 1, trainee, missed, feedback:
-        final double early = -6.346 + 1.820 + 2.0 * 0.4 + 1.0 + 0.5 * 20 / 100 + 0.4 + 0.7 - Math.log(1.19);
+        final double early = -6.705 + 2.150 + 2.0 * 0.4 + 1.0 + 0.5 * 20 / 100 + 0.4 + 0.7 - Math.log(1.19);
         assertEquals(logistic(early), session(defaults, 2, 0.6, true, false, 0.0, 20.0, 1.0, true, true, true), EPS);
         // n = 3: no early term. n = 4, quick-fix seeker at 29% improvement: + 1.0; at 30%: none.
-        assertEquals(logistic(-6.346), session(defaults, 3, 1.0, false, false, 0, 0, 1, false, false, false), EPS);
-        assertEquals(logistic(-5.346), session(defaults, 4, 1.0, false, true, 0.29, 0, 1, false, false, false), EPS);
-        assertEquals(logistic(-6.346), session(defaults, 4, 1.0, false, true, 0.30, 0, 1, false, false, false), EPS);
-        assertEquals(logistic(-6.346 + 1.10), defaults.probability(12, 12, 1.0, false, false, 0, 0, 1, false, false,
+        assertEquals(logistic(-6.705), session(defaults, 3, 1.0, false, false, 0, 0, 1, false, false, false), EPS);
+        assertEquals(logistic(-5.705), session(defaults, 4, 1.0, false, true, 0.29, 0, 1, false, false, false), EPS);
+        assertEquals(logistic(-6.705), session(defaults, 4, 1.0, false, true, 0.30, 0, 1, false, false, false), EPS);
+        assertEquals(logistic(-6.705 + 1.10), defaults.probability(12, 12, 1.0, false, false, 0, 0, 1, false, false,
                 false, DropoutHazard.Week.REVIEW_PENDING), EPS);
     }
 }

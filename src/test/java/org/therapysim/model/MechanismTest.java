@@ -49,9 +49,9 @@ class MechanismTest {
 
     @Test
     void higherCopayMeansFewerSessionsAndMoreDropout() {
-        final Scenario low = TestScenarios.cohort(1500, 52, "plan.copay=0");
-        final Scenario high = TestScenarios.cohort(1500, 52, "plan.copay=70");
-        final ExperimentResult r = TestScenarios.compare(5, low, high.withName("copay 70"));
+        final Scenario low = TestScenarios.cohort(3000, 52, "plan.copay=0");
+        final Scenario high = TestScenarios.cohort(3000, 52, "plan.copay=70");
+        final ExperimentResult r = TestScenarios.compare(6, low, high.withName("copay 70"));
         assertTrue(diff(r, Metric.MEAN_SESSIONS).ciHigh() < 0, "sessions fall: " + diff(r, Metric.MEAN_SESSIONS));
         assertTrue(diff(r, Metric.DROPOUT_RATE).ciLow() > 0, "dropout rises: " + diff(r, Metric.DROPOUT_RATE));
         assertTrue(diff(r, Metric.PATIENT_COST_PER_EPISODE).ciLow() > 0);
