@@ -167,13 +167,13 @@ public final class Knobs {
             repairSkill = Math.max(0.05, Math.min(0.95, value));
         }
 
-        /** @return how much therapists differ in forming an alliance (standard deviation), 0 to 2 */
+        /** @return how much therapists differ in forming an alliance (standard deviation), 0 to 3 */
         public double getAllianceSkillSd() {
             return allianceSkillSd;
         }
 
         public void setAllianceSkillSd(final double value) {
-            allianceSkillSd = Math.max(0.0, Math.min(2.0, value));
+            allianceSkillSd = Math.max(0.0, Math.min(3.0, value));
         }
 
         /** @return patients' mean resistance to change, 0.05 to 0.9 */
