@@ -96,11 +96,21 @@ final class AllianceProcess {
         return Math.min(1.0, p);
     }
 
-    /** Repair probability: repair skill x (1 - w R) + feedback boost, within [0, 1]. */
-    double repairProbability(final double repairSkill, final double resistance, final boolean usesFeedback) {
-        final double p = repairSkill * (1 - ruptures.repairResistanceWeight() * resistance)
-                + (usesFeedback ? ruptures.feedbackRepairBoost() : 0.0);
-        return Math.min(1.0, Math.max(0.0, p));
+    /**
+     * Repair probability: {@code p = repair skill x (1 - w R) + feedback boost}, within [0, 1], then
+     * moved by the progress {@code x} made so far (the share of the assessment score lost):
+     * {@code logistic(logit(p) + repairProgressWeight x x)} when p lies strictly between 0 and 1. A
+     * course that is going well resolves its ruptures more often, one that is going badly less often,
+     * so that repair follows progress as well as shaping it.
+     */
+    double repairProbability(final double repairSkill, final double resistance, final boolean usesFeedback,
+            final double improvement) {
+        final double p = Math.min(1.0, Math.max(0.0, repairSkill * (1 - ruptures.repairResistanceWeight() * resistance)
+                + (usesFeedback ? ruptures.feedbackRepairBoost() : 0.0)));
+        if (p <= 0.0 || p >= 1.0 || ruptures.repairProgressWeight() == 0.0) {
+            return p;
+        }
+        return logistic(logit(p) + ruptures.repairProgressWeight() * improvement);
     }
 
     /** A repaired rupture closes part of the gap to full alliance: the relationship comes out stronger. */

@@ -393,7 +393,8 @@ public final class Patient {
             rupture = true;
             current.ruptures++;
             lastRuptureWeek = week;
-            if (current.uRepair < process.repairProbability(therapist.getRepairSkill(), resistance, therapist.isUsesFeedback())) {
+            if (current.uRepair < process.repairProbability(therapist.getRepairSkill(), resistance, therapist.isUsesFeedback(),
+                    improvement())) {
                 repaired = true;
                 current.repairs++;
                 lastRepairWeek = week;

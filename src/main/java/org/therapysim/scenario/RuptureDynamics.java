@@ -12,10 +12,12 @@ package org.therapysim.scenario;
  * @param repairGain a repaired rupture closes this share of the gap to full alliance, ceiling included
  * @param unrepairedLoss an unrepaired rupture removes this share of the alliance
  * @param unrepairedEffectSessions sessions during which an unrepaired rupture raises the dropout hazard
+ * @param repairProgressWeight added to the logit of the repair probability per unit of the share of
+ *     the assessment score lost so far: a course that is going well resolves its ruptures more often
  */
 public record RuptureDynamics(double baseProbability, double resistanceWeight, double errorMultiplier,
         double weakAllianceWeight, double repairResistanceWeight, double feedbackRepairBoost, double repairGain,
-        double unrepairedLoss, int unrepairedEffectSessions) {
+        double unrepairedLoss, int unrepairedEffectSessions, double repairProgressWeight) {
     public RuptureDynamics {
         Check.probability("baseProbability", baseProbability);
         Check.range("resistanceWeight", resistanceWeight, 0.0, 20.0);
@@ -26,5 +28,6 @@ public record RuptureDynamics(double baseProbability, double resistanceWeight, d
         Check.probability("repairGain", repairGain);
         Check.probability("unrepairedLoss", unrepairedLoss);
         Check.intRange("unrepairedEffectSessions", unrepairedEffectSessions, 0, 100);
+        Check.range("repairProgressWeight", repairProgressWeight, 0.0, 20.0);
     }
 }

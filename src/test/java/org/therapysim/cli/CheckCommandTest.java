@@ -200,33 +200,23 @@ class CheckCommandTest {
     }
 
     /**
-     * Independent targets the shipped model misses, each explained in docs/VALIDATION.md ("Latest
-     * table"). They stay in the targets file so that `check` shows them and exits 1; this list must
-     * change with them: a new miss fails here, and so does a known miss that starts to pass.
-     */
-    private static final List<String> KNOWN_MISSES = List.of("Ruptures repaired against unrepaired");
-
-    /**
-     * The shipped defaults reproduce every calibrated figure and every independent one except the
-     * known misses: the command a user runs, with the shipped replications. A change that breaks
-     * validity fails here.
+     * The shipped defaults reproduce every calibrated figure and every independent one: the command a
+     * user runs, with the shipped replications, exits 0. A change that breaks validity fails here.
      */
     @Test
-    void theShippedModelMeetsEveryShippedTargetButTheKnownMisses() throws IOException {
+    void theShippedModelMeetsEveryShippedTarget() throws IOException {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final int status = cli(out, err, "check", "-o", dir.resolve("validation").toString(), "-q");
         final List<CSVRecord> rows = csv(dir.resolve("validation/validation.csv"));
         final List<String> missed = rows.stream().filter(r -> !"true".equals(r.get("inside")))
-                .map(r -> r.get("target")).toList();
-        final String detail = rows.stream().filter(r -> !"true".equals(r.get("inside")))
                 .map(r -> r.get("target") + " " + r.get("simulated_mean") + " outside [" + r.get("published_low") + ", "
-                        + r.get("published_high") + "] (" + r.get("role") + ")").toList() + "\n" + out;
-        assertEquals(KNOWN_MISSES, missed, detail);
-        assertTrue(rows.stream().filter(r -> KNOWN_MISSES.contains(r.get("target")))
-                .allMatch(r -> "independent".equals(r.get("role"))), "only independent targets may be known misses");
-        assertEquals(1, status, "check reports the misses: " + out + " " + err);
+                        + r.get("published_high") + "] (" + r.get("role") + ")").toList();
+        assertEquals(List.of(), missed, out.toString());
+        assertEquals(0, status, "check meets every target: " + out + " " + err);
         assertTrue(rows.size() >= 18, "every shipped target was checked: " + rows.size());
+        assertEquals(5, rows.stream().filter(r -> "independent".equals(r.get("role"))).count(),
+                "the five independent targets are checked");
     }
 
     @Test

@@ -75,12 +75,12 @@ class AllianceProcessTest {
     /**
      * Ruptures and repair with sizes of their own: base 0.04, resistance weight 0.5, error
      * multiplier 3, weak-alliance weight 2, repair resistance weight 0.5, feedback boost 0.125,
-     * repair gain 0.25, unrepaired loss 0.2 for 3 sessions; missed-session decay 0.05, softening
+     * repair gain 0.25, unrepaired loss 0.2 for 3 sessions, repair progress weight 0.5; missed-session decay 0.05, softening
      * 0.1 above an alliance of 0.6.
      */
     private static AllianceProcess ruptures() {
         return new AllianceProcess(new AllianceDynamics(0.6, 0.35, 0.05, 0.6, 0.1, 0.0, 0.0),
-                new RuptureDynamics(0.04, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3));
+                new RuptureDynamics(0.04, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3, 0.5));
     }
 
     @Test
@@ -95,19 +95,37 @@ class AllianceProcessTest {
         // Never above 1: 0.04 x 1.5 x 3 x 3 = 0.54; with base 0.5 it would be 6.75.
         assertEquals(0.54, p.ruptureProbability(1.0, true, 0.0), EPS);
         final AllianceProcess certain = new AllianceProcess(new AllianceDynamics(0.6, 0.35, 0.05, 0.6, 0.1, 0.0, 0.0),
-                new RuptureDynamics(0.5, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3));
+                new RuptureDynamics(0.5, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3, 0.5));
         assertEquals(1.0, certain.ruptureProbability(1.0, true, 0.0), EPS);
     }
 
     @Test
     void repairTakesSkillLessResistancePlusFeedbackWithinZeroAndOne() {
         final AllianceProcess p = ruptures();
-        // 0.6 x (1 - 0.5 x 0.4) = 0.48; with feedback + 0.125 = 0.605.
-        assertEquals(0.48, p.repairProbability(0.6, 0.4, false), EPS);
-        assertEquals(0.605, p.repairProbability(0.6, 0.4, true), EPS);
-        // Bounded: 0.95 + 0.125 > 1.
-        assertEquals(1.0, p.repairProbability(0.95, 0.0, true), EPS);
-        assertEquals(0.0, p.repairProbability(0.0, 1.0, false), EPS);
+        // No progress yet: 0.6 x (1 - 0.5 x 0.4) = 0.48; with feedback + 0.125 = 0.605.
+        assertEquals(0.48, p.repairProbability(0.6, 0.4, false, 0.0), EPS);
+        assertEquals(0.605, p.repairProbability(0.6, 0.4, true, 0.0), EPS);
+        // Bounded: 0.95 + 0.125 > 1, and then progress cannot move it.
+        assertEquals(1.0, p.repairProbability(0.95, 0.0, true, 0.0), EPS);
+        assertEquals(1.0, p.repairProbability(0.95, 0.0, true, -1.0), EPS);
+        assertEquals(0.0, p.repairProbability(0.0, 1.0, false, 0.8), EPS);
+    }
+
+    @Test
+    void aCourseGoingWellRepairsMoreOftenAndOneGoingBadlyLessOften() {
+        final AllianceProcess p = ruptures();
+        // Half the assessment score lost: logit(0.48) + 0.5 x 0.5 = -0.0800 + 0.25 = 0.1700,
+        // logistic 0.54240.
+        final double logit = Math.log(0.48 / 0.52);
+        assertEquals(1 / (1 + Math.exp(-(logit + 0.25))), p.repairProbability(0.6, 0.4, false, 0.5), EPS);
+        assertEquals(0.5424, p.repairProbability(0.6, 0.4, false, 0.5), 1e-4);
+        // A fifth worse than at assessment: logit(0.48) - 0.1, logistic 0.45511.
+        assertEquals(1 / (1 + Math.exp(-(logit - 0.1))), p.repairProbability(0.6, 0.4, false, -0.2), EPS);
+        assertEquals(0.4551, p.repairProbability(0.6, 0.4, false, -0.2), 1e-4);
+        // Weight 0: the repair probability does not follow progress.
+        final AllianceProcess still = new AllianceProcess(new AllianceDynamics(0.6, 0.35, 0.05, 0.6, 0.1, 0.0, 0.0),
+                new RuptureDynamics(0.04, 0.5, 3.0, 2.0, 0.5, 0.125, 0.25, 0.2, 3, 0.0));
+        assertEquals(0.48, still.repairProbability(0.6, 0.4, false, 0.5), EPS);
     }
 
     @Test
@@ -138,5 +156,7 @@ class AllianceProcessTest {
         assertEquals(0.0, d.patientShareOfEffect(), 0.0);
         final RuptureDynamics r = TestScenarios.defaults().dynamics().ruptures();
         assertEquals(0.1, r.repairGain(), 0.0);
+        // Repair follows progress with the weight the alliance's ceiling follows it with.
+        assertEquals(d.improvementWeight(), r.repairProgressWeight(), 0.0);
     }
 }
