@@ -54,7 +54,7 @@ final class PsaCommand implements Callable<Integer> {
      * tenth of the variance across draws of the shipped study's incremental net benefits taken
      * together (docs/MODEL.md, "Sensitivity analyses"; docs/PERFORMANCE.md).
      */
-    static final String DEFAULT_PER_DRAW = "80";
+    static final String DEFAULT_PER_DRAW = "100";
 
     @Option(names = "--per-draw", paramLabel = "R", defaultValue = DEFAULT_PER_DRAW,
             description = {"Replications of every arm in each draw, 1 to " + MAX_PER_DRAW + " (default: ${DEFAULT-VALUE}).",
