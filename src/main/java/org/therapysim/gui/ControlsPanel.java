@@ -105,7 +105,7 @@ final class ControlsPanel extends Inspector {
         heading(6, "Therapists and patients: a change needs a restart (they are drawn at the start)");
         row(7, "Therapists' skill at repairing a rupture (0.05 to 0.95)", knobs,
                 k -> spinner(k.getRepairSkill(), 0.05, 0.95, 0.05, v -> k.setRepairSkill(v.doubleValue())));
-        row(8, "How much therapists differ at forming an alliance (0: all alike, up to 2)", knobs,
+        row(8, "How much therapists differ at forming an alliance (0: all alike, up to 3)", knobs,
                 k -> spinner(k.getAllianceSkillSd(), 0, 3, 0.1, v -> k.setAllianceSkillSd(v.doubleValue())));
         row(9, "Patients' resistance to change (0.05 to 0.9)", knobs,
                 k -> spinner(k.getResistance(), 0.05, 0.9, 0.05, v -> k.setResistance(v.doubleValue())));

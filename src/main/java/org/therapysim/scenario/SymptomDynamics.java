@@ -5,8 +5,10 @@ package org.therapysim.scenario;
  *
  * @param improvementRate share of the current score lost in a session at full alliance and no resistance
  * @param resistanceSlowing relative slowing per unit of resistance
- * @param noiseSd standard deviation of the session-to-session change (points), which allows deterioration
- * @param naturalNoiseSd standard deviation of the weekly change without a session (points)
+ * @param noiseSd standard deviation of a session's own variability (points), which allows deterioration; in a
+ *     week with a session it adds to the week's fluctuation
+ * @param naturalNoiseSd standard deviation of the week-to-week fluctuation of symptoms outside therapy (points),
+ *     in every week of an episode, with or without a session
  * @param feedbackGain relative increase of the improvement rate with a therapist who uses outcome feedback
  */
 public record SymptomDynamics(double improvementRate, double resistanceSlowing, double noiseSd,
