@@ -412,7 +412,7 @@ public final class Patient {
             current.harmful = true;
         }
         if (current.harmful) {
-            score = harm.worsened(score, sim.scenario().dynamics().symptoms().sessionWeekSd() * current.zSymptom, measure.max());
+            score = harm.worsened(score, sim.symptoms().sessionNoise(current.zSymptom), measure.max());
             alliance = harm.erodedAlliance(alliance);
         } else {
             final double response = responsiveness * sim.response().effect(responseKind, current.sessions);

@@ -12,16 +12,24 @@ import org.therapysim.scenario.SymptomDynamics;
  */
 final class SymptomCourse {
     private final SymptomDynamics dynamics;
+    /** The standard deviation of a week with a session, worked out once rather than every session. */
+    private final double sessionWeekSd;
 
     SymptomCourse(final SymptomDynamics dynamics) {
         this.dynamics = dynamics;
+        this.sessionWeekSd = dynamics.sessionWeekSd();
+    }
+
+    /** @return a week with a session's noise, in points, for the standard normal draw {@code z} */
+    double sessionNoise(final double z) {
+        return sessionWeekSd * z;
     }
 
     double afterSession(final double score, final double alliance, final double resistance, final double specificEffect,
             final boolean feedback, final double noise, final int max) {
         final double rate = dynamics.improvementRate() * alliance * (1 + specificEffect)
                 * (feedback ? 1 + dynamics.feedbackGain() : 1.0) * (1 - dynamics.resistanceSlowing() * resistance);
-        return bound(score - rate * score + dynamics.sessionWeekSd() * noise, max);
+        return bound(score - rate * score + sessionNoise(noise), max);
     }
 
     double untreated(final double score, final double naturalImprovement, final double noise, final int max) {
