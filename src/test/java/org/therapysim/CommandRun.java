@@ -3,9 +3,11 @@ package org.therapysim;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.therapysim.cli.Main;
 
 /**
@@ -42,5 +44,19 @@ public record CommandRun(int status, String out, String err) {
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile()).start();
+    }
+
+    /**
+     * Waits until {@code file} (a run's journal) holds more than {@code bytes}, the process has
+     * ended, or {@code seconds} have passed, whichever comes first; the caller then stops the process
+     * and checks what it left.
+     */
+    public static void awaitGrowth(final Process process, final Path file, final long bytes, final long seconds)
+            throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!(Files.isRegularFile(file) && Files.size(file) > bytes) && process.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

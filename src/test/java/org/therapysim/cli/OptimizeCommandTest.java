@@ -277,12 +277,8 @@ class OptimizeCommandTest {
         final Path err = dir.resolve("err.txt");
         final Process process = CommandRun.inNewJvm(List.of("-Xmx512m"), err, command);
         try {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             // A replication's record is about 2 kB: stop once a few designs are journaled.
-            while (!(Files.isRegularFile(journal) && Files.size(journal) > 12_000) && process.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            CommandRun.awaitGrowth(process, journal, 12_000, 120);
             assertTrue(process.isAlive(), "still searching when killed: " + Files.readString(err));
             process.destroyForcibly();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "killed");

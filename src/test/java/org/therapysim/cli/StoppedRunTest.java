@@ -36,12 +36,8 @@ class StoppedRunTest {
         final Process process = CommandRun.inNewJvm(List.of("-Xmx512m"), err, "run", scenario.toString(), "-n", "2000",
                 "--threads", "1", "-q", "-o", target.toString());
         try {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             // The header is under 100 bytes; a replication's record is about 2 kB.
-            while (!(Files.isRegularFile(journal) && Files.size(journal) > 4000) && process.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            CommandRun.awaitGrowth(process, journal, 4000, 120);
             assertTrue(process.isAlive(), "still running when stopped: " + Files.readString(err));
             process.destroy();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stops within a minute");
