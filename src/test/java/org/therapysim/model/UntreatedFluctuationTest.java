@@ -63,25 +63,19 @@ class UntreatedFluctuationTest {
         int worse = 0;
         while (atCaseness < PATIENTS) {
             double score = Math.min(phq9.max(),
-                    Math.max(0.0, depression.baselineMean() + depression.baselineSd() * gaussian(random)));
+                    Math.max(0.0, depression.baselineMean() + depression.baselineSd() * random.nextGaussian()));
             final long before = Math.round(score);
             if (before < phq9.caseness()) {
                 continue;
             }
             atCaseness++;
             for (int week = 0; week < WEEKS; week++) {
-                score = course.untreated(score, depression.naturalImprovementPerWeek(), gaussian(random), phq9.max());
+                score = course.untreated(score, depression.naturalImprovementPerWeek(), random.nextGaussian(), phq9.max());
             }
             if (Math.round(score) - before >= phq9.reliableChange()) {
                 worse++;
             }
         }
         return worse / (double) atCaseness;
-    }
-
-    private static double gaussian(final SplittableRandom random) {
-        // Box-Muller; one of the pair is enough here.
-        final double u = 1.0 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }
